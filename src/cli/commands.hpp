@@ -1,0 +1,40 @@
+// The `vigil` subcommands. Each takes parsed settings and arguments, calls the same core
+// services as the HTTP API, prints its result, and returns the process exit code:
+// 0 success, 2 unusable invocation or bad input, 1 any other failure.
+#pragma once
+
+#include <string>
+
+#include "app/settings.hpp"
+#include "core/common/error.hpp"
+#include "log/log.hpp"
+
+namespace vigil::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitUsage = 2;
+
+// The one place that maps error codes to exit codes; also prints the error to stderr.
+[[nodiscard]] int ReportError(const Error& error);
+
+[[nodiscard]] int RunServe(const app::Settings& settings, log::Logger& logger);
+[[nodiscard]] int RunDbMigrate(const app::Settings& settings, log::Logger& logger);
+[[nodiscard]] int RunDbBackup(const app::Settings& settings, log::Logger& logger,
+                              const std::string& target);
+[[nodiscard]] int RunUserAdd(const app::Settings& settings, log::Logger& logger,
+                             const std::string& name, const std::string& role);
+[[nodiscard]] int RunUserList(const app::Settings& settings, log::Logger& logger);
+[[nodiscard]] int RunUserDisable(const app::Settings& settings, log::Logger& logger,
+                                 const std::string& name);
+[[nodiscard]] int RunUserPasswd(const app::Settings& settings, log::Logger& logger,
+                                const std::string& name);
+[[nodiscard]] int RunTokenAdd(const app::Settings& settings, log::Logger& logger,
+                              const std::string& name, const std::string& role);
+[[nodiscard]] int RunAuditVerify(const app::Settings& settings, log::Logger& logger);
+[[nodiscard]] int RunVersion();
+
+// Parses argv with CLI11 and runs the chosen subcommand.
+[[nodiscard]] int Run(int argc, char** argv);
+
+}  // namespace vigil::cli

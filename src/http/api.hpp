@@ -1,0 +1,70 @@
+// The request pipeline, independent of the socket layer: path checks, routing, body limits and
+// content type, authentication (session cookie or Bearer token), CSRF, role checks, the audit of
+// refusals, errors as problem+json, and the security headers on every response.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "core/access/accounts.hpp"
+#include "core/access/authenticator.hpp"
+#include "http/message.hpp"
+#include "http/router.hpp"
+#include "http/static_files.hpp"
+
+namespace vigil::http {
+
+inline constexpr std::string_view kSessionCookie = "vigil_session";
+
+struct ApiOptions {
+  std::size_t max_body_bytes = 64 * 1024;
+  std::filesystem::path web_dir = "web/dist";
+  bool cookie_secure = false;  // always mark the session cookie Secure
+  std::chrono::milliseconds session_lifetime = std::chrono::hours(12);
+  std::string version;
+};
+
+// The services the routes call.
+struct ApiServices {
+  core::access::Authenticator& authenticator;
+  core::access::AccountService& accounts;
+  core::access::AuditLog& audit;
+  std::function<Status()> ready;  // readiness of the storage
+};
+
+class Api {
+ public:
+  Api(ApiServices services, ApiOptions options);
+
+  // Answers one request. Never throws; any failure becomes a problem+json response.
+  [[nodiscard]] Response Handle(const Request& request);
+  [[nodiscard]] const Router& router() const { return router_; }
+  // While draining (graceful shutdown), new requests get 503.
+  void StartDraining() { draining_ = true; }
+
+ private:
+  Response Dispatch(const Request& request);
+  Response HandleProtected(const Request& request, const Route& route, const PathParams& params);
+  Result<core::access::Principal> Authenticate(const Request& request);
+  void AuditRefusal(const Route& route, const core::access::Principal& principal,
+                    const Request& request);
+
+  ApiServices services_;
+  ApiOptions options_;
+  Router router_;
+  StaticFiles static_files_;
+  std::atomic<bool> draining_ = false;
+};
+
+// Adds the security headers every response carries (CSP, nosniff, no-referrer, ...).
+void AddSecurityHeaders(Response& response, bool secure);
+
+// The session cookie header value: set with the token, or cleared when `token` is empty.
+[[nodiscard]] std::string SessionCookie(std::string_view token, bool secure,
+                                        std::chrono::milliseconds lifetime);
+
+}  // namespace vigil::http

@@ -1,0 +1,100 @@
+// The slice of Vigil's HTTP API that the shell uses: the session. The CSRF token lives only in
+// memory (never in storage) and goes with every state-changing request.
+
+export interface User {
+  name: string;
+  role: string;
+}
+
+/** RFC 9457 problem type, e.g. urn:vigil:problem:invalid-credentials. */
+export type ProblemType = string;
+
+/** The server answered with an error status (RFC 9457 problem details when it sent them). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problemType: ProblemType | null,
+  ) {
+    super(`HTTP ${status}${problemType ? ` ${problemType}` : ''}`);
+  }
+}
+
+/** The request never got an answer (offline, server down, connection reset). */
+export class NetworkError extends Error {}
+
+let csrfToken: string | null = null;
+
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+async function request(method: string, path: string, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (!SAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch {
+    throw new NetworkError('network error');
+  }
+  if (!response.ok) throw new ApiError(response.status, await problemTypeOf(response));
+  return response;
+}
+
+async function problemTypeOf(response: Response): Promise<string | null> {
+  if (!(response.headers.get('Content-Type') ?? '').includes('json')) return null;
+  try {
+    const problem: unknown = await response.json();
+    if (problem && typeof problem === 'object' && 'type' in problem) {
+      const type = (problem as { type: unknown }).type;
+      if (typeof type === 'string') return type;
+    }
+  } catch {
+    // A malformed error body still leaves the status to go by.
+  }
+  return null;
+}
+
+function parseSession(data: unknown): User {
+  if (!data || typeof data !== 'object') throw new ApiError(502, null);
+  const { user, csrf_token: token } = data as { user?: unknown; csrf_token?: unknown };
+  if (!user || typeof user !== 'object') throw new ApiError(502, null);
+  const { name, role } = user as { name?: unknown; role?: unknown };
+  if (typeof name !== 'string' || typeof role !== 'string') throw new ApiError(502, null);
+  if (typeof token === 'string' && token) csrfToken = token;
+  return { name, role };
+}
+
+/** The signed-in user, or null when there is no session (401). */
+export async function loadSession(): Promise<User | null> {
+  try {
+    const response = await request('GET', '/api/v1/session');
+    return parseSession(await response.json());
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      csrfToken = null;
+      return null;
+    }
+    throw error;
+  }
+}
+
+export async function signIn(name: string, password: string): Promise<User> {
+  const response = await request('POST', '/api/v1/session', { name, password });
+  return parseSession(await response.json());
+}
+
+/** Ends the session; a session that had already ended counts as signed out. */
+export async function signOut(): Promise<void> {
+  try {
+    await request('DELETE', '/api/v1/session');
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 401)) throw error;
+  }
+  csrfToken = null;
+}

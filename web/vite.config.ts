@@ -1,0 +1,22 @@
+// Vite build for the practitioner web app. Vigil serves web/dist under /app/ with a strict CSP
+// (no inline script or style), so nothing may be inlined into index.html.
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  base: '/app/',
+  esbuild: {
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2020',
+    // Every asset is a file under /app/assets/: no data: URLs, no inline anything.
+    assetsInlineLimit: 0,
+    // Browsers that run this app support modulepreload; the polyfill would only add bytes.
+    modulePreload: { polyfill: false },
+    cssCodeSplit: false,
+    sourcemap: false,
+  },
+});
