@@ -8,6 +8,12 @@ export default defineConfig({
     jsx: 'automatic',
     jsxImportSource: 'preact',
   },
+  // `npm run dev`: the API comes from a `vigil serve` on its default address.
+  server: {
+    proxy: {
+      '/api': 'http://127.0.0.1:8080',
+    },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -35,6 +35,22 @@ bool IsCrossOrigin(const Request& request) {
   return origin->substr(scheme_end + 3) != *host;
 }
 
+// The content type a route needs; checked after authentication, so that an anonymous caller
+// learns nothing about a route beyond "sign in".
+std::optional<Response> CheckContentType(const Route& route, const Request& request) {
+  if (route.takes_json) {
+    auto content_type = request.Header("content-type");
+    if (!content_type || !IsJsonContentType(*content_type)) {
+      return ProblemResponse("unsupported-media-type", "send the body as application/json",
+                             request.request_id);
+    }
+  } else if (!request.body.empty() && ChangesState(request.method)) {
+    return ProblemResponse("unsupported-media-type", "this request takes no body",
+                           request.request_id);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 void AddSecurityHeaders(Response& response, bool secure) {
@@ -114,16 +130,6 @@ Response Api::Dispatch(const Request& request) {
                                " bytes",
                            request.request_id);
   }
-  if (route.takes_json) {
-    auto content_type = request.Header("content-type");
-    if (!content_type || !IsJsonContentType(*content_type)) {
-      return ProblemResponse("unsupported-media-type", "send the body as application/json",
-                             request.request_id);
-    }
-  } else if (!request.body.empty() && ChangesState(request.method)) {
-    return ProblemResponse("unsupported-media-type", "this request takes no body",
-                           request.request_id);
-  }
   if (ChangesState(request.method) && IsCrossOrigin(request)) {
     return ProblemResponse("cross-origin", "the request comes from another origin",
                            request.request_id);
@@ -131,6 +137,7 @@ Response Api::Dispatch(const Request& request) {
 
   Response response;
   if (route.is_public) {
+    if (auto refused = CheckContentType(route, request)) return std::move(*refused);
     const RequestContext context{request, match.params, nullptr};
     auto handled = route.handler(context);
     response = handled ? std::move(*handled) : ErrorResponse(handled.error(), request.request_id);
@@ -184,6 +191,7 @@ Response Api::HandleProtected(const Request& request, const Route& route,
     return ProblemResponse("forbidden", "your role does not allow this action",
                            request.request_id);
   }
+  if (auto refused = CheckContentType(route, request)) return std::move(*refused);
   const RequestContext context{request, params, &*principal};
   auto handled = route.handler(context);
   return handled ? std::move(*handled) : ErrorResponse(handled.error(), request.request_id);

@@ -60,7 +60,7 @@ function requireFile(file, hint) {
 export function runVigil(args, { input = '', timeoutMs = COMMAND_TIMEOUT_MS } = {}) {
   requireFile(VIGIL_BIN, 'build the server first (or set VIGIL_BIN)');
   return new Promise((resolve, reject) => {
-    const child = spawn(VIGIL_BIN, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(VIGIL_BIN, args, { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -135,6 +135,7 @@ async function startServerOnPort({ dbPath, webDir, port }) {
   requireFile(VIGIL_BIN, 'build the server first (or set VIGIL_BIN)');
   const listen = `127.0.0.1:${port}`;
   const child = spawn(VIGIL_BIN, ['serve', '--listen', listen, '--db', dbPath, '--web', webDir], {
+    cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -294,6 +295,29 @@ export function isExpectedSessionProbe(entry, baseUrl) {
     /status of 401/.test(entry.text) &&
     entry.text.startsWith('Failed to load resource')
   );
+}
+
+let axeSource;
+
+/**
+ * Runs axe-core (WCAG 2.x A and AA rules) on the page and resolves with its violations, each as
+ * "rule-id: target, target". axe is evaluated through the DevTools protocol, so the page's CSP
+ * stays in force and is not loosened for the test.
+ */
+export async function axeViolations(page) {
+  axeSource ??= await readFile(requireFromWeb.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
+  });
+  return violations;
 }
 
 /** Opens the app and waits for the sign-in form. */

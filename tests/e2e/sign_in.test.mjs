@@ -165,3 +165,19 @@ test('repeated wrong passwords are throttled with a clear message', { timeout: 9
     await browser.close();
   }
 });
+
+test('when the session cannot be read the app says so and can retry', { timeout: 60_000 }, async () => {
+  const browser = await launchBrowser();
+  try {
+    const { page } = browser;
+    await page.route('**/api/v1/session', (route) => route.abort('connectionrefused'));
+    await page.goto(`${vigil.baseUrl}/app/`);
+    await page.getByRole('alert').filter({ hasText: en['error.network'] }).waitFor();
+    assert.equal((await page.locator('main h1').textContent()).trim(), en['app.unreachable.title']);
+    await page.unroute('**/api/v1/session');
+    await page.getByRole('button', { name: en['app.retry'] }).click();
+    await page.locator('#signin-name').waitFor();
+  } finally {
+    await browser.close();
+  }
+});

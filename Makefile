@@ -1,0 +1,55 @@
+# Vigil: the two commands of the README are `make run` and `make test`.
+BUILD_DIR ?= build
+BUILD_TYPE ?= Release
+CMAKE_FLAGS ?=
+STAGE := scripts/stage.sh
+
+.PHONY: all setup configure build web run test test-unit fuzz bench clean
+
+all: build
+
+setup:
+	@$(STAGE) setup scripts/setup.sh
+
+configure: setup
+	@if [ ! -f $(BUILD_DIR)/build.ninja ]; then \
+	  $(STAGE) configure cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS); \
+	fi
+
+build: configure web
+	@$(STAGE) build cmake --build $(BUILD_DIR)
+
+web: setup
+	@$(STAGE) web sh -c 'cd web && npm run --silent build'
+
+run: build
+	@mkdir -p var
+	@echo "Vigil: serving http://127.0.0.1:8080 (the app is at /app/). Stop with Ctrl-C."
+	@echo "First time? In another terminal, create the first admin account:"
+	@echo "  $(BUILD_DIR)/vigil user add NAME --role admin --db ./var/vigil.db"
+	@echo "(it asks for the password; it is never given as a flag)"
+	$(BUILD_DIR)/vigil serve --db ./var/vigil.db --web ./web/dist
+
+# Every test: unit, conformance, CLI, API (real server) and browser (headless Chromium).
+test: build
+	@$(STAGE) test sh -c 'cd $(BUILD_DIR) && ctest --output-on-failure -j2'
+
+# Unit, conformance and CLI tests only (no Node, no browser).
+test-unit: configure
+	@cmake --build $(BUILD_DIR) && cd $(BUILD_DIR) && ctest --output-on-failure -j2 -E '^(api|e2e)$$'
+
+# libFuzzer on the JSON request decoding for 60 s (needs clang; not part of `make test`).
+fuzz: setup
+	@cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+	  -DVIGIL_FUZZ=ON -DVIGIL_BUILD_TESTS=OFF >/dev/null
+	@cmake --build build-fuzz --target fuzz_json_request
+	@mkdir -p build-fuzz/corpus
+	@cp tests/fuzz/corpus/* build-fuzz/corpus/ 2>/dev/null || true
+	build-fuzz/tests/fuzz/fuzz_json_request -max_total_time=60 -max_len=4096 build-fuzz/corpus
+
+# Benchmarks (not tests): see docs/benchmarks.md.
+bench: build
+	bench/http.sh
+
+clean:
+	rm -rf $(BUILD_DIR) build-fuzz web/dist

@@ -1,0 +1,247 @@
+#include "http/api.hpp"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "http/api_test_env.hpp"
+
+namespace vigil::embedded {
+std::string_view openapi_json();
+}
+
+namespace vigil::http {
+namespace {
+
+using core::access::Role;
+using nlohmann::json;
+
+std::string ProblemType(const Response& response) {
+  EXPECT_EQ(response.Header("Content-Type"), "application/problem+json");
+  return json::parse(response.body).at("type").get<std::string>();
+}
+
+// Fills path parameters with a real user so that allowed calls reach their handler.
+std::string Concrete(std::string pattern) {
+  const auto open = pattern.find('{');
+  if (open == std::string::npos) return pattern;
+  return pattern.substr(0, open) + "target" + pattern.substr(pattern.find('}') + 1);
+}
+
+TEST(Api, EveryProtectedRouteAllowsExactlyItsRoles) {
+  ApiTestEnv test;
+  test.env.AddUser("target", Role::kViewer);
+  int checked = 0;
+  for (Role role : core::access::kAllRoles) {
+    const std::string name = "user_" + std::string(core::access::RoleName(role));
+    test.env.AddUser(name, role);
+    for (const Route& route : test.api.router().routes()) {
+      if (route.is_public) continue;
+      const auto session = test.SignIn(name);
+      std::string body;
+      if (route.takes_json) {
+        body = R"({"name":"new_)" + name + std::to_string(checked) +
+               R"(","role":"viewer","password":"a long enough password"})";
+      }
+      Request request = ApiTestEnv::Make(route.method, Concrete(route.pattern), body);
+      const Response response = test.Send(request, session);
+      if (route.roles.Contains(role)) {
+        EXPECT_NE(response.status, 403) << route.pattern << " " << name << " " << response.body;
+        EXPECT_NE(response.status, 401) << route.pattern << " " << name;
+        EXPECT_LT(response.status, 500) << route.pattern << " " << name;
+      } else {
+        EXPECT_EQ(response.status, 403) << route.pattern << " " << name;
+        EXPECT_EQ(ProblemType(response), "urn:vigil:problem:forbidden");
+        const auto& last = test.env.audit_store.entries().back();
+        EXPECT_EQ(last.event.outcome, "forbidden");
+        EXPECT_EQ(last.event.action, route.action);
+        EXPECT_EQ(last.event.actor, name);
+      }
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 30);
+}
+
+TEST(Api, ProtectedRoutesNeedCredentials) {
+  ApiTestEnv test;
+  for (const Route& route : test.api.router().routes()) {
+    if (route.is_public) continue;
+    Request request = ApiTestEnv::Make(route.method, Concrete(route.pattern));
+    const Response response = test.api.Handle(request);
+    EXPECT_EQ(response.status, 401) << route.pattern;
+  }
+}
+
+TEST(Api, OpenApiDocumentMatchesTheRegisteredRoutes) {
+  ApiTestEnv test;
+  const json doc = json::parse(embedded::openapi_json());
+  EXPECT_EQ(doc.at("openapi"), "3.1.0");
+  std::set<std::string> documented;
+  for (const auto& [path, item] : doc.at("paths").items()) {
+    for (const auto& [method, operation] : item.items()) {
+      std::string upper = method;
+      for (char& c : upper) c = static_cast<char>(std::toupper(c));
+      documented.insert(upper + " " + path);
+      // The roles the document promises are the roles the route enforces.
+      const Route* route = nullptr;
+      for (const Route& candidate : test.api.router().routes()) {
+        if (candidate.pattern == path && MethodName(candidate.method) == upper) route = &candidate;
+      }
+      ASSERT_NE(route, nullptr) << upper << " " << path << " is documented but not registered";
+      std::set<std::string> roles;
+      for (const auto& role : operation.at("x-vigil-roles")) roles.insert(role.get<std::string>());
+      if (route->is_public) {
+        EXPECT_TRUE(roles.empty()) << path;
+      } else {
+        for (Role role : core::access::kAllRoles) {
+          EXPECT_EQ(roles.count(std::string(core::access::RoleName(role))) == 1,
+                    route->roles.Contains(role))
+              << upper << " " << path << " " << core::access::RoleName(role);
+        }
+      }
+    }
+  }
+  std::set<std::string> registered;
+  for (const Route& route : test.api.router().routes()) {
+    if (route.in_openapi) registered.insert(std::string(MethodName(route.method)) + " " + route.pattern);
+  }
+  EXPECT_EQ(documented, registered);
+}
+
+TEST(Api, StateChangesUnderASessionNeedTheCsrfToken) {
+  ApiTestEnv test;
+  test.env.AddUser("alice", Role::kAdmin);
+  auto session = test.SignIn("alice");
+  Request request = ApiTestEnv::Make(Method::kDelete, "/api/v1/session");
+  request.headers.emplace_back("cookie", session.first);
+  EXPECT_EQ(ProblemType(test.api.Handle(request)), "urn:vigil:problem:csrf");
+  request.headers.emplace_back("x-csrf-token", session.second + "x");
+  EXPECT_EQ(ProblemType(test.api.Handle(request)), "urn:vigil:problem:csrf");
+  EXPECT_EQ(test.Send(ApiTestEnv::Make(Method::kDelete, "/api/v1/session"), session).status, 204);
+}
+
+TEST(Api, BearerTokensNeedNoCsrf) {
+  ApiTestEnv test;
+  auto token = test.env.accounts.AddToken(test.env.admin_actor, "etl", Role::kAdmin);
+  Request request = ApiTestEnv::Make(
+      Method::kPost, "/api/v1/users",
+      R"({"name":"carol","role":"viewer","password":"a long enough password"})");
+  request.headers.emplace_back("authorization", "Bearer " + token->secret);
+  EXPECT_EQ(test.api.Handle(request).status, 201);
+}
+
+TEST(Api, CrossOriginStateChangesAreRefused) {
+  ApiTestEnv test;
+  Request request = ApiTestEnv::Make(Method::kPost, "/api/v1/session",
+                                     R"({"name":"a","password":"b"})");
+  request.headers.emplace_back("origin", "https://evil.example");
+  EXPECT_EQ(ProblemType(test.api.Handle(request)), "urn:vigil:problem:cross-origin");
+}
+
+TEST(Api, BadInputGetsTheRightProblem) {
+  ApiTestEnv test;
+  struct Case {
+    Request request;
+    int status;
+    std::string type;
+  };
+  auto wrong_type = ApiTestEnv::Make(Method::kPost, "/api/v1/session", R"({"name":"a"})");
+  wrong_type.headers.back().second = "text/plain";
+  std::vector<Case> cases = {
+      {ApiTestEnv::Make(Method::kPost, "/api/v1/session", "{\"name\":"), 400, "malformed-json"},
+      {ApiTestEnv::Make(Method::kPost, "/api/v1/session", "[1,2]"), 400, "malformed-json"},
+      {ApiTestEnv::Make(Method::kPost, "/api/v1/session", std::string(40, '[')), 400, "malformed-json"},
+      {ApiTestEnv::Make(Method::kPost, "/api/v1/session", "{\"name\":\"\xff\",\"password\":\"x\"}"),
+       400, "invalid-utf8"},
+      {ApiTestEnv::Make(Method::kPost, "/api/v1/session", R"({"name":"a","password":"b","x":1})"),
+       400, "validation"},
+      {ApiTestEnv::Make(Method::kPost, "/api/v1/session", R"({"name":"a","password":5})"), 400,
+       "validation"},
+      {wrong_type, 415, "unsupported-media-type"},
+      {ApiTestEnv::Make(Method::kPost, "/api/v1/session", std::string(70 * 1024, ' ')), 413,
+       "payload-too-large"},
+      {ApiTestEnv::Make(Method::kGet, "/api/v1/nothing"), 404, "not-found"},
+      {ApiTestEnv::Make(Method::kPut, "/api/v1/session"), 405, "method-not-allowed"},
+      {ApiTestEnv::Make(Method::kGet, "/app/..%2f..%2fetc%2fpasswd"), 400, "invalid-path"},
+      {ApiTestEnv::Make(Method::kGet, "/app/%2e%2e/x"), 400, "invalid-path"},
+      {ApiTestEnv::Make(Method::kGet, "/app/a%00b"), 400, "invalid-path"},
+      {ApiTestEnv::Make(Method::kGet, "/app/%zz"), 400, "invalid-path"},
+      {ApiTestEnv::Make(Method::kGet, "/app/\xff"), 400, "invalid-path"},
+      {ApiTestEnv::Make(Method::kPost, "/api/v1/session", R"({"name":"a","password":"b"})"), 401,
+       "invalid-credentials"},
+  };
+  for (auto& item : cases) {
+    const Response response = test.api.Handle(item.request);
+    EXPECT_EQ(response.status, item.status) << item.request.path << " " << item.request.body.substr(0, 40);
+    EXPECT_EQ(ProblemType(response), "urn:vigil:problem:" + item.type) << item.request.path;
+    EXPECT_EQ(json::parse(response.body).at("request_id"), "0123456789abcdef");
+  }
+  const Response not_allowed = test.api.Handle(ApiTestEnv::Make(Method::kPut, "/api/v1/session"));
+  EXPECT_EQ(not_allowed.Header("Allow"), "POST, GET, DELETE");
+}
+
+TEST(Api, EveryResponseCarriesSecurityHeaders) {
+  ApiTestEnv test;
+  for (const char* path : {"/healthz", "/nothing", "/api/v1/users", "/app/x.js"}) {
+    const Response response = test.api.Handle(ApiTestEnv::Make(Method::kGet, path));
+    const auto csp = response.Header("Content-Security-Policy");
+    ASSERT_TRUE(csp.has_value()) << path;
+    EXPECT_NE(csp->find("default-src 'self'"), std::string_view::npos);
+    EXPECT_NE(csp->find("frame-ancestors 'none'"), std::string_view::npos);
+    EXPECT_EQ(csp->find("unsafe-inline"), std::string_view::npos);
+    EXPECT_EQ(response.Header("X-Content-Type-Options"), "nosniff");
+    EXPECT_EQ(response.Header("Referrer-Policy"), "no-referrer");
+    EXPECT_TRUE(response.Header("Permissions-Policy").has_value());
+    EXPECT_EQ(response.Header("X-Request-Id"), "0123456789abcdef");
+  }
+}
+
+TEST(Api, SignInSetsAStrictHttpOnlyCookieAndSecureWhenProxied) {
+  ApiTestEnv test;
+  test.env.AddUser("alice", Role::kViewer);
+  const std::string body = R"({"name":"alice","password":"a long enough password"})";
+  Response plain = test.api.Handle(ApiTestEnv::Make(Method::kPost, "/api/v1/session", body));
+  ASSERT_EQ(plain.status, 200);
+  const std::string cookie(*plain.Header("Set-Cookie"));
+  EXPECT_TRUE(cookie.starts_with("vigil_session="));
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  EXPECT_EQ(cookie.find("Secure"), std::string::npos);
+  EXPECT_TRUE(json::parse(plain.body).contains("csrf_token"));
+  Request secure = ApiTestEnv::Make(Method::kPost, "/api/v1/session", body);
+  secure.secure = true;
+  EXPECT_NE(std::string(*test.api.Handle(secure).Header("Set-Cookie")).find("; Secure"),
+            std::string::npos);
+}
+
+TEST(Api, UserListPaginatesWithOpaqueCursors) {
+  ApiTestEnv test;
+  for (int idx = 0; idx < 5; ++idx) test.env.AddUser("u" + std::to_string(idx), Role::kAdmin);
+  auto session = test.SignIn("u0");
+  std::vector<std::string> names;
+  std::string path = "/api/v1/users?limit=2";
+  for (int page = 0; page < 10; ++page) {
+    const Response response = test.Send(ApiTestEnv::Make(Method::kGet, path), session);
+    ASSERT_EQ(response.status, 200) << response.body;
+    const json doc = json::parse(response.body);
+    for (const auto& item : doc.at("items")) names.push_back(item.at("name"));
+    if (doc.at("next_cursor").is_null()) break;
+    path = "/api/v1/users?limit=2&cursor=" + doc.at("next_cursor").get<std::string>();
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"u0", "u1", "u2", "u3", "u4"}));
+  EXPECT_EQ(ProblemType(test.Send(ApiTestEnv::Make(Method::kGet, "/api/v1/users?cursor=abc"), session)),
+            "urn:vigil:problem:invalid-cursor");
+  EXPECT_EQ(ProblemType(test.Send(ApiTestEnv::Make(Method::kGet, "/api/v1/users?limit=0"), session)),
+            "urn:vigil:problem:validation");
+}
+
+TEST(Api, DrainingAnswers503) {
+  ApiTestEnv test;
+  test.api.StartDraining();
+  EXPECT_EQ(test.api.Handle(ApiTestEnv::Make(Method::kGet, "/healthz")).status, 503);
+}
+
+}  // namespace
+}  // namespace vigil::http

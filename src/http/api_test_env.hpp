@@ -1,0 +1,51 @@
+// An Api on in-memory stores, with helpers to sign in and send requests, for http/ tests.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "http/api.hpp"
+#include "storage/memory/test_env.hpp"
+
+namespace vigil::http {
+
+struct ApiTestEnv {
+  storage::memory::TestEnv env;
+  Api api{ApiServices{env.authenticator, env.accounts, env.audit, [] { return Status{}; }},
+          ApiOptions{64 * 1024, std::filesystem::temp_directory_path() / "vigil-no-web",
+                     false, std::chrono::hours(12), "test"}};
+
+  static Request Make(Method method, std::string path, std::string body = {}) {
+    Request request;
+    request.method = method;
+    const auto question = path.find('?');
+    if (question != std::string::npos) {
+      request.query = path.substr(question + 1);
+      path.resize(question);
+    }
+    request.path = std::move(path);
+    request.body = std::move(body);
+    request.remote_address = "127.0.0.1";
+    request.request_id = "0123456789abcdef";
+    request.headers.emplace_back("host", "127.0.0.1:8080");
+    if (!request.body.empty()) request.headers.emplace_back("content-type", "application/json");
+    return request;
+  }
+
+  // Signs `name` in and returns {cookie header value, csrf token}.
+  std::pair<std::string, std::string> SignIn(const std::string& name) {
+    auto result = env.authenticator.SignIn(name, storage::memory::TestEnv::kPassword,
+                                           {"127.0.0.1", "test"});
+    if (!result) std::abort();
+    return {std::string(kSessionCookie) + "=" + result->session_token,
+            result->principal.csrf_token};
+  }
+
+  Response Send(Request request, const std::pair<std::string, std::string>& session) {
+    request.headers.emplace_back("cookie", session.first);
+    request.headers.emplace_back("x-csrf-token", session.second);
+    return api.Handle(request);
+  }
+};
+
+}  // namespace vigil::http
