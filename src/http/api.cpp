@@ -137,10 +137,13 @@ Response Api::Dispatch(const Request& request) {
 
   Response response;
   if (route.is_public) {
-    if (auto refused = CheckContentType(route, request)) return std::move(*refused);
-    const RequestContext context{request, match.params, nullptr};
-    auto handled = route.handler(context);
-    response = handled ? std::move(*handled) : ErrorResponse(handled.error(), request.request_id);
+    if (auto refused = CheckContentType(route, request)) {
+      response = std::move(*refused);
+    } else {
+      const RequestContext context{request, match.params, nullptr};
+      auto handled = route.handler(context);
+      response = handled ? std::move(*handled) : ErrorResponse(handled.error(), request.request_id);
+    }
   } else {
     response = HandleProtected(request, route, match.params);
   }
