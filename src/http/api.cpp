@@ -122,8 +122,12 @@ Response Api::Dispatch(const Request& request) {
     }
     return ProblemResponse("not-found", "no such resource", request.request_id);
   }
-  const Route& route = *match.route;
+  Response response = HandleRoute(request, *match.route, match.params);
+  response.log_route = match.route->pattern;
+  return response;
+}
 
+Response Api::HandleRoute(const Request& request, const Route& route, const PathParams& params) {
   if (request.body.size() > options_.max_body_bytes) {
     return ProblemResponse("payload-too-large",
                            "the body is larger than " + std::to_string(options_.max_body_bytes) +
@@ -134,21 +138,11 @@ Response Api::Dispatch(const Request& request) {
     return ProblemResponse("cross-origin", "the request comes from another origin",
                            request.request_id);
   }
-
-  Response response;
-  if (route.is_public) {
-    if (auto refused = CheckContentType(route, request)) {
-      response = std::move(*refused);
-    } else {
-      const RequestContext context{request, match.params, nullptr};
-      auto handled = route.handler(context);
-      response = handled ? std::move(*handled) : ErrorResponse(handled.error(), request.request_id);
-    }
-  } else {
-    response = HandleProtected(request, route, match.params);
-  }
-  response.log_route = route.pattern;
-  return response;
+  if (!route.is_public) return HandleProtected(request, route, params);
+  if (auto refused = CheckContentType(route, request)) return std::move(*refused);
+  const RequestContext context{request, params, nullptr};
+  auto handled = route.handler(context);
+  return handled ? std::move(*handled) : ErrorResponse(handled.error(), request.request_id);
 }
 
 Result<core::access::Principal> Api::Authenticate(const Request& request) {

@@ -48,6 +48,7 @@ class Api {
 
  private:
   Response Dispatch(const Request& request);
+  Response HandleRoute(const Request& request, const Route& route, const PathParams& params);
   Response HandleProtected(const Request& request, const Route& route, const PathParams& params);
   Result<core::access::Principal> Authenticate(const Request& request);
   void AuditRefusal(const Route& route, const core::access::Principal& principal,
