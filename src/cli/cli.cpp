@@ -3,6 +3,7 @@
 // The only translation unit that includes CLI11.
 #include <CLI/CLI.hpp>
 
+#include <deque>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -21,9 +22,14 @@ struct SettingBinding {
   std::function<bool(const std::string&)> set_from_text;
 };
 
+// The settings of one subcommand. Each subcommand has its own, so that options of commands
+// that were not chosen (and their environment variables) never touch the chosen one's values.
 class SettingsParser {
  public:
-  explicit SettingsParser(app::Settings& settings) : settings_(settings) {}
+  SettingsParser() = default;
+  SettingsParser(const SettingsParser&) = delete;
+  SettingsParser& operator=(const SettingsParser&) = delete;
+  app::Settings& settings() { return settings_; }
 
   void AddStorageOptions(CLI::App* command) {
     command->add_option("--config", config_path_, "YAML file with settings (names as below, "
@@ -103,7 +109,7 @@ class SettingsParser {
                        }};
   }
 
-  app::Settings& settings_;
+  app::Settings settings_;
   std::string config_path_;
   std::map<std::string, SettingBinding> bindings_;
 };
@@ -113,75 +119,81 @@ class SettingsParser {
 int Run(int argc, char** argv) {
   CLI::App root{"Vigil: counter-trafficking platform for prevention and response", "vigil"};
   root.require_subcommand(1);
-  app::Settings settings;
-  SettingsParser parser(settings);
-  std::function<int(log::Logger&)> action;
+  std::deque<SettingsParser> parsers;
+  SettingsParser* chosen = nullptr;
+  std::function<int(const app::Settings&, log::Logger&)> action;
 
-  auto* serve = root.add_subcommand("serve", "serve the API and the web app over HTTP");
-  parser.AddStorageOptions(serve);
-  parser.AddServeOptions(serve);
-  serve->callback([&] { action = [&](log::Logger& logger) { return RunServe(settings, logger); }; });
+  // Adds a subcommand that opens the database; `run` becomes the action when it is chosen.
+  auto add_command = [&](CLI::App* parent, const std::string& name, const std::string& help,
+                         std::function<int(const app::Settings&, log::Logger&)> run) {
+    CLI::App* command = parent->add_subcommand(name, help);
+    SettingsParser& parser = parsers.emplace_back();
+    parser.AddStorageOptions(command);
+    command->callback([&chosen, &action, &parser, run = std::move(run)] {
+      chosen = &parser;
+      action = run;
+    });
+    return std::pair<CLI::App*, SettingsParser*>{command, &parser};
+  };
+  auto add_group = [&root](const std::string& name, const std::string& help) {
+    CLI::App* group = root.add_subcommand(name, help);
+    group->require_subcommand(1);
+    return group;
+  };
 
-  auto* db = root.add_subcommand("db", "database maintenance");
-  db->require_subcommand(1);
-  auto* migrate = db->add_subcommand("migrate", "apply pending migrations");
-  parser.AddStorageOptions(migrate);
-  migrate->callback([&] { action = [&](log::Logger& logger) { return RunDbMigrate(settings, logger); }; });
+  auto [serve, serve_parser] =
+      add_command(&root, "serve", "serve the API and the web app over HTTP", &RunServe);
+  serve_parser->AddServeOptions(serve);
+
+  CLI::App* db = add_group("db", "database maintenance");
+  add_command(db, "migrate", "apply pending migrations", &RunDbMigrate);
   std::string backup_path;
-  auto* backup = db->add_subcommand("backup", "write a consistent online copy of the database");
+  CLI::App* backup = add_command(
+      db, "backup", "write a consistent online copy of the database",
+      [&backup_path](const app::Settings& settings, log::Logger& logger) {
+        return RunDbBackup(settings, logger, backup_path);
+      }).first;
   backup->add_option("PATH", backup_path, "where to write the copy (must not exist)")->required();
-  parser.AddStorageOptions(backup);
-  backup->callback([&] {
-    action = [&](log::Logger& logger) { return RunDbBackup(settings, logger, backup_path); };
-  });
 
   std::string name;
   std::string role;
-  auto* user = root.add_subcommand("user", "manage accounts");
-  user->require_subcommand(1);
-  auto* user_add = user->add_subcommand(
-      "add", "create an account; the password comes from a prompt or the first line of stdin");
+  const std::string role_help = "admin, coordinator, caseworker, screener, analyst or viewer";
+  CLI::App* user = add_group("user", "manage accounts");
+  CLI::App* user_add = add_command(
+      user, "add", "create an account; the password comes from a prompt or the first line of stdin",
+      [&](const app::Settings& settings, log::Logger& logger) {
+        return RunUserAdd(settings, logger, name, role);
+      }).first;
   user_add->add_option("NAME", name, "account name")->required();
-  user_add->add_option("--role", role, "admin, coordinator, caseworker, screener, analyst or viewer")
-      ->required();
-  parser.AddStorageOptions(user_add);
-  user_add->callback([&] {
-    action = [&](log::Logger& logger) { return RunUserAdd(settings, logger, name, role); };
-  });
-  auto* user_list = user->add_subcommand("list", "list accounts");
-  parser.AddStorageOptions(user_list);
-  user_list->callback([&] { action = [&](log::Logger& logger) { return RunUserList(settings, logger); }; });
-  auto* user_disable = user->add_subcommand("disable", "disable an account and end its sessions");
+  user_add->add_option("--role", role, role_help)->required();
+  add_command(user, "list", "list accounts", &RunUserList);
+  CLI::App* user_disable = add_command(
+      user, "disable", "disable an account and end its sessions",
+      [&name](const app::Settings& settings, log::Logger& logger) {
+        return RunUserDisable(settings, logger, name);
+      }).first;
   user_disable->add_option("NAME", name, "account name")->required();
-  parser.AddStorageOptions(user_disable);
-  user_disable->callback([&] {
-    action = [&](log::Logger& logger) { return RunUserDisable(settings, logger, name); };
-  });
-  auto* user_passwd = user->add_subcommand("passwd", "set a new password (prompt or stdin)");
+  CLI::App* user_passwd = add_command(
+      user, "passwd", "set a new password (prompt or stdin)",
+      [&name](const app::Settings& settings, log::Logger& logger) {
+        return RunUserPasswd(settings, logger, name);
+      }).first;
   user_passwd->add_option("NAME", name, "account name")->required();
-  parser.AddStorageOptions(user_passwd);
-  user_passwd->callback([&] {
-    action = [&](log::Logger& logger) { return RunUserPasswd(settings, logger, name); };
-  });
 
-  auto* token = root.add_subcommand("token", "manage API tokens for machine clients");
-  token->require_subcommand(1);
-  auto* token_add = token->add_subcommand("add", "create an API token; it is printed once");
+  CLI::App* token = add_group("token", "manage API tokens for machine clients");
+  CLI::App* token_add = add_command(
+      token, "add", "create an API token; it is printed once",
+      [&](const app::Settings& settings, log::Logger& logger) {
+        return RunTokenAdd(settings, logger, name, role);
+      }).first;
   token_add->add_option("NAME", name, "token name")->required();
-  token_add->add_option("--role", role, "the role the token acts with")->required();
-  parser.AddStorageOptions(token_add);
-  token_add->callback([&] {
-    action = [&](log::Logger& logger) { return RunTokenAdd(settings, logger, name, role); };
-  });
+  token_add->add_option("--role", role, "the role the token acts with: " + role_help)->required();
 
-  auto* audit = root.add_subcommand("audit", "the audit trail");
-  audit->require_subcommand(1);
-  auto* verify = audit->add_subcommand("verify", "recompute the hash chain; exit 1 when broken");
-  parser.AddStorageOptions(verify);
-  verify->callback([&] { action = [&](log::Logger& logger) { return RunAuditVerify(settings, logger); }; });
+  CLI::App* audit = add_group("audit", "the audit trail");
+  add_command(audit, "verify", "recompute the hash chain; exit 1 when broken", &RunAuditVerify);
 
-  auto* version = root.add_subcommand("version", "print the version");
-  version->callback([&] { action = [](log::Logger&) { return RunVersion(); }; });
+  bool version_chosen = false;
+  root.add_subcommand("version", "print the version")->callback([&] { version_chosen = true; });
 
   try {
     root.parse(argc, argv);
@@ -193,13 +205,16 @@ int Run(int argc, char** argv) {
     (void)root.exit(error);
     return kExitUsage;
   }
-  if (auto applied = parser.ApplyConfigFile(); !applied) return ReportError(applied.error());
+  if (version_chosen) return RunVersion();
+  if (chosen == nullptr) return kExitUsage;
+  if (auto applied = chosen->ApplyConfigFile(); !applied) return ReportError(applied.error());
+  const app::Settings& settings = chosen->settings();
   log::Level level = log::Level::kInfo;
   if (!log::ParseLevel(settings.log_level, level)) {
     return ReportError({ErrorCode::kInvalidArgument, "--log-level must be debug, info, warn or error"});
   }
   log::Logger logger(level);
-  return action(logger);
+  return action(settings, logger);
 }
 
 }  // namespace vigil::cli

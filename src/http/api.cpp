@@ -106,6 +106,10 @@ Response Api::Dispatch(const Request& request) {
       !StaticFiles::IsSafeRelativePath(std::string_view(*decoded).substr(1))) {
     return ProblemResponse("invalid-path", "the path is not allowed", request.request_id);
   }
+  if (!PercentDecode(request.query) || !IsValidUtf8(*PercentDecode(request.query))) {
+    return ProblemResponse("validation", "the query string is not valid percent-encoded UTF-8",
+                           request.request_id);
+  }
   RouteMatch match = router_.Match(request.method, *decoded);
   if (match.route == nullptr) {
     if (!match.allowed.empty()) {

@@ -169,6 +169,7 @@ TEST(Api, BadInputGetsTheRightProblem) {
       {ApiTestEnv::Make(Method::kGet, "/app/a%00b"), 400, "invalid-path"},
       {ApiTestEnv::Make(Method::kGet, "/app/%zz"), 400, "invalid-path"},
       {ApiTestEnv::Make(Method::kGet, "/app/\xff"), 400, "invalid-path"},
+      {ApiTestEnv::Make(Method::kGet, "/api/v1/users?limit=%zz"), 400, "validation"},
       {ApiTestEnv::Make(Method::kPost, "/api/v1/session", R"({"name":"a","password":"b"})"), 401,
        "invalid-credentials"},
   };

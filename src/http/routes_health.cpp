@@ -33,9 +33,7 @@ void RegisterHealthRoutes(Router& router, RouteDeps deps) {
               .is_public = true,
               .action = "openapi.read",
               .handler = [](const RequestContext&) -> Result<Response> {
-                Response response = JsonResponse(200, std::string(embedded::openapi_json()));
-                response.SetHeader("Cache-Control", "no-cache");
-                return response;
+                return JsonResponse(200, std::string(embedded::openapi_json()));
               }});
   router.Add({.method = Method::kGet,
               .pattern = "/api/v1/version",

@@ -20,9 +20,29 @@ std::string ContentTag(std::string_view content) {
   return "\"" + EncodeHex(digest) + "\"";
 }
 
+// True when Accept-Encoding lists gzip (or *) without q=0.
 bool AcceptsGzip(const Request& request) {
   auto accept = request.Header("accept-encoding");
-  return accept && accept->find("gzip") != std::string_view::npos;
+  if (!accept) return false;
+  std::string_view rest = *accept;
+  while (!rest.empty()) {
+    const auto comma = rest.find(',');
+    std::string_view item = rest.substr(0, comma);
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    const auto semicolon = item.find(';');
+    std::string_view coding = item.substr(0, semicolon);
+    while (!coding.empty() && coding.front() == ' ') coding.remove_prefix(1);
+    while (!coding.empty() && coding.back() == ' ') coding.remove_suffix(1);
+    if (coding != "gzip" && coding != "*") continue;
+    if (semicolon == std::string_view::npos) return true;
+    std::string params(item.substr(semicolon + 1));
+    std::erase(params, ' ');
+    // q=0, q=0.0, q=0.00, q=0.000 all mean "not acceptable".
+    const bool refused = params.starts_with("q=0") &&
+                         params.find_first_not_of("0.", 2) == std::string::npos;
+    return !refused;
+  }
+  return false;
 }
 
 bool EtagMatches(const Request& request, std::string_view etag) {

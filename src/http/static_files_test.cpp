@@ -54,6 +54,15 @@ TEST_F(StaticFilesTest, ServesPrecompressedSiblings) {
   EXPECT_EQ(response.Header("Content-Type"), "text/javascript; charset=utf-8");
 }
 
+TEST_F(StaticFilesTest, HonoursGzipRefusedWithQZero) {
+  StaticFiles files(root_);
+  EXPECT_EQ(files.Serve("assets/app-1.js", Get("gzip;q=0, identity")).body, "console.log(1)");
+  EXPECT_EQ(files.Serve("assets/app-1.js", Get("br, gzip; q=0.000")).body, "console.log(1)");
+  EXPECT_EQ(files.Serve("assets/app-1.js", Get("gzip;q=0.5")).body, "GZIPPED");
+  EXPECT_EQ(files.Serve("assets/app-1.js", Get("*")).body, "GZIPPED");
+  EXPECT_EQ(files.Serve("assets/app-1.js", Get("xgzip")).body, "console.log(1)");
+}
+
 TEST_F(StaticFilesTest, ClientRoutesGetTheEntryPageButMissingFilesDoNot) {
   StaticFiles files(root_);
   EXPECT_EQ(files.Serve("", Get()).Header("Content-Type"), "text/html; charset=utf-8");

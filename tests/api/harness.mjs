@@ -58,6 +58,13 @@ export async function makeFakeWeb(dir) {
 // ---------------------------------------------------------------------------------------------
 // The CLI
 
+/** Our environment without VIGIL_* settings (which would steer vigil), plus `extra`. */
+export function cleanEnv(extra = {}) {
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('VIGIL_')) env[k] = v;
+  return { ...env, ...extra };
+}
+
 /** Runs `vigil <args>` with `input` on stdin; resolves with { code, signal, stdout, stderr }. */
 export function runVigil(args, { input = '', env, cwd, timeoutMs = COMMAND_TIMEOUT_MS } = {}) {
   if (!existsSync(VIGIL_BIN)) throw new Error(`${VIGIL_BIN} is missing: build it or set VIGIL_BIN`);
@@ -65,7 +72,7 @@ export function runVigil(args, { input = '', env, cwd, timeoutMs = COMMAND_TIMEO
     const child = spawn(VIGIL_BIN, args, {
       stdio: ['pipe', 'pipe', 'pipe'],
       cwd,
-      env: env ?? process.env,
+      env: env ?? cleanEnv(),
     });
     let stdout = '';
     let stderr = '';
@@ -133,22 +140,29 @@ export function freePort() {
  *
  *   users:  [{ name, role, password? }]   (password defaults to PASSWORD)
  *   tokens: [{ name, role }]              (the tokens are returned in server.tokens[name])
+ *   args:   extra `vigil serve` arguments;  env: extra environment (VIGIL_* from ours is dropped)
  *
  * Resolves with a Server (see below).
  */
-export async function startVigil({ users = [], tokens = [], args = [] } = {}) {
+export async function startVigil({ users = [], tokens = [], args = [], env = {} } = {}) {
   const dir = await makeTempDir();
   const dbPath = path.join(dir, 'vigil.db');
-  const webDir = await makeFakeWeb(dir);
-  for (const u of users) await addUser(dbPath, u.name, u.role, u.password ?? PASSWORD);
+  let webDir;
   const tokenMap = {};
-  for (const t of tokens) tokenMap[t.name] = await addToken(dbPath, t.name, t.role);
+  try {
+    webDir = await makeFakeWeb(dir);
+    for (const u of users) await addUser(dbPath, u.name, u.role, u.password ?? PASSWORD);
+    for (const t of tokens) tokenMap[t.name] = await addToken(dbPath, t.name, t.role);
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
 
   let lastError;
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const port = await freePort();
     try {
-      const server = await launch({ dir, dbPath, webDir, port, args });
+      const server = await launch({ dir, dbPath, webDir, port, args, env });
       server.tokens = tokenMap;
       return server;
     } catch (error) {
@@ -160,12 +174,12 @@ export async function startVigil({ users = [], tokens = [], args = [] } = {}) {
   throw lastError;
 }
 
-async function launch({ dir, dbPath, webDir, port, args }) {
+async function launch({ dir, dbPath, webDir, port, args, env }) {
   const listen = `127.0.0.1:${port}`;
   const child = spawn(
     VIGIL_BIN,
     ['serve', '--listen', listen, '--db', dbPath, '--web', webDir, ...args],
-    { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir },
+    { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir, env: { ...cleanEnv(), ...env } },
   );
   let stderr = '';
   let stdout = '';

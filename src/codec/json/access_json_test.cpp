@@ -29,6 +29,7 @@ TEST(ParseSignInRequest, NamesEachProblem) {
       {R"({"password":"x"})", kReasonValidation, "\"name\" is missing"},
       {R"({"name":1,"password":"x"})", kReasonValidation, "\"name\" must be a string"},
       {R"({"name":"a","password":"x","admin":true})", kReasonValidation, "unknown member \"admin\""},
+      {R"({"name":"a","name":"b","password":"x"})", kReasonValidation, "appears twice"},
   };
   for (const auto& item : cases) {
     auto parsed = ParseSignInRequest(item.body);

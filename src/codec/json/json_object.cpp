@@ -1,6 +1,8 @@
 #include "codec/json/json_object.hpp"
 
 #include <algorithm>
+#include <set>
+#include <vector>
 
 #include "codec/json/access_json.hpp"
 #include "core/common/encoding.hpp"
@@ -47,10 +49,28 @@ Result<nlohmann::json> ParseJsonObject(std::string_view body,
     return MakeError(ErrorCode::kInvalidArgument, "the JSON is nested too deeply",
                      std::string(kReasonMalformedJson));
   }
-  nlohmann::json doc = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  // Refuse repeated members: with "last one wins", two parts of a system can read different
+  // values from the same document.
+  std::vector<std::set<std::string>> open_objects;
+  bool duplicate = false;
+  auto watch_keys = [&](int /*depth*/, nlohmann::json::parse_event_t event, nlohmann::json& value) {
+    using Event = nlohmann::json::parse_event_t;
+    if (event == Event::object_start) open_objects.emplace_back();
+    if (event == Event::object_end && !open_objects.empty()) open_objects.pop_back();
+    if (event == Event::key && !open_objects.empty() &&
+        !open_objects.back().insert(value.get<std::string>()).second) {
+      duplicate = true;
+    }
+    return true;
+  };
+  nlohmann::json doc = nlohmann::json::parse(body, watch_keys, /*allow_exceptions=*/false);
   if (doc.is_discarded()) {
     return MakeError(ErrorCode::kInvalidArgument, "the request body is not well-formed JSON",
                      std::string(kReasonMalformedJson));
+  }
+  if (duplicate) {
+    return MakeError(ErrorCode::kInvalidArgument, "a member appears twice in one object",
+                     std::string(kReasonValidation));
   }
   if (!doc.is_object()) {
     return MakeError(ErrorCode::kInvalidArgument, "the request body must be a JSON object",
