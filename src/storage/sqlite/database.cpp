@@ -23,12 +23,21 @@ tl::unexpected<Error> SqliteError(sqlite3* db, std::string_view what) {
 
 }  // namespace
 
-Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
+Statement::Statement(Statement&& other) noexcept
+    : db_(other.db_), stmt_(other.stmt_), cached_in_use_(other.cached_in_use_) {
   other.stmt_ = nullptr;
+  other.cached_in_use_ = nullptr;
 }
 
 Statement::~Statement() {
-  if (stmt_ != nullptr) sqlite3_finalize(stmt_);
+  if (stmt_ == nullptr) return;
+  if (cached_in_use_ != nullptr) {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    *cached_in_use_ = false;
+  } else {
+    sqlite3_finalize(stmt_);
+  }
 }
 
 Statement& Statement::Bind(int index, std::int64_t value) {
@@ -103,7 +112,10 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
   return db;
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+  for (auto& [sql, cached] : cache_) sqlite3_finalize(cached.stmt);
+  sqlite3_close_v2(db_);
+}
 
 Status Database::Exec(std::string_view sql) {
   const std::string text(sql);
@@ -119,10 +131,21 @@ Status Database::Exec(std::string_view sql) {
 }
 
 Result<Statement> Database::Prepare(std::string_view sql) {
+  auto found = cache_.find(sql);
+  if (found != cache_.end() && !found->second.in_use) {
+    found->second.in_use = true;
+    return Statement(db_, found->second.stmt, &found->second.in_use);
+  }
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
       SQLITE_OK) {
     return SqliteError(db_, "cannot prepare a database statement");
+  }
+  if (found == cache_.end()) {
+    CachedStatement& cached = cache_[std::string(sql)];
+    cached.stmt = stmt;
+    cached.in_use = true;
+    return Statement(db_, stmt, &cached.in_use);
   }
   return Statement(db_, stmt);
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -19,7 +20,10 @@ namespace vigil::storage::sqlite {
 
 class Statement {
  public:
-  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  // `cached`: the statement belongs to the connection's cache and is reset, not finalized,
+  // when this handle goes away.
+  Statement(sqlite3* db, sqlite3_stmt* stmt, bool* cached_in_use = nullptr)
+      : db_(db), stmt_(stmt), cached_in_use_(cached_in_use) {}
   Statement(Statement&& other) noexcept;
   Statement& operator=(Statement&&) = delete;
   Statement(const Statement&) = delete;
@@ -41,6 +45,7 @@ class Statement {
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_;
+  bool* cached_in_use_;
 };
 
 class Database {
@@ -54,6 +59,8 @@ class Database {
 
   // REQUIRES: the caller holds mutex() for every use of the connection.
   [[nodiscard]] Status Exec(std::string_view sql);
+  // Returns a prepared statement, from the connection's cache when this SQL was prepared before
+  // and is not in use (prepared statements are reused: parsing SQL costs more than running it).
   [[nodiscard]] Result<Statement> Prepare(std::string_view sql);
   [[nodiscard]] std::int64_t LastInsertId() const;
   // True when the last failure was a UNIQUE constraint violation.
@@ -65,9 +72,14 @@ class Database {
 
  private:
   Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  struct CachedStatement {
+    sqlite3_stmt* stmt = nullptr;
+    bool in_use = false;
+  };
   sqlite3* db_;
   std::string path_;
   std::mutex mutex_;
+  std::map<std::string, CachedStatement, std::less<>> cache_;
 };
 
 // A transaction that rolls back unless committed. BEGIN IMMEDIATE takes the write lock at once,
