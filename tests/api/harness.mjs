@@ -4,32 +4,31 @@
 //
 // Only Node 20 built-ins are used. Environment:
 //   VIGIL_BIN  path to the vigil binary (default: <repo>/build/vigil)
+// Starting, waiting for and stopping the process is tests/support/vigil.mjs's work.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+import { PASSWORD, addToken, addUser, startServe } from '../support/vigil.mjs';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const VIGIL_BIN = process.env.VIGIL_BIN
-  ? path.resolve(process.env.VIGIL_BIN)
-  : path.join(REPO_ROOT, 'build', 'vigil');
+export {
+  PASSWORD,
+  REPO_ROOT,
+  VIGIL_BIN,
+  addToken,
+  addUser,
+  cleanEnv,
+  freePort,
+  runVigil,
+  sleep,
+} from '../support/vigil.mjs';
 
 export const ROLES = ['admin', 'coordinator', 'caseworker', 'screener', 'analyst', 'viewer'];
-export const PASSWORD = 'correct horse battery staple';
 export const PROBLEM_PREFIX = 'urn:vigil:problem:';
-
-const HEALTH_TIMEOUT_MS = 20_000;
-const STOP_TIMEOUT_MS = 10_000;
-const COMMAND_TIMEOUT_MS = 30_000;
-
-export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ---------------------------------------------------------------------------------------------
 // Temporary directories and the fake web app
@@ -56,83 +55,7 @@ export async function makeFakeWeb(dir) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The CLI
-
-/** Our environment without VIGIL_* settings (which would steer vigil), plus `extra`. */
-export function cleanEnv(extra = {}) {
-  const env = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('VIGIL_')) env[k] = v;
-  return { ...env, ...extra };
-}
-
-/** Runs `vigil <args>` with `input` on stdin; resolves with { code, signal, stdout, stderr }. */
-export function runVigil(args, { input = '', env, cwd, timeoutMs = COMMAND_TIMEOUT_MS } = {}) {
-  if (!existsSync(VIGIL_BIN)) throw new Error(`${VIGIL_BIN} is missing: build it or set VIGIL_BIN`);
-  return new Promise((resolve, reject) => {
-    const child = spawn(VIGIL_BIN, args, {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      cwd,
-      env: env ?? cleanEnv(),
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`vigil ${args.join(' ')} did not finish in ${timeoutMs} ms\n${stderr}`));
-    }, timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr });
-    });
-    // The CLI may exit before reading stdin; that is its business, not a test failure.
-    child.stdin.on('error', () => {});
-    child.stdin.end(input);
-  });
-}
-
-/** `vigil user add NAME --role ROLE --db DB` with the password as the first line of stdin. */
-export async function addUser(dbPath, name, role, password = PASSWORD) {
-  const r = await runVigil(['user', 'add', name, '--role', role, '--db', dbPath], {
-    input: `${password}\n`,
-  });
-  if (r.code !== 0) {
-    throw new Error(`vigil user add ${name} exited ${r.code ?? r.signal}\n${r.stdout}${r.stderr}`);
-  }
-  return r;
-}
-
-/** `vigil token add NAME --role ROLE --db DB`; resolves with the token (stdout, one line). */
-export async function addToken(dbPath, name, role) {
-  const r = await runVigil(['token', 'add', name, '--role', role, '--db', dbPath]);
-  if (r.code !== 0) {
-    throw new Error(`vigil token add ${name} exited ${r.code ?? r.signal}\n${r.stdout}${r.stderr}`);
-  }
-  const lines = r.stdout.split('\n').filter((line) => line.trim() !== '');
-  if (lines.length !== 1) throw new Error(`vigil token add printed ${lines.length} lines: ${r.stdout}`);
-  return lines[0].trim();
-}
-
-// ---------------------------------------------------------------------------------------------
 // The server
-
-/** A TCP port that was free on 127.0.0.1 a moment ago. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Makes a temp dir with a database, the given accounts and API tokens, a fake web build, then
@@ -142,126 +65,43 @@ export function freePort() {
  *   tokens: [{ name, role }]              (the tokens are returned in server.tokens[name])
  *   args:   extra `vigil serve` arguments;  env: extra environment (VIGIL_* from ours is dropped)
  *
- * Resolves with a Server (see below).
+ * Resolves with a Server: the process handle of startServe() in tests/support/vigil.mjs (baseUrl,
+ * port, stop(), stderr(), exitInfo(), ...) plus dir, dbPath, webDir, tokens, logLines(), close(),
+ * and the HTTP clients request(), raw() and socket() bound to it.
  */
 export async function startVigil({ users = [], tokens = [], args = [], env = {} } = {}) {
   const dir = await makeTempDir();
   const dbPath = path.join(dir, 'vigil.db');
   let webDir;
+  let proc;
   const tokenMap = {};
   try {
     webDir = await makeFakeWeb(dir);
     for (const u of users) await addUser(dbPath, u.name, u.role, u.password ?? PASSWORD);
     for (const t of tokens) tokenMap[t.name] = await addToken(dbPath, t.name, t.role);
+    proc = await startServe({ dbPath, webDir, args, env, cwd: dir });
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
 
-  let lastError;
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    const port = await freePort();
-    try {
-      const server = await launch({ dir, dbPath, webDir, port, args, env });
-      server.tokens = tokenMap;
-      return server;
-    } catch (error) {
-      // Another process may have taken the port between freePort() and bind(): try another.
-      lastError = error;
-    }
-  }
-  await rm(dir, { recursive: true, force: true });
-  throw lastError;
-}
-
-async function launch({ dir, dbPath, webDir, port, args, env }) {
-  const listen = `127.0.0.1:${port}`;
-  const child = spawn(
-    VIGIL_BIN,
-    ['serve', '--listen', listen, '--db', dbPath, '--web', webDir, ...args],
-    { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir, env: { ...cleanEnv(), ...env } },
-  );
-  let stderr = '';
-  let stdout = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  let exitInfo = null;
-  const exited = new Promise((resolve) => {
-    child.on('exit', (code, signal) => {
-      exitInfo = { code, signal };
-      resolve(exitInfo);
-    });
-    child.on('error', (error) => {
-      exitInfo = { code: null, signal: null, error };
-      resolve(exitInfo);
-    });
-  });
-
-  const baseUrl = `http://${listen}`;
-  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
-  let healthy = false;
-  while (Date.now() < deadline) {
-    if (exitInfo) break;
-    try {
-      const res = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(1000) });
-      await res.arrayBuffer();
-      if (res.status === 200) {
-        healthy = true;
-        break;
-      }
-    } catch {
-      // not listening yet
-    }
-    await sleep(50);
-  }
-  if (!healthy) {
-    if (!exitInfo) {
-      child.kill('SIGKILL');
-      await exited;
-    }
-    throw new Error(
-      `vigil serve on ${listen} did not become healthy (exit ${JSON.stringify(exitInfo)})\n${stderr}`,
-    );
-  }
-
-  let stopped = null;
+  const { baseUrl, port } = proc;
   const server = {
+    ...proc,
     dir,
     dbPath,
     webDir,
-    port,
-    host: listen,
-    baseUrl,
-    child,
-    pid: child.pid,
-    tokens: {},
-    /** Everything the server wrote on stderr so far. */
-    stderr: () => stderr,
-    stdout: () => stdout,
+    tokens: tokenMap,
     /** The stderr lines (JSON log lines, one per line). */
-    logLines: () => stderr.split('\n').filter((line) => line.trim() !== ''),
-    exitInfo: () => exitInfo,
-    exited,
-    /** Sends `signal` (SIGTERM by default) and resolves with { code, signal } once it exits. */
-    stop(signal = 'SIGTERM') {
-      if (stopped) return stopped;
-      stopped = (async () => {
-        if (!exitInfo) child.kill(signal);
-        const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-        const info = await exited;
-        clearTimeout(timer);
-        return info;
-      })();
-      return stopped;
-    },
+    logLines: () => proc.stderr().split('\n').filter((line) => line.trim() !== ''),
     /** Stops the server (asserting a clean exit 0) and removes the temp dir. */
     async close({ keep = false } = {}) {
-      const info = await server.stop();
+      const info = await proc.stop();
       if (!keep) await rm(dir, { recursive: true, force: true });
       assert.deepEqual(
         { code: info.code, signal: info.signal },
         { code: 0, signal: null },
-        `vigil serve should exit 0 on SIGTERM\n${stderr.slice(-4000)}`,
+        `vigil serve should exit 0 on SIGTERM\n${proc.stderr().slice(-4000)}`,
       );
     },
     /** fetch() against the server; see request(). */

@@ -1,19 +1,9 @@
 // axe-core's WCAG 2.2 A/AA checks on each screen, left-to-right and right-to-left.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { axeViolations, launchBrowser, openSignIn, signIn, startVigil } from './harness.mjs';
+import { test } from 'node:test';
+import { axeViolations, launchBrowser, openSignIn, signIn, useVigil } from './harness.mjs';
 
-let vigil;
-
-before(async () => {
-  vigil = await startVigil();
-});
-
-after(async () => {
-  if (!vigil) return;
-  const exit = await vigil.stop();
-  assert.deepEqual(exit, { code: 0, signal: null }, `vigil serve exit on SIGTERM\n${vigil.output()}`);
-});
+const vigil = useVigil();
 
 for (const lang of ['en', 'ar']) {
   test(`the sign-in screen passes axe (${lang})`, { timeout: 60_000 }, async () => {

@@ -4,24 +4,24 @@
 // Environment:
 //   VIGIL_BIN  path to the vigil binary (default: <repo>/build/vigil)
 //   VIGIL_WEB  path to the built web app (default: <repo>/web/dist)
+// Starting, waiting for and stopping the process is tests/support/vigil.mjs's work; like the API
+// tests, the server gets none of our VIGIL_* variables.
 
-import { spawn } from 'node:child_process';
+import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
+import * as vigilProcess from '../support/vigil.mjs';
+import { REPO_ROOT } from '../support/vigil.mjs';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { REPO_ROOT, VIGIL_BIN, freePort } from '../support/vigil.mjs';
 export const WEB_DIR = path.join(REPO_ROOT, 'web');
 export const WEB_DIST = process.env.VIGIL_WEB
   ? path.resolve(process.env.VIGIL_WEB)
   : path.join(WEB_DIR, 'dist');
-export const VIGIL_BIN = process.env.VIGIL_BIN
-  ? path.resolve(process.env.VIGIL_BIN)
-  : path.join(REPO_ROOT, 'build', 'vigil');
 
 // playwright-core is a devDependency of web/, not of the repository root.
 const requireFromWeb = createRequire(path.join(WEB_DIR, 'package.json'));
@@ -39,12 +39,8 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-const HEALTH_TIMEOUT_MS = 20_000;
-const STOP_TIMEOUT_MS = 10_000;
-const COMMAND_TIMEOUT_MS = 30_000;
-
 /** The password every test user gets (the CLI requires at least 12 characters). */
-export const DEFAULT_PASSWORD = 'correct horse battery staple';
+export const DEFAULT_PASSWORD = vigilProcess.PASSWORD;
 
 /** The shell's English catalogue and any other language's, as the tests read them. */
 export async function loadCatalogue(lang) {
@@ -56,139 +52,24 @@ function requireFile(file, hint) {
   if (!existsSync(file)) throw new Error(`${file} is missing: ${hint}`);
 }
 
-/** Runs `vigil <args>` with `input` on stdin; resolves with its exit code and output. */
-export function runVigil(args, { input = '', timeoutMs = COMMAND_TIMEOUT_MS } = {}) {
-  requireFile(VIGIL_BIN, 'build the server first (or set VIGIL_BIN)');
-  return new Promise((resolve, reject) => {
-    const child = spawn(VIGIL_BIN, args, { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`vigil ${args.join(' ')} did not finish in ${timeoutMs} ms\n${stderr}`));
-    }, timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr });
-    });
-    // The CLI may exit before reading stdin; that is its business, not a test failure.
-    child.stdin.on('error', () => {});
-    child.stdin.end(input);
-  });
+/** Runs `vigil <args>` in the repository root with `input` on stdin; resolves with its output. */
+export function runVigil(args, { input = '', timeoutMs } = {}) {
+  return vigilProcess.runVigil(args, { input, timeoutMs, cwd: REPO_ROOT });
 }
 
 /** `vigil user add <name> --role <role> --db <db>` with the password as the first line of stdin. */
-export async function createUser(dbPath, { name, role, password }) {
-  const result = await runVigil(['user', 'add', name, '--role', role, '--db', dbPath], {
-    input: `${password}\n`,
-  });
-  if (result.code !== 0) {
-    throw new Error(
-      `vigil user add ${name} exited ${result.code ?? result.signal}\n${result.stdout}${result.stderr}`,
-    );
-  }
-  return result;
+export function createUser(dbPath, { name, role, password }) {
+  return vigilProcess.addUser(dbPath, name, role, password, { cwd: REPO_ROOT });
 }
-
-/** A TCP port that was free on 127.0.0.1 a moment ago. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Starts `vigil serve` on a free loopback port and waits until GET /healthz answers 200.
- * Resolves with { baseUrl, port, output(), stop() }; stop() sends SIGTERM and resolves with
- * { code, signal } once the process has exited.
+ * Starts `vigil serve` (in the repository root) on a free loopback port and waits until
+ * GET /healthz answers 200. Resolves with { baseUrl, port, output(), stop(), ... }; stop() sends
+ * SIGTERM and resolves with { code, signal } once the process has exited.
  */
 export async function startServer({ dbPath, webDir = WEB_DIST }) {
   requireFile(path.join(webDir, 'index.html'), 'run `npm run build` in web/ first');
-  let lastError;
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    const port = await freePort();
-    try {
-      return await startServerOnPort({ dbPath, webDir, port });
-    } catch (error) {
-      // Another process may have taken the port between freePort() and bind(): try another.
-      lastError = error;
-    }
-  }
-  throw lastError;
-}
-
-async function startServerOnPort({ dbPath, webDir, port }) {
-  requireFile(VIGIL_BIN, 'build the server first (or set VIGIL_BIN)');
-  const listen = `127.0.0.1:${port}`;
-  const child = spawn(VIGIL_BIN, ['serve', '--listen', listen, '--db', dbPath, '--web', webDir], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise((resolve) => {
-    child.on('exit', (code, signal) => resolve({ code, signal }));
-    child.on('error', (error) => resolve({ code: null, signal: null, error }));
-  });
-  let exitInfo = null;
-  exited.then((info) => (exitInfo = info));
-
-  const baseUrl = `http://${listen}`;
-  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
-  while (true) {
-    if (exitInfo) {
-      throw new Error(
-        `vigil serve exited early (${exitInfo.error ?? exitInfo.code ?? exitInfo.signal})\n${output}`,
-      );
-    }
-    try {
-      const response = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(2_000) });
-      if (response.status === 200) break;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      await exited;
-      throw new Error(`vigil serve: /healthz not 200 within ${HEALTH_TIMEOUT_MS} ms\n${output}`);
-    }
-    await sleep(100);
-  }
-
-  return {
-    baseUrl,
-    port,
-    output: () => output,
-    async stop() {
-      if (exitInfo) return exitInfo;
-      child.kill('SIGTERM');
-      let timer;
-      const timedOut = new Promise((resolve) => {
-        timer = setTimeout(() => resolve(null), STOP_TIMEOUT_MS);
-      });
-      const result = await Promise.race([exited, timedOut]);
-      clearTimeout(timer);
-      if (result) return result;
-      child.kill('SIGKILL');
-      await exited;
-      return { code: null, signal: 'SIGKILL', timedOut: true };
-    },
-  };
+  return vigilProcess.startServe({ dbPath, webDir, cwd: REPO_ROOT });
 }
 
 /**
@@ -221,6 +102,26 @@ export async function startVigil({ users = [{ name: 'alice', role: 'admin' }] } 
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * For a test file: starts vigil (startVigil(options)) before its tests and, after them, stops it
+ * and asserts that it exited 0 on SIGTERM. Returns the object that before() fills with what
+ * startVigil() resolves with (baseUrl, user, users, output(), stop(), ...).
+ */
+export function useVigil(options) {
+  const vigil = {};
+  let started = false;
+  before(async () => {
+    Object.assign(vigil, await startVigil(options));
+    started = true;
+  });
+  after(async () => {
+    if (!started) return;
+    const exit = await vigil.stop();
+    assert.deepEqual(exit, { code: 0, signal: null }, `vigil serve exit on SIGTERM\n${vigil.output()}`);
+  });
+  return vigil;
 }
 
 /**

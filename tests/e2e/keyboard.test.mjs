@@ -1,21 +1,15 @@
 // Keyboard only: skip link first, sign in, move through the sections and sign out without a mouse.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, loadCatalogue, openSignIn, startVigil } from './harness.mjs';
+import { before, test } from 'node:test';
+import { launchBrowser, loadCatalogue, openSignIn, useVigil } from './harness.mjs';
 
-let vigil;
 let en;
 
 before(async () => {
   en = await loadCatalogue('en');
-  vigil = await startVigil();
 });
 
-after(async () => {
-  if (!vigil) return;
-  const exit = await vigil.stop();
-  assert.deepEqual(exit, { code: 0, signal: null }, `vigil serve exit on SIGTERM\n${vigil.output()}`);
-});
+const vigil = useVigil();
 
 /** A short description of the focused element: tag, id or class, and its text. */
 function focused(page) {

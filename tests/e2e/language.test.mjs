@@ -1,24 +1,18 @@
 // Language switching: Arabic sets lang/dir and mirrors the layout; the choice is remembered.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, loadCatalogue, openSignIn, signIn, startVigil } from './harness.mjs';
+import { before, test } from 'node:test';
+import { launchBrowser, loadCatalogue, openSignIn, signIn, useVigil } from './harness.mjs';
 
 const CAPABILITIES = ['knowledge', 'identify', 'cases', 'insight', 'monitor', 'warn', 'directory'];
 const WIDTH = 1280;
 
-let vigil;
 const catalogues = {};
 
 before(async () => {
   for (const lang of ['en', 'uk', 'ru', 'pl', 'ro', 'ar']) catalogues[lang] = await loadCatalogue(lang);
-  vigil = await startVigil();
 });
 
-after(async () => {
-  if (!vigil) return;
-  const exit = await vigil.stop();
-  assert.deepEqual(exit, { code: 0, signal: null }, `vigil serve exit on SIGTERM\n${vigil.output()}`);
-});
+const vigil = useVigil();
 
 const htmlLangDir = (page) =>
   page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);

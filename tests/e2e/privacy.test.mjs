@@ -2,28 +2,18 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   WEB_DIST,
   isExpectedSessionProbe,
   launchBrowser,
   openSignIn,
-  startVigil,
   submitSignIn,
+  useVigil,
   watchPage,
 } from './harness.mjs';
 
-let vigil;
-
-before(async () => {
-  vigil = await startVigil();
-});
-
-after(async () => {
-  if (!vigil) return;
-  const exit = await vigil.stop();
-  assert.deepEqual(exit, { code: 0, signal: null }, `vigil serve exit on SIGTERM\n${vigil.output()}`);
-});
+const vigil = useVigil();
 
 test('the built index.html has no inline script or style', async () => {
   const html = await readFile(path.join(WEB_DIST, 'index.html'), 'utf8');

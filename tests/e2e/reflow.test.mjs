@@ -1,22 +1,12 @@
 // WCAG 1.4.10 Reflow: at 320 CSS px nothing scrolls sideways, on any screen, in any language.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, openSignIn, signIn, startVigil } from './harness.mjs';
+import { test } from 'node:test';
+import { launchBrowser, openSignIn, signIn, useVigil } from './harness.mjs';
 
 const LANGUAGES = ['en', 'uk', 'ru', 'pl', 'ro', 'ar'];
 const VIEWPORT = { width: 320, height: 640 };
 
-let vigil;
-
-before(async () => {
-  vigil = await startVigil();
-});
-
-after(async () => {
-  if (!vigil) return;
-  const exit = await vigil.stop();
-  assert.deepEqual(exit, { code: 0, signal: null }, `vigil serve exit on SIGTERM\n${vigil.output()}`);
-});
+const vigil = useVigil();
 
 const scrollWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth);
 

@@ -1,33 +1,27 @@
 // Sign-in, session and sign-out through the real server.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import {
   launchBrowser,
   loadCatalogue,
   openSignIn,
   signIn,
-  startVigil,
   submitSignIn,
+  useVigil,
 } from './harness.mjs';
 
-let vigil;
 let en;
 
 before(async () => {
   en = await loadCatalogue('en');
-  vigil = await startVigil({
-    users: [
-      { name: 'alice', role: 'admin' },
-      { name: 'bob', role: 'viewer' },
-      { name: 'carol', role: 'caseworker' },
-    ],
-  });
 });
 
-after(async () => {
-  if (!vigil) return;
-  const exit = await vigil.stop();
-  assert.deepEqual(exit, { code: 0, signal: null }, `vigil serve exit on SIGTERM\n${vigil.output()}`);
+const vigil = useVigil({
+  users: [
+    { name: 'alice', role: 'admin' },
+    { name: 'bob', role: 'viewer' },
+    { name: 'carol', role: 'caseworker' },
+  ],
 });
 
 const sessionStatus = (page) =>
