@@ -31,8 +31,10 @@ run: build
 	$(BUILD_DIR)/vigil serve --db ./var/vigil.db --web ./web/dist
 
 # Every test: unit, conformance, CLI, API (real server) and browser (headless Chromium).
+# The last line is CTest's summary, repeated after the stage timing.
 test: build
-	@$(STAGE) test sh -c 'cd $(BUILD_DIR) && ctest --output-on-failure -j2'
+	@$(STAGE) test bash -o pipefail -c 'cd $(BUILD_DIR) && ctest --output-on-failure -j2 | tee ctest-output.txt'
+	@grep -E '^[0-9]+% tests passed' $(BUILD_DIR)/ctest-output.txt
 
 # Unit, conformance and CLI tests only (no Node, no browser).
 test-unit: configure
