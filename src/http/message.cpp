@@ -74,11 +74,7 @@ std::optional<std::string_view> Request::Header(std::string_view lowercase_name)
 std::optional<std::string> Request::Cookie(std::string_view name) const {
   auto header = Header("cookie");
   if (!header) return std::nullopt;
-  std::string_view rest = *header;
-  while (!rest.empty()) {
-    const auto end = rest.find(';');
-    std::string_view pair = Trim(rest.substr(0, end));
-    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+  for (std::string_view pair : SplitList(*header, ';')) {
     const auto eq = pair.find('=');
     if (eq != std::string_view::npos && Trim(pair.substr(0, eq)) == name) {
       return std::string(Trim(pair.substr(eq + 1)));
@@ -88,20 +84,24 @@ std::optional<std::string> Request::Cookie(std::string_view name) const {
 }
 
 std::optional<std::string> Request::QueryParam(std::string_view name) const {
-  std::string_view rest = query;
-  while (!rest.empty()) {
-    const auto end = rest.find('&');
-    std::string_view pair = rest.substr(0, end);
-    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+  for (std::string_view pair : SplitList(query, '&')) {
     const auto eq = pair.find('=');
-    std::string_view key = pair.substr(0, eq);
-    if (key == name) {
-      std::string value(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1));
-      std::replace(value.begin(), value.end(), '+', ' ');
-      return PercentDecode(value);
-    }
+    if (pair.substr(0, eq) != name) continue;
+    std::string value(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1));
+    std::replace(value.begin(), value.end(), '+', ' ');
+    return PercentDecode(value);
   }
   return std::nullopt;
+}
+
+std::vector<std::string_view> SplitList(std::string_view text, char separator) {
+  std::vector<std::string_view> items;
+  while (!text.empty()) {
+    const auto end = text.find(separator);
+    items.push_back(Trim(text.substr(0, end)));
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+  }
+  return items;
 }
 
 Response& Response::SetHeader(std::string name, std::string value) {

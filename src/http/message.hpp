@@ -46,6 +46,9 @@ struct Response {
   [[nodiscard]] std::optional<std::string_view> Header(std::string_view name) const;
 };
 
+// Splits a header or query list at `separator`, trimming spaces and tabs around each item.
+[[nodiscard]] std::vector<std::string_view> SplitList(std::string_view text, char separator);
+
 // Percent-decodes `text`; nullopt on a malformed escape.
 [[nodiscard]] std::optional<std::string> PercentDecode(std::string_view text);
 

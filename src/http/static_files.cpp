@@ -24,14 +24,9 @@ std::string ContentTag(std::string_view content) {
 bool AcceptsGzip(const Request& request) {
   auto accept = request.Header("accept-encoding");
   if (!accept) return false;
-  std::string_view rest = *accept;
-  while (!rest.empty()) {
-    const auto comma = rest.find(',');
-    std::string_view item = rest.substr(0, comma);
-    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+  for (std::string_view item : SplitList(*accept, ',')) {
     const auto semicolon = item.find(';');
     std::string_view coding = item.substr(0, semicolon);
-    while (!coding.empty() && coding.front() == ' ') coding.remove_prefix(1);
     while (!coding.empty() && coding.back() == ' ') coding.remove_suffix(1);
     if (coding != "gzip" && coding != "*") continue;
     if (semicolon == std::string_view::npos) return true;

@@ -61,6 +61,7 @@ TEST_F(StaticFilesTest, HonoursGzipRefusedWithQZero) {
   EXPECT_EQ(files.Serve("assets/app-1.js", Get("gzip;q=0.5")).body, "GZIPPED");
   EXPECT_EQ(files.Serve("assets/app-1.js", Get("*")).body, "GZIPPED");
   EXPECT_EQ(files.Serve("assets/app-1.js", Get("xgzip")).body, "console.log(1)");
+  EXPECT_EQ(files.Serve("assets/app-1.js", Get("br, , gzip ;q=1")).body, "GZIPPED");
 }
 
 TEST_F(StaticFilesTest, ClientRoutesGetTheEntryPageButMissingFilesDoNot) {
