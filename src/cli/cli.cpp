@@ -192,6 +192,27 @@ int Run(int argc, char** argv) {
   CLI::App* audit = add_group("audit", "the audit trail");
   add_command(audit, "verify", "recompute the hash chain; exit 1 when broken", &RunAuditVerify);
 
+  std::string rules_path;
+  CLI::App* rules = add_group("rules", "screening rulesets");
+  add_command(rules, "check", "validate a ruleset; exit 1 when it has problems",
+              [&rules_path](const app::Settings& settings, log::Logger& logger) {
+                return RunRulesCheck(settings, logger, rules_path);
+              })
+      .first->add_option("PATH", rules_path,
+                         "rulesets folder or a ruleset's .yaml file (default: <data>/rulesets)");
+
+  std::string answers_path;
+  std::string ruleset_id;
+  std::string format = "json";
+  CLI::App* screen = add_command(
+      &root, "screen", "evaluate a screening answers file (see docs/identify.md)",
+      [&](const app::Settings& settings, log::Logger& logger) {
+        return RunScreen(settings, logger, answers_path, ruleset_id, format);
+      }).first;
+  screen->add_option("--answers", answers_path, "answers file (JSON); - for stdin")->required();
+  screen->add_option("--ruleset", ruleset_id, "ruleset id (default: the file's, else ilo-2009)");
+  screen->add_option("--format", format, "json or text")->default_str("json");
+
   bool version_chosen = false;
   root.add_subcommand("version", "print the version")->callback([&] { version_chosen = true; });
 

@@ -33,6 +33,12 @@ inline constexpr int kExitUsage = 2;
                               const std::string& name, const std::string& role);
 [[nodiscard]] int RunAuditVerify(const app::Settings& settings, log::Logger& logger);
 [[nodiscard]] int RunVersion();
+// Exit 1 when the ruleset has errors (each printed with file and line).
+[[nodiscard]] int RunRulesCheck(const app::Settings& settings, log::Logger& logger,
+                                const std::string& path);
+[[nodiscard]] int RunScreen(const app::Settings& settings, log::Logger& logger,
+                            const std::string& answers_path, const std::string& ruleset_id,
+                            const std::string& format);
 
 // Parses argv with CLI11 and runs the chosen subcommand.
 [[nodiscard]] int Run(int argc, char** argv);
