@@ -1,5 +1,7 @@
 #include "codec/json/identify_json.hpp"
 
+#include "codec/json/access_json.hpp"
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -48,7 +50,7 @@ TEST(ParseScreeningDocument, ErrorsNameTheField) {
     EXPECT_EQ(doc.error().code, ErrorCode::kInvalidArgument);
     EXPECT_NE(doc.error().message.find(part), std::string::npos) << doc.error().message;
   }
-  EXPECT_EQ(ParseScreeningDocument("{").error().reason, kReasonMalformedJson);
+  EXPECT_EQ(ParseScreeningDocument("{").error().reason, "malformed-json");
 }
 
 TEST(RenderAssessment, UsesTheStableNames) {
