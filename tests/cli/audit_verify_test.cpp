@@ -2,7 +2,6 @@
 // SQLite file, and raw SQL that bypasses the append-only triggers.
 #include <sqlite3.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 
 #include <gtest/gtest.h>
 
@@ -12,26 +11,15 @@
 #include <fstream>
 #include <string>
 
+#include "cli/run_vigil.hpp"
+
 namespace vigil {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CommandResult {
-  int exit_code;
-  std::string output;
-};
-
-CommandResult RunVigil(const std::string& args, const std::string& stdin_text = "") {
-  const std::string command = (stdin_text.empty() ? "" : "printf '%s\\n' '" + stdin_text + "' | ") +
-                              std::string(VIGIL_BINARY) + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  std::string output;
-  std::array<char, 512> buffer{};
-  while (fgets(buffer.data(), buffer.size(), pipe) != nullptr) output += buffer.data();
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-}
+using testing_support::CommandResult;
+using testing_support::RunVigil;
 
 class AuditVerifyCli : public ::testing::Test {
  protected:
