@@ -12,6 +12,7 @@
 
 #include "core/access/accounts.hpp"
 #include "core/access/authenticator.hpp"
+#include "core/identify/screening_service.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
@@ -34,6 +35,9 @@ struct ApiServices {
   core::access::AccountService& accounts;
   core::access::AuditLog& audit;
   std::function<Status()> ready;  // readiness of the storage
+  // Identify: null when no ruleset is loaded (its routes then answer 503).
+  const core::identify::RulesetCatalog* rulesets = nullptr;
+  core::identify::ScreeningService* screening = nullptr;
 };
 
 class Api {

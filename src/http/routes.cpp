@@ -12,6 +12,7 @@ void RegisterRoutes(Router& router, RouteDeps deps) {
   RegisterSessionRoutes(router, deps);
   RegisterUserRoutes(router, deps);
   RegisterAuditRoutes(router, deps);
+  RegisterIdentifyRoutes(router, deps);
   RegisterWebRoutes(router, deps);
 }
 

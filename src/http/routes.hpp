@@ -23,6 +23,7 @@ void RegisterSessionRoutes(Router& router, RouteDeps deps);
 void RegisterUserRoutes(Router& router, RouteDeps deps);
 void RegisterAuditRoutes(Router& router, RouteDeps deps);
 void RegisterWebRoutes(Router& router, RouteDeps deps);
+void RegisterIdentifyRoutes(Router& router, RouteDeps deps);
 
 // Cursor pagination: `?limit=N&cursor=C`, where the cursor is opaque to clients.
 struct PageRequest {

@@ -77,7 +77,7 @@ json Strings(const std::vector<std::string>& items) { return json(items); }
 }  // namespace
 
 Result<ScreeningDocument> ParseScreeningDocument(std::string_view body) {
-  auto doc = ParseJsonObject(body, {"ruleset", "protocol", "person", "answers", "store"});
+  auto doc = ParseJsonObject(body, {"ruleset", "protocol", "person", "answers", "store", "notes"});
   if (!doc) return tl::unexpected(doc.error());
   ScreeningDocument document;
   if (auto ruleset = doc->find("ruleset"); ruleset != doc->end()) {
@@ -92,6 +92,10 @@ Result<ScreeningDocument> ParseScreeningDocument(std::string_view body) {
     if (!store->is_boolean()) return Invalid("\"store\" must be true or false");
     document.store = store->get<bool>();
   }
+  if (auto notes = doc->find("notes"); notes != doc->end()) {
+    if (!notes->is_string()) return Invalid("\"notes\" must be a string");
+    document.notes = notes->get<std::string>();
+  }
   auto profile = ParsePerson(*doc);
   if (!profile) return tl::unexpected(profile.error());
   document.request.profile = std::move(*profile);
@@ -101,7 +105,22 @@ Result<ScreeningDocument> ParseScreeningDocument(std::string_view body) {
   return document;
 }
 
-std::string RenderAssessment(const Assessment& assessment) {
+std::string RenderScreeningRequest(const std::string& ruleset, const ScreeningRequest& request) {
+  json exploitation = json::array();
+  for (ExploitationType type : request.profile.exploitation) {
+    exploitation.push_back(type == ExploitationType::kLabour ? "labour" : "sexual");
+  }
+  json answers = json::object();
+  for (const auto& [id, answer] : request.answers.values) answers[id] = AnswerName(answer);
+  return json{{"ruleset", ruleset},
+              {"protocol", request.protocol},
+              {"person", {{"age", AgeStatusName(request.profile.age)}, {"exploitation", exploitation}}},
+              {"answers", answers}}
+      .dump();
+}
+
+std::string RenderAssessment(const Assessment& assessment,
+                             const std::optional<std::string>& stored_id) {
   json sets = json::array();
   for (const SetResult& set : assessment.sets) {
     json dimensions = json::object();
@@ -139,7 +158,120 @@ std::string RenderAssessment(const Assessment& assessment) {
         {"reasons", Strings(assessment.referral.reasons)}}},
       {"next_questions", Strings(assessment.next_questions)},
   };
+  if (stored_id) doc["id"] = *stored_id;
   return doc.dump();
+}
+
+}  // namespace vigil::codec::json
+
+namespace vigil::codec::json {
+namespace {
+
+using namespace core::identify;
+using nlohmann::json;
+
+// The prompt for `id` in `lang`, or in English with fallback=true.
+json PromptJson(const Ruleset& ruleset, const std::string& lang, const std::string& id) {
+  auto find = [&](const std::string& language) -> const Prompt* {
+    auto by_lang = ruleset.prompts.find(language);
+    if (by_lang == ruleset.prompts.end()) return nullptr;
+    auto found = by_lang->second.find(id);
+    return found == by_lang->second.end() ? nullptr : &found->second;
+  };
+  const Prompt* prompt = find(lang);
+  const bool fallback = prompt == nullptr;
+  if (fallback) prompt = find("en");
+  json out = {{"prompt", prompt ? prompt->prompt : ""}, {"why", prompt ? prompt->why : ""}, {"fallback", fallback}};
+  if (prompt != nullptr && !prompt->options.empty()) out["options"] = prompt->options;
+  return out;
+}
+
+}  // namespace
+
+std::string RenderRulesetForInterview(const Ruleset& ruleset, const std::string& lang) {
+  const bool known_lang = ruleset.prompts.contains(lang);
+  json ui = json::object();
+  if (auto english = ruleset.ui.find("en"); english != ruleset.ui.end()) ui = english->second;
+  if (auto translated = ruleset.ui.find(lang); translated != ruleset.ui.end()) {
+    for (const auto& [key, text] : translated->second) ui[key] = text;
+  }
+  json questions = json::array();
+  auto add = [&](const std::string& id, const std::string& kind, const std::string& label, json extra) {
+    json question = PromptJson(ruleset, lang, id);
+    question["id"] = id;
+    question["kind"] = kind;
+    question["label"] = label;
+    for (auto& [key, value] : extra.items()) question[key] = value;
+    questions.push_back(std::move(question));
+  };
+  for (const auto& question : ruleset.safety) add(question.id, "safety", question.label, json::object());
+  add("person.age", "person", "age", json::object());
+  add("person.exploitation", "person", "kind of exploitation", json::object());
+  for (const auto& element : ruleset.palermo.elements) {
+    add(element.question, "palermo", std::string(PalermoElementName(element.element)),
+        {{"phase", element.element == PalermoElement::kPurpose ? "destination" : "recruitment"}});
+  }
+  json dimensions = json::array();
+  for (const Dimension& dimension : ruleset.dimensions) {
+    dimensions.push_back({{"id", dimension.id}, {"name", dimension.name},
+                          {"phase", PhaseName(dimension.phase)}, {"indicators", dimension.indicators}});
+    for (const std::string& id : dimension.indicators) {
+      const Indicator& indicator = *ruleset.FindIndicator(id);
+      json grades = json::object();
+      for (const auto& [set, grade] : indicator.grades) grades[set] = GradeName(grade);
+      add(id, "indicator", indicator.label,
+          {{"dimension", dimension.id}, {"phase", PhaseName(indicator.phase)}, {"grades", grades}});
+    }
+  }
+  for (const Extension& extension : ruleset.extensions) {
+    add(extension.id, "extension", extension.label, {{"not_ilo", true}, {"source", extension.source}});
+  }
+  json sets = json::array();
+  for (const IndicatorSet& set : ruleset.sets) {
+    sets.push_back({{"id", set.id},
+                    {"age", set.age == AgeGroup::kAdult ? "adult" : "child"},
+                    {"exploitation", set.exploitation == ExploitationType::kLabour ? "labour" : "sexual"},
+                    {"graded", set.graded}});
+  }
+  json protocols = json::array();
+  for (const Protocol& protocol : ruleset.protocols) {
+    protocols.push_back({{"id", protocol.id},
+                         {"items", protocol.items},
+                         {"max_questions", protocol.max_questions},
+                         {"escalate_to", protocol.escalate_to.empty() ? json(nullptr) : json(protocol.escalate_to)}});
+  }
+  json languages = json::array();
+  for (const auto& [language, prompts] : ruleset.prompts) languages.push_back(language);
+  return json{{"id", ruleset.id},
+              {"version", ruleset.version},
+              {"status", ruleset.status},
+              {"sha256", ruleset.sha256},
+              {"lang", known_lang ? lang : "en"},
+              {"lang_fallback", !known_lang},
+              {"languages", languages},
+              {"ui", ui},
+              {"sets", sets},
+              {"dimensions", dimensions},
+              {"protocols", protocols},
+              {"questions", questions}}
+      .dump();
+}
+
+std::string RenderRulesetList(const std::vector<const Ruleset*>& rulesets) {
+  json items = json::array();
+  for (const Ruleset* ruleset : rulesets) {
+    json languages = json::array();
+    for (const auto& [language, prompts] : ruleset->prompts) languages.push_back(language);
+    json protocols = json::array();
+    for (const Protocol& protocol : ruleset->protocols) protocols.push_back(protocol.id);
+    items.push_back({{"id", ruleset->id},
+                     {"version", ruleset->version},
+                     {"status", ruleset->status},
+                     {"sha256", ruleset->sha256},
+                     {"languages", languages},
+                     {"protocols", protocols}});
+  }
+  return json{{"items", items}, {"next_cursor", nullptr}}.dump();
 }
 
 }  // namespace vigil::codec::json

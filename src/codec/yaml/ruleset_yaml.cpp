@@ -340,7 +340,19 @@ void ParsePrompts(const YAML::Node& root, FileReader& reader, Ruleset& ruleset) 
       reader.Error(item.first, "prompt for unknown question \"" + id + "\"");
       continue;
     }
-    prompts[id] = {reader.Text(item.second, "prompt"), reader.Text(item.second, "why")};
+    Prompt& prompt = prompts[id];
+    prompt.prompt = reader.Text(item.second, "prompt");
+    prompt.why = reader.Text(item.second, "why");
+    for (const auto& option : item.second["options"]) {
+      prompt.options[option.first.as<std::string>("")] = option.second.as<std::string>("");
+    }
+  }
+  for (const auto& item : root["ui"]) {
+    if (!item.second.IsScalar()) {
+      reader.Error(item.second, "ui strings must be single values");
+      continue;
+    }
+    ruleset.ui[lang][item.first.as<std::string>("")] = item.second.Scalar();
   }
   const auto listed_missing = reader.List(root, "missing");
   for (const std::string& id : expected) {

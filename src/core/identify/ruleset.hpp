@@ -112,6 +112,7 @@ struct Protocol {
 struct Prompt {
   std::string prompt;
   std::string why;
+  std::map<std::string, std::string> options;  // for person.* questions: value -> label
 };
 
 struct Ruleset {
@@ -129,6 +130,7 @@ struct Ruleset {
   std::vector<Extension> extensions;
   std::vector<Protocol> protocols;
   std::map<std::string, std::map<std::string, Prompt>> prompts;  // lang -> id -> prompt
+  std::map<std::string, std::map<std::string, std::string>> ui;   // lang -> key -> text
 
   [[nodiscard]] const Indicator* FindIndicator(const std::string& id) const;
   [[nodiscard]] const Dimension* FindDimension(const std::string& id) const;

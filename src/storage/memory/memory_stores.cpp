@@ -177,4 +177,20 @@ Status MemoryAuditHeadStore::SaveHead(const AuditHead& head) {
   return {};
 }
 
+Result<std::string> MemoryAssessmentStore::SaveAssessment(
+    const core::identify::StoredAssessment& record) {
+  const std::lock_guard lock(mutex_);
+  const std::string id = "a" + std::to_string(records_.size() + 1);
+  auto& stored = records_[id] = record;
+  stored.id = id;
+  return id;
+}
+
+Result<core::identify::StoredAssessment> MemoryAssessmentStore::LoadAssessment(const std::string& id) {
+  const std::lock_guard lock(mutex_);
+  auto found = records_.find(id);
+  if (found == records_.end()) return NotFound("assessment");
+  return found->second;
+}
+
 }  // namespace vigil::storage::memory

@@ -10,6 +10,7 @@
 
 #include "core/access/audit.hpp"
 #include "core/access/stores.hpp"
+#include "core/identify/catalog.hpp"
 
 namespace vigil::storage::memory {
 
@@ -84,6 +85,17 @@ class MemoryAuditHeadStore final : public core::access::AuditHeadStore {
  private:
   std::mutex mutex_;
   std::optional<AuditHead> head_;
+};
+
+class MemoryAssessmentStore final : public core::identify::AssessmentStore {
+ public:
+  Result<std::string> SaveAssessment(const core::identify::StoredAssessment& record) override;
+  Result<core::identify::StoredAssessment> LoadAssessment(const std::string& id) override;
+  std::size_t size() const { return records_.size(); }
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, core::identify::StoredAssessment> records_;
 };
 
 }  // namespace vigil::storage::memory

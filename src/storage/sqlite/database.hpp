@@ -33,6 +33,7 @@ class Statement {
   Statement& Bind(int index, std::int64_t value);
   Statement& Bind(int index, std::string_view value);
   Statement& BindNull(int index);
+  Statement& BindBlob(int index, std::string_view bytes);
   // Returns true when a row is available, false when done.
   [[nodiscard]] Result<bool> Step();
   // Runs to completion, for statements that return no rows.
@@ -41,6 +42,7 @@ class Statement {
   [[nodiscard]] std::int64_t ColumnInt(int index) const;
   [[nodiscard]] std::string ColumnText(int index) const;
   [[nodiscard]] bool ColumnIsNull(int index) const;
+  [[nodiscard]] std::string ColumnBlob(int index) const;
 
  private:
   sqlite3* db_;

@@ -7,6 +7,7 @@
 
 namespace vigil::embedded {
 std::string_view migration_0001_access();
+std::string_view migration_0002_identify();
 }
 
 namespace vigil::storage::sqlite {
@@ -21,6 +22,7 @@ struct Migration {
 const std::vector<Migration>& AllMigrations() {
   static const std::vector<Migration> migrations = {
       {1, &embedded::migration_0001_access},
+      {2, &embedded::migration_0002_identify},
   };
   return migrations;
 }
