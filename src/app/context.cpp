@@ -54,6 +54,9 @@ Result<std::unique_ptr<Context>> Context::Open(const Settings& settings, log::Lo
   ctx->authenticator_ = std::make_unique<core::access::Authenticator>(
       *ctx->users_, *ctx->sessions_, *ctx->tokens_, *ctx->audit_, *ctx->throttle_, *ctx->hasher_,
       ctx->clock_, ctx->random_, ctx->keys_, core::access::SessionPolicy{});
+  ctx->field_cipher_ = std::make_unique<FieldCipher>(ctx->keys_.fields);
+  ctx->assessments_ = std::make_unique<storage::sqlite::SqliteAssessmentStore>(
+      *ctx->db_, *ctx->field_cipher_, ctx->random_);
   return ctx;
 }
 

@@ -10,6 +10,7 @@
 #include "log/log.hpp"
 #include "storage/file/audit_head_file.hpp"
 #include "storage/sqlite/access_stores.hpp"
+#include "storage/sqlite/assessment_store.hpp"
 #include "storage/sqlite/database.hpp"
 
 namespace vigil::app {
@@ -28,6 +29,7 @@ class Context {
   core::access::Authenticator& authenticator() { return *authenticator_; }
   core::access::AuditLog& audit() { return *audit_; }
   core::access::SessionStore& sessions() { return *sessions_; }
+  core::identify::AssessmentStore& assessments() { return *assessments_; }
   Random& random() { return random_; }
   const Clock& clock() const { return clock_; }
 
@@ -49,6 +51,8 @@ class Context {
   std::unique_ptr<core::access::SignInThrottle> throttle_;
   std::unique_ptr<core::access::AccountService> accounts_;
   std::unique_ptr<core::access::Authenticator> authenticator_;
+  std::unique_ptr<FieldCipher> field_cipher_;
+  std::unique_ptr<storage::sqlite::SqliteAssessmentStore> assessments_;
 };
 
 }  // namespace vigil::app

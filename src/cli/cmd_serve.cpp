@@ -5,6 +5,8 @@
 #include "cli/commands.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "storage/file/ruleset_files.hpp"
+#include <filesystem>
 #include "version.hpp"
 
 namespace vigil::cli {
@@ -16,12 +18,43 @@ int RunServe(const app::Settings& settings, log::Logger& logger) {
   if (!ctx) return ReportError(ctx.error());
   app::Context& context = **ctx;
 
+  // Screening rulesets: loaded once at start. A broken ruleset stops the server (it never loads
+  // silently); a missing folder leaves identify unavailable.
+  core::identify::RulesetCatalog catalog;
+  const std::string rulesets_folder = settings.data + "/rulesets";
+  if (std::filesystem::is_directory(rulesets_folder)) {
+    auto files = storage::file::ReadRulesetFiles({rulesets_folder, "ilo-2009"});
+    if (!files) return ReportError(files.error());
+    auto load = codec::yaml::ParseRuleset(*files, "ilo-2009");
+    for (const auto& problem : load.problems) {
+      if (!problem.is_error) continue;
+      logger.Error("ruleset problem", {{"file", std::string_view(problem.file)},
+                                       {"line", static_cast<std::int64_t>(problem.line)},
+                                       {"problem", std::string_view(problem.message)}});
+    }
+    if (load.HasErrors()) {
+      return ReportError({ErrorCode::kInvalidArgument,
+                          "the ruleset in " + rulesets_folder + " has errors; run `vigil rules check`"});
+    }
+    logger.Info("ruleset loaded", {{"ruleset", std::string_view(load.ruleset->id)},
+                                   {"version", std::string_view(load.ruleset->version)},
+                                   {"ruleset_status", std::string_view(load.ruleset->status)}});
+    catalog.Add(std::move(*load.ruleset));
+  } else {
+    logger.Warn("no rulesets folder: screening is unavailable",
+                {{"folder", std::string_view(rulesets_folder)}});
+  }
+  core::identify::ScreeningService screening(catalog, context.assessments(), context.audit(),
+                                             context.clock());
+
   const auto policy = core::access::SessionPolicy{};
   (void)context.sessions().DeleteExpiredSessions(ToUnixMillis(context.clock().Now()),
                                                  policy.idle.count());
 
   http::Api api(http::ApiServices{context.authenticator(), context.accounts(), context.audit(),
-                                  [&context] { return storage::sqlite::Ping(context.db()); }},
+                                  [&context] { return storage::sqlite::Ping(context.db()); },
+                                  catalog.Empty() ? nullptr : &catalog,
+                                  catalog.Empty() ? nullptr : &screening},
                 http::ApiOptions{settings.max_body, settings.web, settings.cookie_secure,
                                  policy.absolute, std::string(kVigilVersion)});
   http::ServerOptions options;

@@ -22,11 +22,20 @@ std::string ProblemType(const Response& response) {
   return json::parse(response.body).at("type").get<std::string>();
 }
 
-// Fills path parameters with a real user so that allowed calls reach their handler.
+// Fills path parameters with real objects so that allowed calls reach their handler.
 std::string Concrete(std::string pattern) {
   const auto open = pattern.find('{');
   if (open == std::string::npos) return pattern;
-  return pattern.substr(0, open) + "target" + pattern.substr(pattern.find('}') + 1);
+  const std::string value = pattern.starts_with("/api/v1/identify/") ? "ilo-2009" : "target";
+  return pattern.substr(0, open) + value + pattern.substr(pattern.find('}') + 1);
+}
+
+// A valid body for each route that takes JSON.
+std::string BodyFor(const Route& route, const std::string& unique) {
+  if (route.pattern == "/api/v1/identify/assessments") {
+    return R"({"person":{"age":"adult","exploitation":["labour"]},"answers":{"DR-01":"yes"}})";
+  }
+  return R"({"name":"new_)" + unique + R"(","role":"viewer","password":"a long enough password"})";
 }
 
 TEST(Api, EveryProtectedRouteAllowsExactlyItsRoles) {
@@ -40,16 +49,13 @@ TEST(Api, EveryProtectedRouteAllowsExactlyItsRoles) {
       if (route.is_public) continue;
       const auto session = test.SignIn(name);
       std::string body;
-      if (route.takes_json) {
-        body = R"({"name":"new_)" + name + std::to_string(checked) +
-               R"(","role":"viewer","password":"a long enough password"})";
-      }
+      if (route.takes_json) body = BodyFor(route, name + std::to_string(checked));
       Request request = ApiTestEnv::Make(route.method, Concrete(route.pattern), body);
       const Response response = test.Send(request, session);
       if (route.roles.Contains(role)) {
         EXPECT_NE(response.status, 403) << route.pattern << " " << name << " " << response.body;
         EXPECT_NE(response.status, 401) << route.pattern << " " << name;
-        EXPECT_LT(response.status, 500) << route.pattern << " " << name;
+        EXPECT_LT(response.status, 300) << route.pattern << " " << name << " " << response.body;
       } else {
         EXPECT_EQ(response.status, 403) << route.pattern << " " << name;
         EXPECT_EQ(ProblemType(response), "urn:vigil:problem:forbidden");
@@ -236,6 +242,57 @@ TEST(Api, UserListPaginatesWithOpaqueCursors) {
             "urn:vigil:problem:invalid-cursor");
   EXPECT_EQ(ProblemType(test.Send(ApiTestEnv::Make(Method::kGet, "/api/v1/users?limit=0"), session)),
             "urn:vigil:problem:validation");
+}
+
+TEST(Api, ScreeningIsStoredOnlyWhenAskedAndAudited) {
+  ApiTestEnv test;
+  test.env.AddUser("sam", Role::kScreener);
+  auto session = test.SignIn("sam");
+  const std::string body = R"({"person":{"age":"child","exploitation":["labour"]},"answers":{"palermo.act":"yes"}})";
+  Response evaluated = test.Send(ApiTestEnv::Make(Method::kPost, "/api/v1/identify/assessments", body), session);
+  ASSERT_EQ(evaluated.status, 200) << evaluated.body;
+  const json doc = json::parse(evaluated.body);
+  EXPECT_EQ(doc["referral"]["level"], "urgent");
+  EXPECT_FALSE(doc.contains("id"));
+  EXPECT_EQ(test.assessments.size(), 0u);
+  EXPECT_EQ(test.env.audit_store.entries().back().event.action, "identify.assess");
+
+  const std::string stored_body = R"({"person":{"age":"adult"},"store":true,"notes":"met at the border"})";
+  Response stored = test.Send(ApiTestEnv::Make(Method::kPost, "/api/v1/identify/assessments", stored_body), session);
+  ASSERT_EQ(stored.status, 201) << stored.body;
+  const std::string id = json::parse(stored.body)["id"];
+  EXPECT_EQ(test.assessments.size(), 1u);
+  EXPECT_EQ(test.env.audit_store.entries().back().event.object_id, id);
+  EXPECT_EQ(test.assessments.LoadAssessment(id)->notes, "met at the border");
+}
+
+TEST(Api, BadScreeningInputStoresNothing) {
+  ApiTestEnv test;
+  test.env.AddUser("sam", Role::kScreener);
+  auto session = test.SignIn("sam");
+  for (const char* body : {R"({"person":{"age":"adult"},"answers":{"XX-01":"yes"},"store":true})",
+                           R"({"answers":{},"store":true})",
+                           R"({"person":{"age":"adult"},"notes":"no store"})",
+                           R"({"person":{"age":"adult"},"ruleset":"nope","store":true})"}) {
+    Response response = test.Send(ApiTestEnv::Make(Method::kPost, "/api/v1/identify/assessments", body), session);
+    EXPECT_EQ(response.status, 400) << body;
+    EXPECT_EQ(ProblemType(response), "urn:vigil:problem:validation") << body;
+  }
+  EXPECT_EQ(test.assessments.size(), 0u);
+}
+
+TEST(Api, RulesetForTheInterviewInTheAskedLanguage) {
+  ApiTestEnv test;
+  test.env.AddUser("vic", Role::kViewer);
+  auto session = test.SignIn("vic");
+  const json uk = json::parse(test.Send(ApiTestEnv::Make(Method::kGet, "/api/v1/identify/rulesets/ilo-2009?lang=uk"), session).body);
+  EXPECT_EQ(uk["lang"], "uk");
+  EXPECT_EQ(uk["questions"][0]["id"], "safety.danger");
+  EXPECT_FALSE(uk["questions"][0]["fallback"].get<bool>());
+  const json fr = json::parse(test.Send(ApiTestEnv::Make(Method::kGet, "/api/v1/identify/rulesets/ilo-2009?lang=fr"), session).body);
+  EXPECT_TRUE(fr["lang_fallback"].get<bool>());
+  EXPECT_TRUE(fr["questions"][0]["fallback"].get<bool>());
+  EXPECT_EQ(test.Send(ApiTestEnv::Make(Method::kGet, "/api/v1/identify/rulesets/none"), session).status, 404);
 }
 
 TEST(Api, DrainingAnswers503) {

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 
+#include "core/identify/test_ruleset.hpp"
 #include "http/api.hpp"
 #include "storage/memory/test_env.hpp"
 
@@ -11,7 +12,15 @@ namespace vigil::http {
 
 struct ApiTestEnv {
   storage::memory::TestEnv env;
-  Api api{ApiServices{env.authenticator, env.accounts, env.audit, [] { return Status{}; }},
+  core::identify::RulesetCatalog catalog = [] {
+    core::identify::RulesetCatalog loaded;
+    loaded.Add(core::identify::ShippedRuleset());
+    return loaded;
+  }();
+  storage::memory::MemoryAssessmentStore assessments;
+  core::identify::ScreeningService screening{catalog, assessments, env.audit, env.clock};
+  Api api{ApiServices{env.authenticator, env.accounts, env.audit, [] { return Status{}; },
+                      &catalog, &screening},
           ApiOptions{64 * 1024, std::filesystem::temp_directory_path() / "vigil-no-web",
                      false, std::chrono::hours(12), "test"}};
 

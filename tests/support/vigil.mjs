@@ -162,7 +162,9 @@ async function serveOnPort({ dbPath, webDir, port, args, env, cwd }) {
   const listen = `127.0.0.1:${port}`;
   const child = spawn(
     VIGIL_BIN,
-    ['serve', '--listen', listen, '--db', dbPath, '--web', webDir, ...args],
+    // The repository's data files (rulesets), unless the test passes its own --data.
+    ['serve', '--listen', listen, '--db', dbPath, '--web', webDir,
+      ...(args.includes('--data') ? [] : ['--data', path.join(REPO_ROOT, 'data')]), ...args],
     { stdio: ['ignore', 'pipe', 'pipe'], cwd, env: cleanEnv(env) },
   );
   let stdout = '';

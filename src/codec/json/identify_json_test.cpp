@@ -41,7 +41,8 @@ TEST(ParseScreeningDocument, ErrorsNameTheField) {
       {R"({"person":{"age":"adult","exploitation":["fishing"]}})", "person.exploitation"},
       {R"({"person":{"age":"adult"},"answers":{"DR-01":"maybe"}})", "answers.DR-01"},
       {R"({"person":{"age":"adult"},"answers":[1]})", "\"answers\""},
-      {R"({"person":{"age":"adult"},"notes":"x"})", "unknown member \"notes\""},
+      {R"({"person":{"age":"adult"},"remarks":"x"})", "unknown member \"remarks\""},
+      {R"({"person":{"age":"adult"},"notes":5})", "\"notes\" must be a string"},
       {R"({"person":{"age":"adult"},"store":"yes"})", "\"store\""},
   };
   for (const auto& [body, part] : cases) {
