@@ -201,6 +201,19 @@ int Run(int argc, char** argv) {
       .first->add_option("PATH", rules_path,
                          "rulesets folder or a ruleset's .yaml file (default: <data>/rulesets)");
 
+  std::string xlsform_protocol;
+  std::string export_out;
+  std::string export_path;
+  CLI::App* rules_export = add_command(
+      rules, "export", "export a protocol's questions for other tools",
+      [&](const app::Settings& settings, log::Logger& logger) {
+        return RunRulesExport(settings, logger, export_path, xlsform_protocol, export_out);
+      }).first;
+  rules_export->add_option("--xlsform", xlsform_protocol, "protocol to export as XLSForm (triage or full)")
+      ->required();
+  rules_export->add_option("--out", export_out, "output file (default: <ruleset>-<protocol>.xlsx)");
+  rules_export->add_option("PATH", export_path, "rulesets folder or a ruleset's .yaml file");
+
   std::string answers_path;
   std::string ruleset_id;
   std::string format = "json";

@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "codec/json/identify_json.hpp"
+#include "codec/xlsform/xlsform.hpp"
 #include "codec/yaml/ruleset_yaml.hpp"
 #include "core/identify/evaluate.hpp"
 #include "storage/file/ruleset_files.hpp"
@@ -103,6 +104,20 @@ int RunRulesCheck(const app::Settings& settings, log::Logger& /*logger*/, const 
             << ruleset.indicators.size() << " indicators in " << ruleset.dimensions.size()
             << " dimensions, " << ruleset.prompts.size() << " languages, status "
             << ruleset.status << ", sha256 " << ruleset.sha256 << "\n";
+  return kExitOk;
+}
+
+int RunRulesExport(const app::Settings& settings, log::Logger& /*logger*/, const std::string& path,
+                   const std::string& protocol, const std::string& out) {
+  int exit_code = kExitOk;
+  auto ruleset = LoadRuleset(path.empty() ? settings.data + "/rulesets" : path, "ilo-2009", exit_code);
+  if (!ruleset) return exit_code;
+  const std::string target = out.empty() ? ruleset->id + "-" + protocol + ".xlsx" : out;
+  if (auto written = codec::xlsform::WriteXlsForm(*ruleset, protocol, target); !written) {
+    return ReportError(written.error());
+  }
+  std::cout << "wrote the XLSForm of " << ruleset->id << " " << protocol << " to " << target
+            << " (" << ruleset->prompts.size() << " languages)\n";
   return kExitOk;
 }
 

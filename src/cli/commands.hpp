@@ -36,6 +36,10 @@ inline constexpr int kExitUsage = 2;
 // Exit 1 when the ruleset has errors (each printed with file and line).
 [[nodiscard]] int RunRulesCheck(const app::Settings& settings, log::Logger& logger,
                                 const std::string& path);
+// Writes the XLSForm of `protocol` to `out` (default: <ruleset>-<protocol>.xlsx).
+[[nodiscard]] int RunRulesExport(const app::Settings& settings, log::Logger& logger,
+                                 const std::string& path, const std::string& protocol,
+                                 const std::string& out);
 [[nodiscard]] int RunScreen(const app::Settings& settings, log::Logger& logger,
                             const std::string& answers_path, const std::string& ruleset_id,
                             const std::string& format);

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <array>
+#include <cstdio>
 #include <fstream>
 
 #include "cli/run_vigil.hpp"
@@ -98,6 +100,24 @@ TEST_F(IdentifyCli, BadInputExitsTwoNamingTheField) {
                      " --format xml --data " + kData)
                 .exit_code,
             2);
+}
+
+TEST_F(IdentifyCli, ExportsAnXlsFormWorkbook) {
+  const std::string out = (dir_ / "triage.xlsx").string();
+  auto run = RunVigil("rules export --xlsform triage --out " + out + " --data " + kData);
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  // The workbook is a zip; its shared strings hold the sheet texts.
+  const std::string command = "unzip -p " + out + " xl/sharedStrings.xml";
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string xml;
+  std::array<char, 4096> buffer{};
+  while (fgets(buffer.data(), buffer.size(), pipe) != nullptr) xml += buffer.data();
+  pclose(pipe);
+  for (const char* expected : {"select_one answer", "DR_01", "label::Ukrainian (uk)", "list_name",
+                               "vigil_ilo_2009_triage", "hint::Arabic (ar)"}) {
+    EXPECT_NE(xml.find(expected), std::string::npos) << expected;
+  }
+  EXPECT_EQ(RunVigil("rules export --xlsform quick --out " + out + "2 --data " + kData).exit_code, 2);
 }
 
 }  // namespace
