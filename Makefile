@@ -52,6 +52,8 @@ fuzz: setup
 # Benchmarks (not tests): see docs/benchmarks.md.
 bench: build
 	bench/http.sh
+	$(BUILD_DIR)/bench/identify_bench
+	$(BUILD_DIR)/bench/identify_bench --questions
 
 clean:
 	rm -rf $(BUILD_DIR) build-fuzz web/dist

@@ -69,38 +69,49 @@ DimensionResult EvaluateDimension(const Ruleset& ruleset, const Dimension& dimen
     result.status = DimensionStatus::kNegative;
   } else {
     result.status = DimensionStatus::kUndetermined;
+    const auto pivotal = PivotalGrades(ruleset.dimension_rule, counts.yes, counts.unknown);
     for (const std::string& id : dimension.indicators) {
       const Indicator* indicator = ruleset.FindIndicator(id);
-      if (!indicator->grades.contains(set_id) || answers.WasAsked(id)) continue;
-      if (IsPivotalForDimension(ruleset, dimension, set_id, answers, id)) result.open.push_back(id);
+      auto grade = indicator->grades.find(set_id);
+      if (grade == indicator->grades.end() || answers.WasAsked(id)) continue;
+      if (pivotal[static_cast<int>(grade->second)]) result.open.push_back(id);
     }
   }
   return result;
 }
 
+std::array<bool, 3> PivotalGrades(const DimensionRule& rule, const GradeCounts& yes,
+                                  const GradeCounts& unknown) {
+  std::array<bool, 3> pivotal{};
+  for (Grade grade : {Grade::kStrong, Grade::kMedium, Grade::kWeak}) {
+    GradeCounts others = unknown;
+    others.Add(grade, -1);
+    if (others.strong < 0 || others.medium < 0 || others.weak < 0) continue;
+    const int max_strong = std::min(others.strong, kCountCap);
+    const int max_medium = std::min(others.medium, kCountCap);
+    const int max_weak = std::min(others.weak, kCountCap);
+    bool found = false;
+    for (int strong = 0; strong <= max_strong && !found; ++strong) {
+      for (int medium = 0; medium <= max_medium && !found; ++medium) {
+        for (int weak = 0; weak <= max_weak && !found; ++weak) {
+          GradeCounts without{yes.strong + strong, yes.medium + medium, yes.weak + weak};
+          GradeCounts with = without;
+          with.Add(grade);
+          found = IsPositive(rule, with) != IsPositive(rule, without);
+        }
+      }
+    }
+    pivotal[static_cast<int>(grade)] = found;
+  }
+  return pivotal;
+}
+
 bool IsPivotalForDimension(const Ruleset& ruleset, const Dimension& dimension,
                            const std::string& set_id, const Answers& answers,
                            const std::string& indicator) {
-  const DimensionCounts counts = Count(ruleset, dimension, set_id, answers, indicator);
+  const DimensionCounts counts = Count(ruleset, dimension, set_id, answers);
   const Grade grade = ruleset.FindIndicator(indicator)->grades.at(set_id);
-  const auto& rule = ruleset.dimension_rule;
-  const int max_strong = std::min(counts.unknown.strong, kCountCap);
-  const int max_medium = std::min(counts.unknown.medium, kCountCap);
-  const int max_weak = std::min(counts.unknown.weak, kCountCap);
-  for (int strong = 0; strong <= max_strong; ++strong) {
-    for (int medium = 0; medium <= max_medium; ++medium) {
-      for (int weak = 0; weak <= max_weak; ++weak) {
-        GradeCounts without = counts.yes;
-        without.strong += strong;
-        without.medium += medium;
-        without.weak += weak;
-        GradeCounts with = without;
-        with.Add(grade);
-        if (IsPositive(rule, with) != IsPositive(rule, without)) return true;
-      }
-    }
-  }
-  return false;
+  return PivotalGrades(ruleset.dimension_rule, counts.yes, counts.unknown)[static_cast<int>(grade)];
 }
 
 }  // namespace vigil::core::identify

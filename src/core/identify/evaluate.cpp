@@ -279,8 +279,10 @@ std::vector<const IndicatorSet*> SelectSets(const Ruleset& ruleset, const Profil
 }
 
 Result<Assessment> Evaluate(const Ruleset& ruleset, const ScreeningRequest& request) {
+  const auto question_ids = ruleset.QuestionIds();
+  const std::set<std::string> questions(question_ids.begin(), question_ids.end());
   for (const auto& [id, answer] : request.answers.values) {
-    if (!ruleset.IsQuestion(id)) {
+    if (!questions.contains(id)) {
       return MakeError(ErrorCode::kInvalidArgument,
                        "answers: \"" + id + "\" is not a question of the " + ruleset.id + " ruleset",
                        "validation");

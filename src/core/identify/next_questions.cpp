@@ -1,6 +1,8 @@
 #include "core/identify/next_questions.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <tuple>
 
 #include "core/identify/dimension_rule.hpp"
@@ -27,22 +29,37 @@ const PalermoElementSpec* SpecFor(const Ruleset& ruleset, PalermoElement element
   return nullptr;
 }
 
+// Per set: the dimensions whose status can still change the set's outcome.
+using PivotalDimensions = std::map<const SetResult*, std::set<std::string>>;
+
+PivotalDimensions ComputePivotalDimensions(const RankingInput& input) {
+  PivotalDimensions pivotal;
+  for (const auto& [set, result] : input.sets) {
+    std::map<std::string, DimensionStatus> statuses;
+    for (const auto& [id, value] : result->dimensions) statuses[id] = value.status;
+    const CombinationRule* rule = input.ruleset.CombinationFor(set->age);
+    auto& dimensions = pivotal[result];
+    for (const auto& [id, status] : statuses) {
+      if (rule != nullptr && IsPivotalForCombination(*rule, statuses, id)) dimensions.insert(id);
+    }
+  }
+  return pivotal;
+}
+
 // How many results an indicator can still move; 0 means it is not worth asking.
-int IndicatorRelevance(const RankingInput& input, const Indicator& indicator) {
+int IndicatorRelevance(const RankingInput& input, const PivotalDimensions& pivotal,
+                       const Indicator& indicator) {
   int relevance = 0;
-  const Dimension* dimension = input.ruleset.FindDimension(indicator.dimension);
   for (const auto& [set, result] : input.sets) {
     if (!indicator.grades.contains(set->id)) continue;
     const DimensionResult& dimension_result = result->dimensions.at(indicator.dimension);
     if (dimension_result.status != DimensionStatus::kUndetermined) continue;
-    if (!IsPivotalForDimension(input.ruleset, *dimension, set->id, input.request.answers,
-                               indicator.id)) {
+    // `open` lists the unasked indicators that are pivotal for the dimension.
+    if (std::find(dimension_result.open.begin(), dimension_result.open.end(), indicator.id) ==
+        dimension_result.open.end()) {
       continue;
     }
-    std::map<std::string, DimensionStatus> statuses;
-    for (const auto& [id, value] : result->dimensions) statuses[id] = value.status;
-    const CombinationRule* rule = input.ruleset.CombinationFor(set->age);
-    if (rule != nullptr && IsPivotalForCombination(*rule, statuses, indicator.dimension)) ++relevance;
+    if (pivotal.at(result).contains(indicator.dimension)) ++relevance;
     if (set->age == AgeGroup::kChild && UrgencyStillOpen(input)) ++relevance;
     for (const PalermoPath& path : input.paths) {
       if (path.age != set->age) continue;
@@ -113,12 +130,12 @@ std::vector<std::string> RankNextQuestions(const RankingInput& input, const Prot
        {PalermoElement::kAct, PalermoElement::kMeans, PalermoElement::kPurpose}) {
     const PalermoElementSpec* spec = SpecFor(input.ruleset, element);
     if (spec == nullptr) continue;
-    const int group = element == PalermoElement::kPurpose ? 2 : 1;
-    consider(spec->question, group, -1, ElementQuestionRelevance(input, element));
+    consider(spec->question, 1, -1, ElementQuestionRelevance(input, element));
   }
+  const PivotalDimensions pivotal = ComputePivotalDimensions(input);
   for (const auto& [id, indicator] : input.ruleset.indicators) {
     const int group = indicator.phase == Phase::kRecruitment ? 1 : 2;
-    consider(id, group, Strength(input, indicator), IndicatorRelevance(input, indicator));
+    consider(id, group, Strength(input, indicator), IndicatorRelevance(input, pivotal, indicator));
   }
   for (const Extension& extension : input.ruleset.extensions) {
     consider(extension.id, 3, 1, ExtensionRelevance(input, extension));
