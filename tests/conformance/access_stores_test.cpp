@@ -6,6 +6,7 @@
 
 #include "storage/memory/memory_stores.hpp"
 #include "storage/sqlite/access_stores.hpp"
+#include "storage/sqlite/assessment_store.hpp"
 
 namespace vigil {
 namespace {
@@ -22,7 +23,18 @@ struct Backend {
   std::unique_ptr<core::access::SessionStore> sessions;
   std::unique_ptr<core::access::TokenStore> tokens;
   std::unique_ptr<core::access::AuditStore> audit;
+  std::unique_ptr<core::identify::AssessmentStore> assessments;
 };
+
+FieldCipher& TestCipher() {
+  static FieldCipher cipher(std::array<std::uint8_t, 32>{9});
+  return cipher;
+}
+
+SecureRandom& TestRandom() {
+  static SecureRandom random;
+  return random;
+}
 
 struct MemoryBackend {
   static Backend Make() {
@@ -31,6 +43,7 @@ struct MemoryBackend {
     backend.sessions = std::make_unique<storage::memory::MemorySessionStore>();
     backend.tokens = std::make_unique<storage::memory::MemoryTokenStore>();
     backend.audit = std::make_unique<storage::memory::MemoryAuditStore>();
+    backend.assessments = std::make_unique<storage::memory::MemoryAssessmentStore>();
     return backend;
   }
 };
@@ -44,6 +57,8 @@ struct SqliteBackend {
     backend.sessions = std::make_unique<storage::sqlite::SqliteSessionStore>(*backend.db);
     backend.tokens = std::make_unique<storage::sqlite::SqliteTokenStore>(*backend.db);
     backend.audit = std::make_unique<storage::sqlite::SqliteAuditStore>(*backend.db);
+    backend.assessments = std::make_unique<storage::sqlite::SqliteAssessmentStore>(
+        *backend.db, TestCipher(), TestRandom());
     return backend;
   }
 };
@@ -145,6 +160,50 @@ TYPED_TEST(AccessStores, AuditAppendsSeeTheLastEntry) {
   EXPECT_EQ((*entries)[0].prev_hash, "h1");
   EXPECT_EQ((*entries)[1].event.request_id, "req");
   EXPECT_EQ(this->b_.audit->LoadAudit(0, 1)->size(), 1u);
+}
+
+TYPED_TEST(AccessStores, AssessmentsRoundTrip) {
+  core::identify::StoredAssessment record;
+  record.created_ms = 5;
+  record.actor = "sam";
+  record.ruleset_id = "ilo-2009";
+  record.ruleset_sha256 = "abc";
+  record.level = core::identify::ReferralLevel::kUrgent;
+  record.request.profile = {core::identify::AgeStatus::kChild, {core::identify::ExploitationType::kLabour}};
+  record.request.protocol = "triage";
+  record.request.answers.values = {{"DR-01", core::identify::Answer::kYes},
+                                   {"CR-03", core::identify::Answer::kDeclined}};
+  record.notes = "seen at the border";
+  auto id = this->b_.assessments->SaveAssessment(record);
+  ASSERT_TRUE(id.has_value());
+  auto loaded = this->b_.assessments->LoadAssessment(*id);
+  ASSERT_TRUE(loaded.has_value()) << loaded.error().message;
+  EXPECT_EQ(loaded->id, *id);
+  EXPECT_EQ(loaded->actor, "sam");
+  EXPECT_EQ(loaded->level, core::identify::ReferralLevel::kUrgent);
+  EXPECT_EQ(loaded->request.profile.age, core::identify::AgeStatus::kChild);
+  EXPECT_EQ(loaded->request.protocol, "triage");
+  EXPECT_EQ(loaded->request.answers.values, record.request.answers.values);
+  EXPECT_EQ(loaded->notes, "seen at the border");
+  EXPECT_EQ(this->b_.assessments->LoadAssessment("nope").error().code, ErrorCode::kNotFound);
+}
+
+TEST(SqliteAssessments, AnswersAndNotesAreSealedAtRest) {
+  auto db = std::move(*storage::sqlite::Database::Open(":memory:"));
+  ASSERT_TRUE(storage::sqlite::Migrate(*db));
+  storage::sqlite::SqliteAssessmentStore store(*db, TestCipher(), TestRandom());
+  core::identify::StoredAssessment record;
+  record.request.answers.values = {{"DR-01", core::identify::Answer::kYes}};
+  record.notes = "distinctive note text";
+  auto id = store.SaveAssessment(record);
+  ASSERT_TRUE(id.has_value());
+  const std::lock_guard lock(db->mutex());
+  auto stmt = db->Prepare("SELECT sealed FROM identify_assessments");
+  ASSERT_TRUE(stmt.has_value());
+  ASSERT_TRUE(*stmt->Step());
+  const std::string sealed = stmt->ColumnBlob(0);
+  EXPECT_EQ(sealed.find("distinctive"), std::string::npos);
+  EXPECT_EQ(sealed.find("DR-01"), std::string::npos);
 }
 
 TEST(SqliteAudit, TheApplicationConnectionCannotRewriteTheLog) {

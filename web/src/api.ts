@@ -98,3 +98,106 @@ export async function signOut(): Promise<void> {
   }
   csrfToken = null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Identify: the screening ruleset (questions in one language) and assessments.
+
+/** The four answers a person can give to a screening question. */
+export const ANSWERS = ['yes', 'no', 'unknown', 'declined'] as const;
+export type Answer = (typeof ANSWERS)[number];
+
+export interface RulesetQuestion {
+  id: string;
+  kind: string;
+  /** Short English label, for summaries. */
+  label: string;
+  prompt: string;
+  why: string;
+  /** True when the prompt is in English because the language lacks it. */
+  fallback: boolean;
+  options?: Record<string, string>;
+  dimension?: string;
+}
+
+export interface RulesetProtocol {
+  id: string;
+  items: string[];
+  max_questions: number;
+  escalate_to: string | null;
+}
+
+export interface Ruleset {
+  id: string;
+  version: string;
+  status: string;
+  lang: string;
+  lang_fallback: boolean;
+  ui: Record<string, string>;
+  dimensions: { id: string; name: string }[];
+  protocols: RulesetProtocol[];
+  questions: RulesetQuestion[];
+}
+
+export interface Person {
+  age: 'adult' | 'child' | 'unknown';
+  exploitation: ('labour' | 'sexual')[];
+}
+
+export interface AssessmentRequest {
+  protocol: string;
+  person: Person;
+  answers: Record<string, Answer>;
+  store: boolean;
+}
+
+export interface Assessment {
+  id?: string;
+  ruleset: { id: string; version: string; status: string; unverified_items_used: string[] };
+  protocol: string;
+  escalate_to: string | null;
+  sets: {
+    set: string;
+    outcome: string;
+    dimensions: Record<string, { status: string; by: string[] }>;
+  }[];
+  palermo: {
+    act: string;
+    means: string;
+    purpose: string;
+    child_path: boolean;
+    outcome: string;
+    adult_outcome: string | null;
+  };
+  referral: { level: string; reasons: string[] };
+  next_questions: string[];
+}
+
+export const RULESET_ID = 'ilo-2009';
+
+function hasArrays(data: unknown, keys: string[]): boolean {
+  if (!data || typeof data !== 'object') return false;
+  const record = data as Record<string, unknown>;
+  return keys.every((key) => Array.isArray(record[key]));
+}
+
+/** The ruleset with its questions and screen strings in `lang` (English where it lacks them). */
+export async function loadRuleset(lang: string): Promise<Ruleset> {
+  const response = await request(
+    'GET',
+    `/api/v1/identify/rulesets/${RULESET_ID}?lang=${encodeURIComponent(lang)}`,
+  );
+  const data: unknown = await response.json();
+  if (!hasArrays(data, ['questions', 'protocols', 'dimensions'])) throw new ApiError(502, null);
+  return data as Ruleset;
+}
+
+/** Evaluates the answers so far; with store: true the server also keeps it (and returns an id). */
+export async function assess(body: AssessmentRequest): Promise<Assessment> {
+  const response = await request('POST', '/api/v1/identify/assessments', {
+    ruleset: RULESET_ID,
+    ...body,
+  });
+  const data: unknown = await response.json();
+  if (!hasArrays(data, ['sets', 'next_questions'])) throw new ApiError(502, null);
+  return data as Assessment;
+}
