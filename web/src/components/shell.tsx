@@ -6,6 +6,7 @@ import { roleLabel, useI18n, type MessageKey } from '../i18n';
 import { CAPABILITIES, capabilityLabel, hrefOf, useRoute, type Route } from '../router';
 import { LanguageSwitcher } from './language_switcher';
 import { MAIN_ID, SkipLink } from './skip_link';
+import { Identify } from './identify';
 import { Home, NotFound, Placeholder } from './views';
 
 interface Props {
@@ -87,7 +88,10 @@ export function Shell({ user, moveFocus, onSignedOut }: Props) {
             {error ? t(error) : ''}
           </div>
           {route.kind === 'home' && <Home headingRef={headingRef} />}
-          {route.kind === 'capability' && (
+          {route.kind === 'capability' && route.capability === 'identify' && (
+            <Identify headingRef={headingRef} user={user} />
+          )}
+          {route.kind === 'capability' && route.capability !== 'identify' && (
             <Placeholder headingRef={headingRef} capability={route.capability} />
           )}
           {route.kind === 'notFound' && <NotFound headingRef={headingRef} />}

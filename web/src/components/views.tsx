@@ -7,7 +7,7 @@ interface ViewProps {
   headingRef: MutableRef<HTMLHeadingElement | null>;
 }
 
-function useTitle(page: string) {
+export function useTitle(page: string) {
   const { t } = useI18n();
   useEffect(() => {
     document.title = `${page} – ${t('app.name')}`;
