@@ -116,8 +116,8 @@ async function runTriage(page, lang, { switchLate = false, continueFull = false,
 
   let screen = await nextScreen(page, 'none');
   assert.equal(screen.kind, 'question');
-  // The person questions come first; the interview starts in the app's language (English).
-  assert.equal(screen.id, 'person.age');
+  // The safety questions open every protocol; the interview starts in the app's language.
+  assert.equal(screen.id, 'safety.danger');
   await assertQuestionShown(page, english, screen.id);
   const progress = page.locator('#interview .progress');
   assert.match((await progress.textContent()).trim(), /^Question 1 of about \d+$/);
@@ -137,7 +137,7 @@ async function runTriage(page, lang, { switchLate = false, continueFull = false,
   let indicators = 0;
   for (let turn = 0; turn < 40 && screen.kind === 'question'; turn += 1) {
     let justSwitched = false;
-    if (!switched && screen.id === 'person.exploitation') {
+    if (!switched && screen.id === 'safety.controller_present') {
       await switchTo();
       justSwitched = true;
       assert.equal(screen.step, 1, 'the first answer is kept after switching');
@@ -338,28 +338,30 @@ test('Back undoes the last answer and Skip never shows a question again', { time
     const english = await fetchRuleset(page, 'en');
     await page.getByRole('button', { name: en['identify.full'], exact: true }).click();
     let screen = await nextScreen(page, 'none');
-    assert.equal(screen.id, 'person.age');
+    assert.equal(screen.id, 'safety.danger', 'safety first');
     assert.equal(await page.locator('#interview').getByRole('button', { name: english.ui.back }).count(), 0);
     assert.deepEqual(await axeViolations(page), [], 'a question passes axe');
 
-    await clickAnswer(page, english.questions.find((q) => q.id === 'person.age').options.child);
+    await clickAnswer(page, english.ui.yes);
     screen = await nextScreen(page, screen.token);
-    assert.equal(screen.id, 'person.exploitation');
+    assert.equal(screen.id, 'safety.controller_present');
+    // An answer of "yes" to danger is urgent: said at once, above the next question.
+    assert.equal((await page.locator('.urgent-banner').textContent()).trim(), english.ui['referral.urgent']);
     await page.locator('#interview').getByRole('button', { name: english.ui.back, exact: true }).click();
     screen = await nextScreen(page, screen.token);
-    assert.deepEqual([screen.id, screen.step], ['person.age', 0], 'Back shows the undone question');
+    assert.deepEqual([screen.id, screen.step], ['safety.danger', 0], 'Back shows the undone question');
     assert.equal(await activeId(page), 'question-prompt');
+    await clickAnswer(page, english.ui.yes);
+    screen = await nextScreen(page, screen.token);
+    await clickAnswer(page, english.ui.no);
+    screen = await nextScreen(page, screen.token);
+    assert.equal(screen.id, 'person.age', 'the person questions follow the safety check');
 
     await page.locator('#interview').getByRole('button', { name: english.ui.skip, exact: true }).click();
     screen = await nextScreen(page, screen.token);
-    assert.deepEqual([screen.id, screen.step], ['person.exploitation', 0], 'Skip records nothing');
+    assert.deepEqual([screen.id, screen.step], ['person.exploitation', 2], 'Skip records nothing');
     await page.locator('#interview').getByRole('button', { name: english.ui.skip, exact: true }).click();
     screen = await nextScreen(page, screen.token);
-    assert.equal(screen.id, 'safety.danger', 'safety first');
-    await clickAnswer(page, english.ui.yes);
-    screen = await nextScreen(page, screen.token);
-    // An answer of "yes" to danger is urgent: said at once, above the next question.
-    assert.equal((await page.locator('.urgent-banner').textContent()).trim(), english.ui['referral.urgent']);
 
     const skippedId = screen.id;
     await page.locator('#interview').getByRole('button', { name: english.ui.skip, exact: true }).click();

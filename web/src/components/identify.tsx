@@ -121,6 +121,9 @@ function remainingOf(ruleset: Ruleset, answers: Answers, assessment: Assessment)
 
 function nextPhase(ruleset: Ruleset, answers: Answers, assessment: Assessment): Phase {
   const done = doneOf(answers);
+  // The safety questions open every protocol, before anything about the person.
+  const safety = ruleset.questions.find((q) => q.kind === 'safety' && !done.has(q.id));
+  if (safety) return { kind: 'question', id: safety.id };
   const person = PERSON_IDS.find((id) => !done.has(id));
   if (person) return { kind: 'question', id: person };
   const [next] = remainingOf(ruleset, answers, assessment);
