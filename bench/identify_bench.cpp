@@ -12,6 +12,7 @@
 
 #include "codec/yaml/ruleset_yaml.hpp"
 #include "core/identify/evaluate.hpp"
+#include "identify/vignette_request.hpp"
 #include "storage/file/ruleset_files.hpp"
 
 namespace {
@@ -47,23 +48,6 @@ void BM_Evaluate(benchmark::State& state) {
                  std::to_string(state.range(0)) + " answers");
 }
 BENCHMARK(BM_Evaluate)->Arg(0)->Arg(20)->Arg(60)->Unit(benchmark::kMicrosecond);
-
-ScreeningRequest FromVignette(const YAML::Node& node) {
-  ScreeningRequest request;
-  const std::string age = node["person"]["age"].as<std::string>();
-  request.profile.age = age == "adult" ? AgeStatus::kAdult : age == "child" ? AgeStatus::kChild : AgeStatus::kUnknown;
-  for (const auto& type : node["person"]["exploitation"]) {
-    request.profile.exploitation.push_back(type.as<std::string>() == "labour" ? ExploitationType::kLabour
-                                                                              : ExploitationType::kSexual);
-  }
-  for (const auto& item : node["answers"]) {
-    const std::string value = item.second.as<std::string>();
-    request.answers.values[item.first.as<std::string>()] =
-        value == "yes" ? Answer::kYes : value == "no" ? Answer::kNo
-                                      : value == "declined" ? Answer::kDeclined : Answer::kUnknown;
-  }
-  return request;
-}
 
 // Simulates an interview: the vignette's answers are what the person would say (an item the
 // vignette lacks is "I don't know"). Counts questions until the referral level is no longer
@@ -123,7 +107,7 @@ int RunQuestionCounts() {
   int cases = 0;
   int decided_early = 0;
   for (const auto& vignette : vignettes) {
-    const ScreeningRequest truth = FromVignette(vignette);
+    const ScreeningRequest truth = VignetteRequest(vignette);
     const int adaptive = QuestionsToDecide(ruleset, truth, true);
     const int fixed = QuestionsToDecide(ruleset, truth, false);
     const int all = ApplicableQuestions(ruleset, truth.profile);

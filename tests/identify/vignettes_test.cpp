@@ -10,6 +10,7 @@
 #include "codec/json/identify_json.hpp"
 #include "core/identify/evaluate.hpp"
 #include "core/identify/test_ruleset.hpp"
+#include "identify/vignette_request.hpp"
 
 namespace vigil::core::identify {
 namespace {
@@ -26,29 +27,11 @@ std::vector<Vignette> LoadVignettes() {
   return vignettes;
 }
 
-ScreeningRequest ToRequest(const YAML::Node& node) {
-  ScreeningRequest request;
-  const std::string age = node["person"]["age"].as<std::string>();
-  request.profile.age = age == "adult" ? AgeStatus::kAdult : age == "child" ? AgeStatus::kChild : AgeStatus::kUnknown;
-  for (const auto& type : node["person"]["exploitation"]) {
-    request.profile.exploitation.push_back(type.as<std::string>() == "labour" ? ExploitationType::kLabour
-                                                                              : ExploitationType::kSexual);
-  }
-  if (node["protocol"]) request.protocol = node["protocol"].as<std::string>();
-  for (const auto& item : node["answers"]) {
-    const std::string value = item.second.as<std::string>();
-    request.answers.values[item.first.as<std::string>()] =
-        value == "yes" ? Answer::kYes : value == "no" ? Answer::kNo
-                                      : value == "declined" ? Answer::kDeclined : Answer::kUnknown;
-  }
-  return request;
-}
-
 class Vignettes : public ::testing::TestWithParam<Vignette> {};
 
 TEST_P(Vignettes, EngineAgreesWithTheHandWorkedExpectation) {
   const YAML::Node& node = GetParam().node;
-  auto assessment = Evaluate(ShippedRuleset(), ToRequest(node));
+  auto assessment = Evaluate(ShippedRuleset(), VignetteRequest(node));
   ASSERT_TRUE(assessment.has_value()) << assessment.error().message;
   const YAML::Node expect = node["expect"];
   const std::string title = node["title"].as<std::string>("");
