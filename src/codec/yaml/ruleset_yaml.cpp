@@ -15,90 +15,25 @@ namespace {
 
 using namespace core::identify;
 
-// Collects problems for one file; reads typed values with line numbers.
-class FileReader {
- public:
-  FileReader(std::string file, std::vector<RuleProblem>& problems)
-      : file_(std::move(file)), problems_(problems) {}
+std::optional<Verification> ParseVerification(FileReader& reader, const YAML::Node& node,
+                                              const std::string& text) {
+  if (text == "verified") return Verification::kVerified;
+  if (text == "secondary") return Verification::kSecondary;
+  if (text == "recall") return Verification::kRecall;
+  if (text == "recall_low") return Verification::kRecallLow;
+  reader.Error(node, "verification \"" + text + "\" is not verified, secondary, recall or recall_low");
+  return std::nullopt;
+}
 
-  void Error(const YAML::Node& node, const std::string& message) {
-    problems_.push_back({file_, node.IsDefined() ? node.Mark().line + 1 : 0, message, true});
+SourcedRule ReadRule(FileReader& reader, const YAML::Node& node) {
+  SourcedRule rule;
+  rule.id = reader.Text(node, "id");
+  rule.source = reader.Text(node, "source");
+  const std::string verification = reader.Text(node, "verification");
+  if (auto parsed = ParseVerification(reader, node["verification"], verification)) {
+    rule.verification = *parsed;
   }
-  void Note(const YAML::Node& node, const std::string& message) {
-    problems_.push_back({file_, node.IsDefined() ? node.Mark().line + 1 : 0, message, false});
-  }
-
-  // The scalar at `node[key]`; an error naming `key` when missing or not a scalar.
-  std::string Text(const YAML::Node& node, const std::string& key, bool required = true) {
-    const YAML::Node value = node[key];
-    if (!value.IsDefined() || value.IsNull()) {
-      if (required) Error(node, "\"" + key + "\" is missing");
-      return {};
-    }
-    if (!value.IsScalar()) {
-      Error(value, "\"" + key + "\" must be a single value");
-      return {};
-    }
-    return value.Scalar();
-  }
-
-  std::vector<std::string> List(const YAML::Node& node, const std::string& key) {
-    std::vector<std::string> items;
-    const YAML::Node value = node[key];
-    if (!value.IsDefined()) return items;
-    if (!value.IsSequence()) {
-      Error(value, "\"" + key + "\" must be a list");
-      return items;
-    }
-    for (const auto& item : value) {
-      if (item.IsScalar()) {
-        items.push_back(item.Scalar());
-      } else {
-        Error(item, "the items of \"" + key + "\" must be single values");
-      }
-    }
-    return items;
-  }
-
-  std::optional<Verification> ParseVerification(const YAML::Node& node, const std::string& text) {
-    if (text == "verified") return Verification::kVerified;
-    if (text == "secondary") return Verification::kSecondary;
-    if (text == "recall") return Verification::kRecall;
-    if (text == "recall_low") return Verification::kRecallLow;
-    Error(node, "verification \"" + text + "\" is not verified, secondary, recall or recall_low");
-    return std::nullopt;
-  }
-
-  SourcedRule Rule(const YAML::Node& node) {
-    SourcedRule rule;
-    rule.id = Text(node, "id");
-    rule.source = Text(node, "source");
-    const std::string verification = Text(node, "verification");
-    if (auto parsed = ParseVerification(node["verification"], verification)) {
-      rule.verification = *parsed;
-    }
-    return rule;
-  }
-
-  const std::string& file() const { return file_; }
-
- private:
-  std::string file_;
-  std::vector<RuleProblem>& problems_;
-};
-
-std::optional<YAML::Node> LoadYaml(const RulesetFile& file, std::vector<RuleProblem>& problems) {
-  try {
-    YAML::Node root = YAML::Load(file.text);
-    if (!root.IsMap()) {
-      problems.push_back({file.name, 1, "the file must be a mapping", true});
-      return std::nullopt;
-    }
-    return root;
-  } catch (const YAML::Exception& error) {
-    problems.push_back({file.name, error.mark.line + 1, "not valid YAML: " + error.msg, true});
-    return std::nullopt;
-  }
+  return rule;
 }
 
 std::optional<Grade> ParseGrade(const std::string& text) {
@@ -136,7 +71,7 @@ void ParseIlo(const YAML::Node& root, FileReader& reader, Ruleset& ruleset) {
     ruleset.sets.push_back(set);
   }
   const YAML::Node rule = root["dimension_rule"];
-  static_cast<SourcedRule&>(ruleset.dimension_rule) = reader.Rule(rule);
+  static_cast<SourcedRule&>(ruleset.dimension_rule) = ReadRule(reader, rule);
   for (const auto& clause_node : rule["any_of"]) {
     RuleClause clause;
     for (const auto& item : clause_node) {
@@ -199,7 +134,7 @@ void ParseIlo(const YAML::Node& root, FileReader& reader, Ruleset& ruleset) {
         if (!indicator.grades.contains(set_id)) {
           reader.Error(item.first, indicator.id + ": verification for a set without a grade");
         }
-        if (auto parsed = reader.ParseVerification(item.second, item.second.as<std::string>(""))) {
+        if (auto parsed = ParseVerification(reader, item.second, item.second.as<std::string>(""))) {
           indicator.verification[set_id] = *parsed;
         }
       }
@@ -215,7 +150,7 @@ void ParseIlo(const YAML::Node& root, FileReader& reader, Ruleset& ruleset) {
   }
   for (const auto& node : root["combination_rules"]) {
     CombinationRule combination;
-    static_cast<SourcedRule&>(combination) = reader.Rule(node);
+    static_cast<SourcedRule&>(combination) = ReadRule(reader, node);
     const std::string age = reader.Text(node, "age");
     if (age != "adult" && age != "child") reader.Error(node, "rule age must be adult or child");
     combination.age = age == "child" ? AgeGroup::kChild : AgeGroup::kAdult;
@@ -267,8 +202,8 @@ void ParsePalermo(const YAML::Node& root, FileReader& reader, Ruleset& ruleset) 
     model.elements.push_back(std::move(spec));
   }
   if (seen.size() != 3) reader.Error(root, "the model needs the elements act, means and purpose");
-  model.child_rule = reader.Rule(root["child_rule"]);
-  model.adult_rule = reader.Rule(root["adult_rule"]);
+  model.child_rule = ReadRule(reader, root["child_rule"]);
+  model.adult_rule = ReadRule(reader, root["adult_rule"]);
 }
 
 void ParseInterview(const YAML::Node& root, FileReader& reader, Ruleset& ruleset) {
@@ -400,9 +335,7 @@ std::string Sha256(const std::vector<RulesetFile>& files) {
 
 }  // namespace
 
-bool RulesetLoad::HasErrors() const {
-  return std::any_of(problems.begin(), problems.end(), [](const RuleProblem& p) { return p.is_error; });
-}
+bool RulesetLoad::HasErrors() const { return yaml::HasErrors(problems); }
 
 RulesetLoad ParseRuleset(const std::vector<RulesetFile>& files, const std::string& id) {
   RulesetLoad load;
@@ -420,7 +353,7 @@ RulesetLoad ParseRuleset(const std::vector<RulesetFile>& files, const std::strin
   for (const auto& [name, parse] : parts) {
     const RulesetFile* file = find(name);
     if (file == nullptr) continue;
-    auto root = LoadYaml(*file, load.problems);
+    auto root = LoadYamlMapping(file->name, file->text, load.problems);
     if (!root) continue;
     FileReader reader(name, load.problems);
     try {
@@ -436,7 +369,7 @@ RulesetLoad ParseRuleset(const std::vector<RulesetFile>& files, const std::strin
   for (const auto& file : files) {
     if (!file.name.starts_with("prompts/")) continue;
     has_english |= file.name == "prompts/en.yaml";
-    auto root = LoadYaml(file, load.problems);
+    auto root = LoadYamlMapping(file.name, file.text, load.problems);
     if (!root) continue;
     FileReader reader(file.name, load.problems);
     try {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "codec/yaml/yaml_reader.hpp"
 #include "core/identify/ruleset.hpp"
 
 namespace vigil::codec::yaml {
@@ -16,12 +17,7 @@ struct RulesetFile {
   std::string text;
 };
 
-struct RuleProblem {
-  std::string file;
-  int line = 0;  // 1-based; 0 when the problem concerns the whole file
-  std::string message;
-  bool is_error = true;  // false: a note (e.g. a translation listed as missing)
-};
+using RuleProblem = FileProblem;
 
 struct RulesetLoad {
   std::optional<core::identify::Ruleset> ruleset;  // set only when there are no errors
