@@ -214,6 +214,10 @@ int Run(int argc, char** argv) {
   rules_export->add_option("--out", export_out, "output file (default: <ruleset>-<protocol>.xlsx)");
   rules_export->add_option("PATH", export_path, "rulesets folder or a ruleset's .yaml file");
 
+  CLI::App* knowledge = add_group("knowledge", "knowledge content");
+  add_command(knowledge, "check", "validate data/knowledge and data/hotlines.yaml; exit 1 on problems",
+              &RunKnowledgeCheck);
+
   std::string answers_path;
   std::string ruleset_id;
   std::string format = "json";

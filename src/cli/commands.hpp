@@ -40,6 +40,8 @@ inline constexpr int kExitUsage = 2;
 [[nodiscard]] int RunRulesExport(const app::Settings& settings, log::Logger& logger,
                                  const std::string& path, const std::string& protocol,
                                  const std::string& out);
+// Exit 1 when the content has errors; notes (missing or outdated translations) are listed.
+[[nodiscard]] int RunKnowledgeCheck(const app::Settings& settings, log::Logger& logger);
 [[nodiscard]] int RunScreen(const app::Settings& settings, log::Logger& logger,
                             const std::string& answers_path, const std::string& ruleset_id,
                             const std::string& format);
