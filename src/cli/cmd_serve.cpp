@@ -6,6 +6,9 @@
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "storage/file/ruleset_files.hpp"
+#include "storage/file/content_files.hpp"
+#include "storage/sqlite/knowledge_index.hpp"
+#include "codec/yaml/knowledge_yaml.hpp"
 #include <filesystem>
 #include "version.hpp"
 
@@ -47,6 +50,35 @@ int RunServe(const app::Settings& settings, log::Logger& logger) {
   core::identify::ScreeningService screening(catalog, context.assessments(), context.audit(),
                                              context.clock());
 
+  // Knowledge content and its search index: loaded once at start, like the rulesets.
+  std::optional<core::knowledge::KnowledgeBase> knowledge;
+  std::unique_ptr<storage::sqlite::SqliteKnowledgeIndex> search;
+  if (std::filesystem::is_directory(settings.data + "/knowledge")) {
+    auto files = storage::file::ReadContentFiles(settings.data);
+    if (!files) return ReportError(files.error());
+    auto load = codec::yaml::ParseKnowledge(*files);
+    for (const auto& problem : load.problems) {
+      if (!problem.is_error) continue;
+      logger.Error("knowledge problem", {{"file", std::string_view(problem.file)},
+                                         {"line", static_cast<std::int64_t>(problem.line)},
+                                         {"problem", std::string_view(problem.message)}});
+    }
+    if (!load.knowledge) {
+      return ReportError({ErrorCode::kInvalidArgument,
+                          "the knowledge content in " + settings.data + " has errors; run `vigil knowledge check`"});
+    }
+    knowledge = std::move(load.knowledge);
+    auto index = storage::sqlite::SqliteKnowledgeIndex::Create();
+    if (!index) return ReportError(index.error());
+    if (auto built = (*index)->Build(*knowledge); !built) return ReportError(built.error());
+    search = std::move(*index);
+    logger.Info("knowledge loaded", {{"topics", static_cast<std::int64_t>(knowledge->TopicIds().size())},
+                                     {"languages", static_cast<std::int64_t>(knowledge->Languages().size())}});
+  } else {
+    logger.Warn("no knowledge folder: the knowledge API is unavailable",
+                {{"folder", std::string_view(settings.data)}});
+  }
+
   const auto policy = core::access::SessionPolicy{};
   (void)context.sessions().DeleteExpiredSessions(ToUnixMillis(context.clock().Now()),
                                                  policy.idle.count());
@@ -54,7 +86,8 @@ int RunServe(const app::Settings& settings, log::Logger& logger) {
   http::Api api(http::ApiServices{context.authenticator(), context.accounts(), context.audit(),
                                   [&context] { return storage::sqlite::Ping(context.db()); },
                                   catalog.Empty() ? nullptr : &catalog,
-                                  catalog.Empty() ? nullptr : &screening},
+                                  catalog.Empty() ? nullptr : &screening,
+                                  knowledge ? &*knowledge : nullptr, search.get(), &context.clock()},
                 http::ApiOptions{settings.max_body, settings.web, settings.cookie_secure,
                                  policy.absolute, std::string(kVigilVersion)});
   http::ServerOptions options;

@@ -13,6 +13,7 @@
 #include "core/access/accounts.hpp"
 #include "core/access/authenticator.hpp"
 #include "core/identify/screening_service.hpp"
+#include "core/knowledge/search.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
@@ -38,6 +39,10 @@ struct ApiServices {
   // Identify: null when no ruleset is loaded (its routes then answer 503).
   const core::identify::RulesetCatalog* rulesets = nullptr;
   core::identify::ScreeningService* screening = nullptr;
+  // Knowledge: null when no content is loaded (its routes then answer 503).
+  const core::knowledge::KnowledgeBase* knowledge = nullptr;
+  core::knowledge::SearchIndex* search = nullptr;
+  const Clock* clock = nullptr;  // for hotline freshness; REQUIRES: set when knowledge is
 };
 
 class Api {

@@ -13,6 +13,7 @@ void RegisterRoutes(Router& router, RouteDeps deps) {
   RegisterUserRoutes(router, deps);
   RegisterAuditRoutes(router, deps);
   RegisterIdentifyRoutes(router, deps);
+  RegisterKnowledgeRoutes(router, deps);
   RegisterWebRoutes(router, deps);
 }
 
