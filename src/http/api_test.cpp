@@ -295,6 +295,24 @@ TEST(Api, RulesetForTheInterviewInTheAskedLanguage) {
   EXPECT_EQ(test.Send(ApiTestEnv::Make(Method::kGet, "/api/v1/identify/rulesets/none"), session).status, 404);
 }
 
+TEST(Api, KnowledgeIsPublicWithFallbacksSearchAndHotlines) {
+  ApiTestEnv test;
+  const json topics = json::parse(test.api.Handle(ApiTestEnv::Make(Method::kGet, "/api/v1/knowledge/topics?lang=uk")).body);
+  EXPECT_EQ(topics["items"][0]["title"], "Ознаки");
+  const json topic = json::parse(test.api.Handle(ApiTestEnv::Make(Method::kGet, "/api/v1/knowledge/topics/signs?lang=ar")).body);
+  EXPECT_TRUE(topic["fallback"].get<bool>());
+  EXPECT_TRUE(topic["items"][0]["fallback"].get<bool>());
+  EXPECT_EQ(topic["items"][0]["source"], "UN Protocol art. 3");
+  const Response search = test.api.Handle(ApiTestEnv::Make(Method::kGet, "/api/v1/knowledge/search?q=%D0%97%D0%90%D0%A0%D0%9F%D0%9B%D0%90%D0%A2%D0%90&lang=uk"));
+  EXPECT_EQ(json::parse(search.body)["items"][0]["id"], "signs.job");
+  EXPECT_EQ(search.log_route, "/api/v1/knowledge/search");  // the query never reaches the log
+  const json hotlines = json::parse(test.api.Handle(ApiTestEnv::Make(Method::kGet, "/api/v1/knowledge/hotlines")).body);
+  EXPECT_EQ(hotlines["items"][0]["numbers"][0]["dial"], "112");
+  EXPECT_TRUE(hotlines["items"][0]["not_recently_verified"].get<bool>());
+  EXPECT_EQ(test.api.Handle(ApiTestEnv::Make(Method::kGet, "/api/v1/knowledge/topics/none")).status, 404);
+  EXPECT_EQ(test.api.Handle(ApiTestEnv::Make(Method::kGet, "/api/v1/knowledge/search?q=" + std::string(300, 'a'))).status, 400);
+}
+
 TEST(Api, DrainingAnswers503) {
   ApiTestEnv test;
   test.api.StartDraining();

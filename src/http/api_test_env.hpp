@@ -6,6 +6,7 @@
 
 #include "core/identify/test_ruleset.hpp"
 #include "http/api.hpp"
+#include "storage/sqlite/knowledge_index.hpp"
 #include "storage/memory/test_env.hpp"
 
 namespace vigil::http {
@@ -19,8 +20,22 @@ struct ApiTestEnv {
   }();
   storage::memory::MemoryAssessmentStore assessments;
   core::identify::ScreeningService screening{catalog, assessments, env.audit, env.clock};
+  core::knowledge::KnowledgeBase knowledge = [] {
+    core::knowledge::KnowledgeBase sample;
+    sample.AddTopic({"signs", "en", "Warning signs", "public", "Signs to watch for.",
+                     {{"signs.job", "A job that is too good", "High pay abroad, <b>no</b> experience.",
+                       "UN Protocol art. 3", "verified", {}, {}, ""}}});
+    sample.AddTopic({"signs", "uk", "Ознаки", "", "", {{"signs.job", "Занадто добра робота", "Висока зарплата.", "", "", {}, {}, "x"}}});
+    sample.SetHotlines({{"eu.112", "EU", "Emergency", {{"112", std::nullopt}}, {}, "24/7", true, true, "EECC art. 109", std::nullopt}});
+    return sample;
+  }();
+  std::unique_ptr<storage::sqlite::SqliteKnowledgeIndex> search = [this] {
+    auto index = std::move(*storage::sqlite::SqliteKnowledgeIndex::Create());
+    if (!index->Build(knowledge)) std::abort();
+    return index;
+  }();
   Api api{ApiServices{env.authenticator, env.accounts, env.audit, [] { return Status{}; },
-                      &catalog, &screening},
+                      &catalog, &screening, &knowledge, search.get(), &env.clock},
           ApiOptions{64 * 1024, std::filesystem::temp_directory_path() / "vigil-no-web",
                      false, std::chrono::hours(12), "test"}};
 
