@@ -9,7 +9,7 @@ packages=(
   g++ cmake ninja-build ccache pkg-config make
   # libraries (ARCHITECTURE.md §4)
   librestinio-dev libasio-dev libfmt-dev nlohmann-json3-dev libsqlite3-dev libsodium-dev
-  libyaml-cpp-dev libcli11-dev libspdlog-dev libexpected-dev libxlsxwriter-dev libicu-dev
+  libyaml-cpp-dev libcli11-dev libspdlog-dev libexpected-dev libxlsxwriter-dev libicu-dev zlib1g-dev
   # tests
   libgtest-dev libgmock-dev libbenchmark-dev chromium unzip
 )

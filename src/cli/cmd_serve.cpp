@@ -89,7 +89,7 @@ int RunServe(const app::Settings& settings, log::Logger& logger) {
                                   catalog.Empty() ? nullptr : &screening,
                                   knowledge ? &*knowledge : nullptr, search.get(), &context.clock()},
                 http::ApiOptions{settings.max_body, settings.web, settings.cookie_secure,
-                                 policy.absolute, std::string(kVigilVersion)});
+                                 policy.absolute, std::string(kVigilVersion), settings.data});
   http::ServerOptions options;
   options.host = listen->host;
   options.port = listen->port;

@@ -28,6 +28,7 @@ struct ApiOptions {
   bool cookie_secure = false;  // always mark the session cookie Secure
   std::chrono::milliseconds session_lifetime = std::chrono::hours(12);
   std::string version;
+  std::string data_dir = "data";  // the data folder: the portal reads <data_dir>/portal
 };
 
 // The services the routes call.

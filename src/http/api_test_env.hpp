@@ -37,7 +37,7 @@ struct ApiTestEnv {
   Api api{ApiServices{env.authenticator, env.accounts, env.audit, [] { return Status{}; },
                       &catalog, &screening, &knowledge, search.get(), &env.clock},
           ApiOptions{64 * 1024, std::filesystem::temp_directory_path() / "vigil-no-web",
-                     false, std::chrono::hours(12), "test"}};
+                     false, std::chrono::hours(12), "test", VIGIL_SOURCE_DIR "/data"}};
 
   static Request Make(Method method, std::string path, std::string body = {}) {
     Request request;

@@ -15,6 +15,8 @@ void RegisterRoutes(Router& router, RouteDeps deps) {
   RegisterIdentifyRoutes(router, deps);
   RegisterKnowledgeRoutes(router, deps);
   RegisterWebRoutes(router, deps);
+  // Last: its "/{lang}/..." patterns must not shadow any other route.
+  RegisterPortalRoutes(router, deps);
 }
 
 std::string EncodeCursor(std::int64_t after) {

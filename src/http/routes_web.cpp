@@ -1,4 +1,5 @@
-// The practitioner web app (built by Vite into web/dist) under /app/.
+// The practitioner web app (built by Vite into web/dist) under /app/. ("/" is the public
+// portal's, see routes_portal.cpp.)
 #include "http/routes.hpp"
 
 namespace vigil::http {
@@ -15,12 +16,6 @@ Result<Response> RedirectToApp(const RequestContext&) {
 }  // namespace
 
 void RegisterWebRoutes(Router& router, RouteDeps deps) {
-  router.Add({.method = Method::kGet,
-              .pattern = "/",
-              .is_public = true,
-              .action = "web.root",
-              .handler = &RedirectToApp,
-              .in_openapi = false});
   router.Add({.method = Method::kGet,
               .pattern = "/app",
               .is_public = true,

@@ -18,13 +18,14 @@ describe('static files', () => {
     await server?.close();
   });
 
-  test('/ and /app redirect to /app/', async () => {
-    for (const p of ['/', '/app']) {
+  // "/" belongs to the public portal (tests/e2e/portal.test.mjs): it redirects to /{lang}/.
+  test('/app redirects to /app/ and / to the portal', async () => {
+    for (const [p, expected] of [['/app', '/app/'], ['/', '/en/']]) {
       const res = await server.raw('GET', p);
       assert.equal(res.status, 302, `${p} → ${res.status}`);
       const target = new URL(res.headers.location, server.baseUrl);
       assert.equal(target.origin, server.baseUrl, `${p} redirects within the site`);
-      assert.equal(target.pathname, '/app/', `${p} redirects to /app/`);
+      assert.equal(target.pathname, expected, `${p} redirects to ${expected}`);
     }
   });
 

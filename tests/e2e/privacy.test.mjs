@@ -34,9 +34,9 @@ test('the server sends the CSP and serves the app under /app/', async () => {
   const csp = response.headers.get('content-security-policy') ?? '';
   assert.match(csp, /script-src 'self'/);
   assert.match(csp, /style-src 'self'/);
-  const root = await fetch(`${vigil.baseUrl}/`, { redirect: 'manual' });
-  assert.ok([301, 302, 303, 307, 308].includes(root.status), `/ redirects (got ${root.status})`);
-  assert.match(root.headers.get('location') ?? '', /\/app\/$/);
+  const app = await fetch(`${vigil.baseUrl}/app`, { redirect: 'manual' });
+  assert.ok([301, 302, 303, 307, 308].includes(app.status), `/app redirects (got ${app.status})`);
+  assert.match(app.headers.get('location') ?? '', /\/app\/$/);
 });
 
 test('loading and using the app logs no error and talks to no other origin', { timeout: 60_000 }, async () => {
@@ -45,8 +45,8 @@ test('loading and using the app logs no error and talks to no other origin', { t
     const { page, context } = browser;
     const watch = await watchPage(context, page, vigil.baseUrl);
 
-    const response = await page.goto(`${vigil.baseUrl}/`);
-    assert.equal(new URL(page.url()).pathname, '/app/', 'the root redirects to the app');
+    const response = await page.goto(`${vigil.baseUrl}/app`);
+    assert.equal(new URL(page.url()).pathname, '/app/', '/app redirects to the app');
     assert.ok(response.headers()['content-security-policy'], 'the page is served with a CSP');
     await page.locator('#signin-name').waitFor();
     assert.deepEqual(await context.cookies(), [], 'no cookie before sign-in');
