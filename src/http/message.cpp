@@ -1,5 +1,9 @@
 #include "http/message.hpp"
 
+#include "core/common/encoding.hpp"
+
+#include <sodium.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -138,6 +142,30 @@ std::optional<std::string> PercentDecode(std::string_view text) {
     pos += 2;
   }
   return out;
+}
+
+bool AcceptsGzip(const Request& request) {
+  auto accept = request.Header("accept-encoding");
+  if (!accept) return false;
+  for (std::string_view item : SplitList(*accept, ',')) {
+    const auto semicolon = item.find(';');
+    std::string_view coding = item.substr(0, semicolon);
+    while (!coding.empty() && coding.back() == ' ') coding.remove_suffix(1);
+    if (coding != "gzip" && coding != "*") continue;
+    if (semicolon == std::string_view::npos) return true;
+    std::string params(item.substr(semicolon + 1));
+    std::erase(params, ' ');
+    // q=0, q=0.0, q=0.00, q=0.000 all mean "not acceptable".
+    return !(params.starts_with("q=0") && params.find_first_not_of("0.", 2) == std::string::npos);
+  }
+  return false;
+}
+
+std::string ContentTag(std::string_view content) {
+  std::array<std::uint8_t, 16> digest{};
+  crypto_generichash(digest.data(), digest.size(),
+                     reinterpret_cast<const unsigned char*>(content.data()), content.size(), nullptr, 0);
+  return "\"" + EncodeHex(digest) + "\"";
 }
 
 Response JsonResponse(int status, std::string body) {

@@ -49,6 +49,12 @@ struct Response {
 // Splits a header or query list at `separator`, trimming spaces and tabs around each item.
 [[nodiscard]] std::vector<std::string_view> SplitList(std::string_view text, char separator);
 
+// True when Accept-Encoding lists gzip (or *) without q=0.
+[[nodiscard]] bool AcceptsGzip(const Request& request);
+
+// A strong ETag for `content` (a quoted hash of it).
+[[nodiscard]] std::string ContentTag(std::string_view content);
+
 // Percent-decodes `text`; nullopt on a malformed escape.
 [[nodiscard]] std::optional<std::string> PercentDecode(std::string_view text);
 

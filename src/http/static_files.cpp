@@ -1,7 +1,5 @@
 #include "http/static_files.hpp"
 
-#include <sodium.h>
-
 #include <array>
 #include <fstream>
 #include <sstream>
@@ -11,34 +9,6 @@
 
 namespace vigil::http {
 namespace {
-
-std::string ContentTag(std::string_view content) {
-  std::array<std::uint8_t, 16> digest{};
-  crypto_generichash(digest.data(), digest.size(),
-                     reinterpret_cast<const unsigned char*>(content.data()), content.size(),
-                     nullptr, 0);
-  return "\"" + EncodeHex(digest) + "\"";
-}
-
-// True when Accept-Encoding lists gzip (or *) without q=0.
-bool AcceptsGzip(const Request& request) {
-  auto accept = request.Header("accept-encoding");
-  if (!accept) return false;
-  for (std::string_view item : SplitList(*accept, ',')) {
-    const auto semicolon = item.find(';');
-    std::string_view coding = item.substr(0, semicolon);
-    while (!coding.empty() && coding.back() == ' ') coding.remove_suffix(1);
-    if (coding != "gzip" && coding != "*") continue;
-    if (semicolon == std::string_view::npos) return true;
-    std::string params(item.substr(semicolon + 1));
-    std::erase(params, ' ');
-    // q=0, q=0.0, q=0.00, q=0.000 all mean "not acceptable".
-    const bool refused = params.starts_with("q=0") &&
-                         params.find_first_not_of("0.", 2) == std::string::npos;
-    return !refused;
-  }
-  return false;
-}
 
 bool EtagMatches(const Request& request, std::string_view etag) {
   auto header = request.Header("if-none-match");

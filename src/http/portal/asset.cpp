@@ -27,28 +27,9 @@ std::string Gzip(std::string_view data) {
   return result == Z_STREAM_END ? out : std::string();
 }
 
-bool AcceptsGzip(const Request& request) {
-  auto accept = request.Header("accept-encoding");
-  if (!accept) return false;
-  for (std::string_view item : SplitList(*accept, ',')) {
-    const auto semicolon = item.find(';');
-    std::string_view coding = item.substr(0, semicolon);
-    while (!coding.empty() && coding.back() == ' ') coding.remove_suffix(1);
-    if (coding != "gzip" && coding != "*") continue;
-    if (semicolon == std::string_view::npos) return true;
-    std::string params(item.substr(semicolon + 1));
-    std::erase(params, ' ');
-    return !(params.starts_with("q=0") && params.find_first_not_of("0.", 2) == std::string::npos);
-  }
-  return false;
-}
-
 Asset MakeAsset(std::string content_type, std::string content) {
-  std::array<std::uint8_t, 16> digest{};
-  crypto_generichash(digest.data(), digest.size(),
-                     reinterpret_cast<const unsigned char*>(content.data()), content.size(),
-                     nullptr, 0);
-  Asset asset{std::move(content_type), std::move(content), {}, "\"" + EncodeHex(digest) + "\""};
+  std::string tag = ContentTag(content);
+  Asset asset{std::move(content_type), std::move(content), {}, std::move(tag)};
   asset.gzipped = Gzip(asset.content);
   return asset;
 }

@@ -11,8 +11,7 @@ namespace vigil::http::portal {
 
 // gzip (RFC 1952) of `data` at the best compression level.
 [[nodiscard]] std::string Gzip(std::string_view data);
-// True when Accept-Encoding lists gzip (or *) without q=0.
-[[nodiscard]] bool AcceptsGzip(const Request& request);
+
 
 struct Asset {
   std::string content_type;
