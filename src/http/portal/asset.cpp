@@ -4,27 +4,53 @@
 #include <zlib.h>
 
 #include <array>
+#include <memory>
 
 #include "core/common/encoding.hpp"
 
 namespace vigil::http::portal {
 
-std::string Gzip(std::string_view data) {
-  z_stream stream{};
-  // 15 + 16: a gzip header and trailer rather than zlib's.
-  if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) !=
-      Z_OK) {
-    return {};
+namespace {
+
+// One deflate state per thread and level, reset between uses: initialising zlib allocates a few
+// hundred KiB, and freeing that on every request costs more than the compression itself.
+class Deflater {
+ public:
+  explicit Deflater(int level) {
+    // 15 + 16: a gzip header and trailer rather than zlib's.
+    ok_ = deflateInit2(&stream_, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK;
   }
-  std::string out(deflateBound(&stream, data.size()) + 32, '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  stream.avail_in = static_cast<uInt>(data.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  const int result = deflate(&stream, Z_FINISH);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  return result == Z_STREAM_END ? out : std::string();
+  ~Deflater() {
+    if (ok_) deflateEnd(&stream_);
+  }
+  Deflater(const Deflater&) = delete;
+  Deflater& operator=(const Deflater&) = delete;
+
+  std::string Compress(std::string_view data) {
+    if (!ok_ || deflateReset(&stream_) != Z_OK) return {};
+    std::string out(deflateBound(&stream_, data.size()) + 32, '\0');
+    stream_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    stream_.avail_in = static_cast<uInt>(data.size());
+    stream_.next_out = reinterpret_cast<Bytef*>(out.data());
+    stream_.avail_out = static_cast<uInt>(out.size());
+    const int result = deflate(&stream_, Z_FINISH);
+    out.resize(stream_.total_out);
+    return result == Z_STREAM_END ? out : std::string();
+  }
+
+ private:
+  z_stream stream_{};
+  bool ok_ = false;
+};
+
+}  // namespace
+
+std::string Gzip(std::string_view data, int level) {
+  if (level < 1 || level > 9) return {};
+  thread_local std::array<std::unique_ptr<Deflater>, 10> deflaters;
+  auto& deflater = deflaters[static_cast<std::size_t>(level)];
+  if (!deflater) deflater = std::make_unique<Deflater>(level);
+  return deflater->Compress(data);
 }
 
 Asset MakeAsset(std::string content_type, std::string content) {
@@ -60,7 +86,9 @@ Response HtmlResponse(int status, std::string html, const Request& request) {
   response.SetHeader("Content-Type", "text/html; charset=utf-8");
   response.SetHeader("Vary", "Accept-Encoding");
   if (AcceptsGzip(request)) {
-    std::string compressed = Gzip(html);
+    // Pages are compressed per request: a middle level costs a third of the best one and
+    // gives nearly the same size (docs/benchmarks.md).
+    std::string compressed = Gzip(html, 5);
     if (!compressed.empty()) {
       response.SetHeader("Content-Encoding", "gzip");
       response.body = std::move(compressed);

@@ -9,8 +9,8 @@
 
 namespace vigil::http::portal {
 
-// gzip (RFC 1952) of `data` at the best compression level.
-[[nodiscard]] std::string Gzip(std::string_view data);
+// gzip (RFC 1952) of `data` at zlib `level` (1 fastest to 9 smallest); empty on failure.
+[[nodiscard]] std::string Gzip(std::string_view data, int level = 9);
 
 
 struct Asset {
