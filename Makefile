@@ -24,7 +24,7 @@ web: setup
 
 run: build
 	@mkdir -p var
-	@echo "Vigil: serving http://127.0.0.1:8080 (the app is at /app/). Stop with Ctrl-C."
+	@echo "Vigil: serving http://127.0.0.1:8080 (public portal at /, practitioner app at /app/). Stop with Ctrl-C."
 	@echo "First time? In another terminal, create the first admin account:"
 	@echo "  $(BUILD_DIR)/vigil user add NAME --role admin --db ./var/vigil.db"
 	@echo "(it asks for the password; it is never given as a flag)"
@@ -52,6 +52,7 @@ fuzz: setup
 # Benchmarks (not tests): see docs/benchmarks.md.
 bench: build
 	bench/http.sh
+	bench/portal.sh
 	$(BUILD_DIR)/bench/identify_bench
 	$(BUILD_DIR)/bench/identify_bench --questions
 
