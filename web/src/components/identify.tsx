@@ -7,9 +7,6 @@ import {
   ApiError,
   assess,
   loadRuleset,
-  type Answer,
-  type Assessment,
-  type Person,
   type Ruleset,
   type RulesetQuestion,
   type User,
@@ -25,123 +22,19 @@ import {
   type MessageKey,
 } from '../i18n';
 import { Summary } from './identify_summary';
+import {
+  FRESH,
+  nextPhase,
+  progressOf,
+  requestOf,
+  type Answers,
+  type Interview,
+  type Phase,
+} from './interview_flow';
 import { useTitle } from './views';
 
 /** The roles the server lets create assessments; the others see a message instead. */
 const INTERVIEW_ROLES: ReadonlySet<string> = new Set(['admin', 'coordinator', 'caseworker', 'screener']);
-
-const PERSON_AGE = 'person.age';
-const PERSON_EXPLOITATION = 'person.exploitation';
-const PERSON_IDS = [PERSON_AGE, PERSON_EXPLOITATION];
-
-export type Protocol = 'triage' | 'full';
-
-/** One answer given: an Answer, or for a person question the option chosen (or "declined"). */
-export interface Step {
-  id: string;
-  value: string;
-}
-
-type Phase =
-  | { kind: 'start' }
-  | { kind: 'question'; id: string }
-  | { kind: 'triageDone' }
-  | { kind: 'summary' };
-
-interface Interview {
-  protocol: Protocol;
-  history: Step[];
-  /** Skipped here: never shown again in this interview. */
-  skipped: string[];
-  assessment: Assessment | null;
-  phase: Phase;
-  savedId: string | null;
-}
-
-const FRESH: Interview = {
-  protocol: 'triage',
-  history: [],
-  skipped: [],
-  assessment: null,
-  phase: { kind: 'start' },
-  savedId: null,
-};
-
-type Answers = Pick<Interview, 'protocol' | 'history' | 'skipped'>;
-
-function personOf(history: Step[]): Person {
-  const valueOf = (id: string) => history.find((step) => step.id === id)?.value;
-  const age = valueOf(PERSON_AGE);
-  const kind = valueOf(PERSON_EXPLOITATION);
-  return {
-    age: age === 'adult' || age === 'child' ? age : 'unknown',
-    exploitation: kind === 'labour' || kind === 'sexual' ? [kind] : [],
-  };
-}
-
-function answersOf(history: Step[]): Record<string, Answer> {
-  const answers: Record<string, Answer> = {};
-  for (const step of history) {
-    if (!PERSON_IDS.includes(step.id)) answers[step.id] = step.value as Answer;
-  }
-  return answers;
-}
-
-export function requestOf({ protocol, history }: Answers, store: boolean) {
-  return { protocol, person: personOf(history), answers: answersOf(history), store };
-}
-
-/** What triage asks: the safety questions and its items, at most max_questions of the items. */
-function triageOf(ruleset: Ruleset) {
-  const items = ruleset.protocols.find((protocol) => protocol.id === 'triage')?.items ?? [];
-  const safety = ruleset.questions.filter((q) => q.kind === 'safety').map((q) => q.id);
-  const max = ruleset.protocols.find((protocol) => protocol.id === 'triage')?.max_questions || Infinity;
-  return {
-    items: new Set(items),
-    scope: new Set([...safety, ...items]),
-    max,
-    cap: items.length + safety.length + PERSON_IDS.length,
-  };
-}
-
-function doneOf({ history, skipped }: Answers): Set<string> {
-  return new Set([...history.map((step) => step.id), ...skipped]);
-}
-
-/** The server's ranking without what was answered or skipped here; in triage, only its scope. */
-function remainingOf(ruleset: Ruleset, answers: Answers, assessment: Assessment): string[] {
-  const done = doneOf(answers);
-  const known = new Set(ruleset.questions.map((q) => q.id));
-  const remaining = assessment.next_questions.filter((id) => !done.has(id) && known.has(id));
-  if (answers.protocol !== 'triage') return remaining;
-  const triage = triageOf(ruleset);
-  const asked = answers.history.filter((step) => triage.items.has(step.id)).length;
-  return asked < triage.max ? remaining.filter((id) => triage.scope.has(id)) : [];
-}
-
-function nextPhase(ruleset: Ruleset, answers: Answers, assessment: Assessment): Phase {
-  const done = doneOf(answers);
-  // The safety questions open every protocol, before anything about the person.
-  const safety = ruleset.questions.find((q) => q.kind === 'safety' && !done.has(q.id));
-  if (safety) return { kind: 'question', id: safety.id };
-  const person = PERSON_IDS.find((id) => !done.has(id));
-  if (person) return { kind: 'question', id: person };
-  const [next] = remainingOf(ruleset, answers, assessment);
-  if (next) return { kind: 'question', id: next };
-  if (answers.protocol === 'triage' && assessment.escalate_to === 'full') return { kind: 'triageDone' };
-  return { kind: 'summary' };
-}
-
-/** "Question n of about total": total = answered + still to ask (triage: capped). */
-function progressOf(ruleset: Ruleset, answers: Answers, assessment: Assessment | null) {
-  const done = doneOf(answers);
-  const personLeft = PERSON_IDS.filter((id) => !done.has(id)).length;
-  const remaining = assessment ? remainingOf(ruleset, answers, assessment).length : 0;
-  const n = answers.history.length + 1;
-  let total = answers.history.length + personLeft + remaining;
-  if (answers.protocol === 'triage') total = Math.min(total, triageOf(ruleset).cap);
-  return { n, total: Math.max(total, n) };
-}
 
 function failureKey(failure: unknown): MessageKey {
   if (failure instanceof ApiError && failure.status === 401) return 'signin.expired';

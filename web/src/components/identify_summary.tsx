@@ -5,7 +5,7 @@ import { useLayoutEffect, useRef, useState, type MutableRef } from 'preact/hooks
 import type { Assessment, Ruleset } from '../api';
 import { directionOf, useI18n, type Lang, type MessageKey, type Translate } from '../i18n';
 import en from '../i18n/en.json';
-import type { Protocol, Step } from './identify';
+import type { Protocol, Step } from './interview_flow';
 
 interface Props {
   ruleset: Ruleset;
