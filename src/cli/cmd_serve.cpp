@@ -36,7 +36,7 @@ int RunServe(const app::Settings& settings, log::Logger& logger) {
                                        {"problem", std::string_view(problem.message)}});
     }
     if (load.HasErrors()) {
-      return ReportError({ErrorCode::kInvalidArgument,
+      return ReportError({ErrorCode::kUnavailable,
                           "the ruleset in " + rulesets_folder + " has errors; run `vigil rules check`"});
     }
     logger.Info("ruleset loaded", {{"ruleset", std::string_view(load.ruleset->id)},
@@ -64,7 +64,7 @@ int RunServe(const app::Settings& settings, log::Logger& logger) {
                                          {"problem", std::string_view(problem.message)}});
     }
     if (!load.knowledge) {
-      return ReportError({ErrorCode::kInvalidArgument,
+      return ReportError({ErrorCode::kUnavailable,
                           "the knowledge content in " + settings.data + " has errors; run `vigil knowledge check`"});
     }
     knowledge = std::move(load.knowledge);

@@ -279,6 +279,9 @@ TEST(Api, BadScreeningInputStoresNothing) {
     EXPECT_EQ(ProblemType(response), "urn:vigil:problem:validation") << body;
   }
   EXPECT_EQ(test.assessments.size(), 0u);
+  // Refused calls are audited too.
+  EXPECT_EQ(test.env.audit_store.entries().back().event.action, "identify.assess");
+  EXPECT_EQ(test.env.audit_store.entries().back().event.outcome, "error");
 }
 
 TEST(Api, RulesetForTheInterviewInTheAskedLanguage) {

@@ -48,7 +48,12 @@ void RegisterIdentifyRoutes(Router& router, RouteDeps deps) {
               .handler = [&services](const RequestContext& ctx) -> Result<Response> {
                 if (services.screening == nullptr) return NotLoaded(ctx.request);
                 auto document = codec::json::ParseScreeningDocument(ctx.request.body);
-                if (!document) return tl::unexpected(document.error());
+                if (!document) {
+                  const auto actor = ctx.Actor();
+                  (void)services.audit.Record({actor.name, actor.role, "identify.assess", "assessment", "",
+                                               "error", actor.request_id});
+                  return tl::unexpected(document.error());
+                }
                 core::identify::ScreeningInput input{document->ruleset, std::move(document->request),
                                                      document->store, std::move(document->notes)};
                 auto outcome = services.screening->Screen(ctx.Actor(), input);

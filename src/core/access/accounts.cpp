@@ -33,8 +33,12 @@ void AccountService::Audit(const Actor& actor, std::string_view action,
 
 Result<User> AccountService::AddUser(const Actor& actor, std::string_view name, Role role,
                                      std::string_view password) {
-  if (auto valid = ValidateAccountName(name); !valid) return tl::unexpected(valid.error());
-  if (auto valid = ValidatePassword(password); !valid) return tl::unexpected(valid.error());
+  auto refuse = [&](const Error& error) {
+    Audit(actor, "user.create", "user", "", false);
+    return tl::unexpected(error);
+  };
+  if (auto valid = ValidateAccountName(name); !valid) return refuse(valid.error());
+  if (auto valid = ValidatePassword(password); !valid) return refuse(valid.error());
   auto hash = hasher_.Hash(password);
   if (!hash) return tl::unexpected(hash.error());
   User user;
@@ -55,14 +59,32 @@ Result<std::vector<User>> AccountService::ListUsers(const Actor& actor, std::int
 }
 
 Result<User> AccountService::DisableUser(const Actor& actor, std::string_view name) {
+  auto refuse = [&](const Error& error, const std::string& object_id) {
+    Audit(actor, "user.disable", "user", object_id, false);
+    return tl::unexpected(error);
+  };
   auto user = users_.LoadUserByName(name);
-  if (!user) return tl::unexpected(user.error());
-  if (auto saved = users_.SaveUserDisabled(user->id, true); !saved) {
-    return tl::unexpected(saved.error());
+  if (!user) return refuse(user.error(), "");
+  const std::string id = std::to_string(user->id);
+  if (user->name == actor.name) {
+    return refuse({ErrorCode::kConflict, "you cannot disable your own account"}, id);
   }
-  if (auto ended = sessions_.DeleteUserSessions(user->id); !ended) {
-    return tl::unexpected(ended.error());
+  if (user->role == Role::kAdmin && !user->disabled) {
+    // Never leave the deployment without an active admin.
+    bool other_admin = false;
+    for (std::int64_t after = 0;;) {
+      auto page = users_.ListUsers(after, 500);
+      if (!page) return refuse(page.error(), id);
+      for (const User& other : *page) {
+        other_admin |= other.id != user->id && other.role == Role::kAdmin && !other.disabled;
+        after = other.id;
+      }
+      if (page->size() < 500 || other_admin) break;
+    }
+    if (!other_admin) return refuse({ErrorCode::kConflict, "this is the last active admin"}, id);
   }
+  if (auto saved = users_.SaveUserDisabled(user->id, true); !saved) return refuse(saved.error(), id);
+  if (auto ended = sessions_.DeleteUserSessions(user->id); !ended) return refuse(ended.error(), id);
   user->disabled = true;
   Audit(actor, "user.disable", "user", std::to_string(user->id), true);
   return user;
@@ -70,13 +92,18 @@ Result<User> AccountService::DisableUser(const Actor& actor, std::string_view na
 
 Status AccountService::SetPassword(const Actor& actor, std::string_view name,
                                    std::string_view password) {
-  if (auto valid = ValidatePassword(password); !valid) return valid;
+  auto refuse = [&](const Error& error, const std::string& object_id) -> Status {
+    Audit(actor, "user.password", "user", object_id, false);
+    return tl::unexpected(error);
+  };
+  if (auto valid = ValidatePassword(password); !valid) return refuse(valid.error(), "");
   auto user = users_.LoadUserByName(name);
-  if (!user) return tl::unexpected(user.error());
+  if (!user) return refuse(user.error(), "");
+  const std::string id = std::to_string(user->id);
   auto hash = hasher_.Hash(password);
-  if (!hash) return tl::unexpected(hash.error());
-  if (auto saved = users_.SavePasswordHash(user->id, *hash); !saved) return saved;
-  if (auto ended = sessions_.DeleteUserSessions(user->id); !ended) return ended;
+  if (!hash) return refuse(hash.error(), id);
+  if (auto saved = users_.SavePasswordHash(user->id, *hash); !saved) return refuse(saved.error(), id);
+  if (auto ended = sessions_.DeleteUserSessions(user->id); !ended) return refuse(ended.error(), id);
   Audit(actor, "user.password", "user", std::to_string(user->id), true);
   return {};
 }

@@ -12,6 +12,10 @@ constexpr std::string_view kBadCredentials = "the name or password is wrong";
 Result<SignInResult> Authenticator::SignIn(std::string_view name, std::string_view password,
                                            const RequestOrigin& origin,
                                            std::chrono::milliseconds* retry_after) {
+  // No account name is longer than 64 characters; longer names share one throttle key so that a
+  // flood of distinct huge names cannot grow the throttle's memory.
+  constexpr std::size_t kMaxNameBytes = 64;
+  if (name.size() > kMaxNameBytes) name = "(overlong name)";
   const auto wait = throttle_.RetryAfter(name, origin.address);
   if (wait.count() > 0) {
     if (retry_after != nullptr) *retry_after = wait;
@@ -72,6 +76,8 @@ Result<Principal> Authenticator::AuthenticateSession(std::string_view session_to
     return unauthenticated();
   }
   auto user = users_.LoadUserById(session->user_id);
+  // A store failure is not a reason to sign anyone out.
+  if (!user && user.error().code != ErrorCode::kNotFound) return tl::unexpected(user.error());
   if (!user || user->disabled) return unauthenticated();
   if (now_ms - session->last_seen_ms >= policy_.touch_interval.count()) {
     if (auto touched = sessions_.TouchSession(id_hash, now_ms); !touched) {

@@ -133,6 +133,30 @@ TEST(AccountService, RejectsBadNamesPasswordsAndDuplicates) {
             ErrorCode::kConflict);
 }
 
+// Regression (second review): a lone admin could disable themselves and leave no admin.
+TEST(AccountService, NeverDisablesYourselfOrTheLastAdmin) {
+  TestEnv env;
+  env.AddUser("alice", Role::kAdmin);
+  const Actor alice{"alice", "admin", "r"};
+  EXPECT_EQ(env.accounts.DisableUser(alice, "alice").error().code, ErrorCode::kConflict);
+  EXPECT_EQ(env.accounts.DisableUser(env.admin_actor, "alice").error().code, ErrorCode::kConflict);
+  EXPECT_EQ(env.audit_store.entries().back().event.outcome, "error");
+  env.AddUser("bob", Role::kAdmin);
+  EXPECT_TRUE(env.accounts.DisableUser(alice, "bob").has_value());
+  EXPECT_FALSE(env.accounts.DisableUser(env.admin_actor, "ghost").has_value());
+  EXPECT_EQ(env.audit_store.entries().back().event.action, "user.disable");
+  EXPECT_EQ(env.audit_store.entries().back().event.outcome, "error");
+}
+
+TEST(Authenticator, OverlongNamesShareOneThrottleKey) {
+  TestEnv env;
+  for (int attempt = 0; attempt < 30; ++attempt) {
+    (void)env.authenticator.SignIn(std::string(1000, 'a') + std::to_string(attempt), "x",
+                                   {"10.0.0." + std::to_string(attempt), "r"});
+  }
+  EXPECT_LE(env.throttle.TrackedKeys(), 31u);  // one name key, one key per address
+}
+
 TEST(AccountService, PasswordChangeEndsSessionsAndTakesEffect) {
   TestEnv env;
   env.AddUser("alice", Role::kViewer);

@@ -21,11 +21,13 @@ std::chrono::milliseconds SignInThrottle::RetryAfter(std::string_view account,
                                                      std::string_view address) {
   const std::lock_guard lock(mutex_);
   const TimePoint now = clock_.Now();
-  auto wait_account = WaitFor(by_account_[std::string(account)],
-                              policy_.max_failures_per_account, now);
-  auto wait_address = WaitFor(by_address_[std::string(address)],
-                              policy_.max_failures_per_address, now);
-  return std::max(wait_account, wait_address);
+  // Look up without inserting: a refused request must not leave state behind.
+  auto wait = [&](auto& map, std::string_view key, std::size_t limit) {
+    auto found = map.find(std::string(key));
+    return found == map.end() ? std::chrono::milliseconds(0) : WaitFor(found->second, limit, now);
+  };
+  return std::max(wait(by_account_, account, policy_.max_failures_per_account),
+                  wait(by_address_, address, policy_.max_failures_per_address));
 }
 
 void SignInThrottle::RecordFailure(std::string_view account, std::string_view address) {
@@ -37,6 +39,11 @@ void SignInThrottle::RecordFailure(std::string_view account, std::string_view ad
   constexpr std::size_t kMaxTracked = 100'000;
   if (by_account_.size() > kMaxTracked) by_account_.clear();
   if (by_address_.size() > kMaxTracked) by_address_.clear();
+}
+
+std::size_t SignInThrottle::TrackedKeys() {
+  const std::lock_guard lock(mutex_);
+  return by_account_.size() + by_address_.size();
 }
 
 void SignInThrottle::RecordSuccess(std::string_view account) {

@@ -32,6 +32,8 @@ class SignInThrottle {
   void RecordFailure(std::string_view account, std::string_view address);
   // A successful sign-in clears the account's failures (not the address's).
   void RecordSuccess(std::string_view account);
+  // How many accounts and addresses have recorded failures (memory in use); for tests.
+  [[nodiscard]] std::size_t TrackedKeys();
 
  private:
   using Failures = std::deque<TimePoint>;

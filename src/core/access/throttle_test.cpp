@@ -32,6 +32,18 @@ TEST(SignInThrottle, BlocksAnAddressAcrossAccounts) {
   EXPECT_EQ(throttle.RetryAfter("someone-new", "10.0.0.8").count(), 0);
 }
 
+// Regression (second review): refused attempts with ever-new names grew memory without bound.
+TEST(SignInThrottle, CheckingLeavesNoState) {
+  FakeClock clock;
+  SignInThrottle throttle(clock, ThrottlePolicy{});
+  for (int attempt = 0; attempt < 20; ++attempt) throttle.RecordFailure("alice", "10.0.0.9");
+  const std::size_t tracked = throttle.TrackedKeys();
+  for (int attempt = 0; attempt < 1000; ++attempt) {
+    EXPECT_GT(throttle.RetryAfter("name" + std::to_string(attempt), "10.0.0.9").count(), 0);
+  }
+  EXPECT_EQ(throttle.TrackedKeys(), tracked);
+}
+
 TEST(SignInThrottle, SuccessClearsTheAccount) {
   FakeClock clock;
   SignInThrottle throttle(clock, ThrottlePolicy{});

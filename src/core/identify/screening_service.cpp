@@ -8,20 +8,25 @@ Result<ScreeningOutcome> ScreeningService::Screen(const access::Actor& actor,
     (void)audit_.Record({actor.name, actor.role, "identify.assess", "assessment", object_id,
                          ok ? "ok" : "error", actor.request_id});
   };
+  // Every call is audited, refused ones included.
+  auto refuse = [&](Error error) {
+    record_audit("", false);
+    return tl::unexpected(std::move(error));
+  };
   const Ruleset* ruleset = catalog_.Find(input.ruleset_id);
   if (ruleset == nullptr) {
-    return MakeError(ErrorCode::kNotFound, "ruleset: \"" + input.ruleset_id + "\" is not loaded",
-                     "validation");
+    return refuse({ErrorCode::kNotFound, "ruleset: \"" + input.ruleset_id + "\" is not loaded",
+                   "validation"});
   }
   if (!input.notes.empty() && !input.store) {
-    return MakeError(ErrorCode::kInvalidArgument, "notes: notes are kept only with \"store\": true",
-                     "validation");
+    return refuse({ErrorCode::kInvalidArgument, "notes: notes are kept only with \"store\": true",
+                   "validation"});
   }
   if (input.notes.size() > kMaxNotesBytes) {
-    return MakeError(ErrorCode::kInvalidArgument, "notes: longer than 4000 bytes", "validation");
+    return refuse({ErrorCode::kInvalidArgument, "notes: longer than 4000 bytes", "validation"});
   }
   auto assessment = Evaluate(*ruleset, input.request);
-  if (!assessment) return tl::unexpected(assessment.error());
+  if (!assessment) return refuse(assessment.error());
   ScreeningOutcome outcome{std::move(*assessment), std::nullopt};
   if (input.store) {
     StoredAssessment record;
