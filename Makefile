@@ -4,7 +4,7 @@ BUILD_TYPE ?= Release
 CMAKE_FLAGS ?=
 STAGE := scripts/stage.sh
 
-.PHONY: all setup configure build web run test test-unit fuzz bench clean
+.PHONY: all setup configure build web run test test-unit test-parity fuzz bench clean
 
 all: build
 
@@ -39,6 +39,14 @@ test: build
 # Unit, conformance and CLI tests only (no Node, no browser).
 test-unit: configure
 	@cmake --build $(BUILD_DIR) && cd $(BUILD_DIR) && ctest --output-on-failure -j2 -E '^(api|e2e)$$'
+
+# Reruns R surveillance live (when Rscript is installed) and checks the committed golden files
+# still match it, then runs the parity tests against them.
+test-parity: configure
+	@command -v Rscript >/dev/null || { echo "test-parity: install r-base-core and r-cran-surveillance"; exit 1; }
+	@Rscript tests/signals/generate_ears_golden.R ../shared/data/warning/surveillance_salmonella.agona.txt $(BUILD_DIR)/ears_golden_live.csv
+	@diff -q tests/signals/ears_salmonella_agona.csv $(BUILD_DIR)/ears_golden_live.csv && echo "golden files match R"
+	@cmake --build $(BUILD_DIR) --target vigil_signals_tests && $(BUILD_DIR)/tests/vigil_signals_tests
 
 # libFuzzer on the JSON request decoding for 60 s (needs clang; not part of `make test`).
 fuzz: setup
