@@ -44,7 +44,7 @@ test-unit: configure
 # still match it, then runs the parity tests against them.
 test-parity: configure
 	@command -v Rscript >/dev/null || { echo "test-parity: install r-base-core and r-cran-surveillance"; exit 1; }
-	@Rscript tests/signals/generate_ears_golden.R ../shared/data/warning/surveillance_salmonella.agona.txt $(BUILD_DIR)/ears_golden_live.csv
+	@Rscript tests/signals/generate_ears_golden.R tests/signals/salmonella_agona.txt $(BUILD_DIR)/ears_golden_live.csv
 	@diff -q tests/signals/ears_salmonella_agona.csv $(BUILD_DIR)/ears_golden_live.csv && echo "golden files match R"
 	@cmake --build $(BUILD_DIR) --target vigil_signals_tests && $(BUILD_DIR)/tests/vigil_signals_tests
 

@@ -14,7 +14,7 @@ namespace vigil::core::signals {
 namespace {
 
 std::vector<double> ReadSeries() {
-  std::ifstream in(std::string(VIGIL_SHARED_DIR) + "/data/warning/surveillance_salmonella.agona.txt");
+  std::ifstream in(std::string(VIGIL_SOURCE_DIR) + "/tests/signals/salmonella_agona.txt");
   std::string line;
   std::getline(in, line);  // header
   std::vector<double> counts;
