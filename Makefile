@@ -45,7 +45,10 @@ test-unit: configure
 test-parity: configure
 	@command -v Rscript >/dev/null || { echo "test-parity: install r-base-core and r-cran-surveillance"; exit 1; }
 	@Rscript tests/signals/generate_ears_golden.R tests/signals/salmonella_agona.txt $(BUILD_DIR)/ears_golden_live.csv
-	@diff -q tests/signals/ears_salmonella_agona.csv $(BUILD_DIR)/ears_golden_live.csv && echo "golden files match R"
+	@Rscript tests/signals/generate_r1_golden.R $(BUILD_DIR)/r1_series_live.txt $(BUILD_DIR)/r1_golden_live.csv
+	@diff -q tests/signals/ears_salmonella_agona.csv $(BUILD_DIR)/ears_golden_live.csv
+	@diff -q tests/signals/salmnewport_germany.txt $(BUILD_DIR)/r1_series_live.txt
+	@diff -q tests/signals/ears_r1_salmnewport.csv $(BUILD_DIR)/r1_golden_live.csv && echo "golden files match R"
 	@cmake --build $(BUILD_DIR) --target vigil_signals_tests && $(BUILD_DIR)/tests/vigil_signals_tests
 
 # libFuzzer on the JSON request decoding for 60 s (needs clang; not part of `make test`).

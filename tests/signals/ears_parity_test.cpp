@@ -65,5 +65,36 @@ TEST(EarsParity, MatchesRSurveillanceOnSalmonellaAgona) {
   EXPECT_GT(rows, 1700);
 }
 
+// Reference R1: C1 upper bounds on salmNewport summed over units, ISO-year 2011, alpha 0.05.
+TEST(EarsParity, ReferenceR1OnSalmNewport) {
+  std::ifstream series(std::string(VIGIL_SOURCE_DIR) + "/tests/signals/salmnewport_germany.txt");
+  std::vector<double> counts;
+  for (double value = 0; series >> value;) counts.push_back(value);
+  ASSERT_EQ(counts.size(), 528u);
+  EarsOptions options;
+  options.alpha = 0.05;
+  const auto points = DetectEars(counts, EarsMethod::kC1, options);
+  // The four values the reference document quotes from R's own test (1-based weeks 366-369).
+  const double expected[] = {3.278854, 3.278854, 3.436517, 3.855617};
+  for (int idx = 0; idx < 4; ++idx) EXPECT_NEAR(points[365 + idx].upper, expected[idx], 1e-6);
+  // And every week of 2011 against the golden file.
+  std::ifstream golden(std::string(VIGIL_SOURCE_DIR) + "/tests/signals/ears_r1_salmnewport.csv");
+  std::string line;
+  std::getline(golden, line);
+  int rows = 0;
+  while (std::getline(golden, line)) {
+    std::istringstream fields(line);
+    std::string index, upper, alarm;
+    std::getline(fields, index, ',');
+    std::getline(fields, upper, ',');
+    std::getline(fields, alarm, ',');
+    const DetectorPoint& point = points[std::stoul(index) - 1];
+    EXPECT_NEAR(point.upper, std::stod(upper), 1e-6 * std::max(1.0, std::stod(upper))) << line;
+    EXPECT_EQ(point.alarm, alarm == "1") << line;
+    ++rows;
+  }
+  EXPECT_EQ(rows, 52);
+}
+
 }  // namespace
 }  // namespace vigil::core::signals
