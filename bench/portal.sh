@@ -17,16 +17,8 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-command -v wrk >/dev/null || { echo "bench: installing wrk"; apt-get install -y -qq wrk >/dev/null; }
-vigil=${VIGIL_BIN:-build/vigil}
-tmp=$(mktemp -d)
-port=$(( 20000 + RANDOM % 20000 ))
-cleanup() { [ -n "${server:-}" ] && kill -TERM "$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
-"$vigil" serve --listen "127.0.0.1:$port" --db "$tmp/vigil.db" --data ./data --log-level error >/dev/null 2>&1 &
-server=$!
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
-base="http://127.0.0.1:$port"
+source bench/lib.sh
+start_server --data ./data
 
 # Bytes on the wire for a URL with gzip accepted (compressed body size).
 size() { curl -s -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$1"; }
@@ -47,16 +39,11 @@ for page in "${pages[@]}"; do
 $row"
 done
 
-run() {
-  local out
-  out=$(wrk -t1 -c32 -d"${duration}s" --latency -H 'Accept-Encoding: gzip' "$1")
-  echo "$(echo "$out" | awk '/Requests\/sec/ {print $2}') | $(echo "$out" | awk '$1 == "50%" {print $2}') | $(echo "$out" | awk '$1 == "99%" {print $2}')"
-}
-speed="| page | req/s | p50 | p99 |
-|---|---|---|---|
-| \`/en/warning-signs\` | $(run "$base/en/warning-signs") |
-| \`/ar/learn/prevention\` (largest) | $(run "$base/ar/learn/prevention") |
-| \`/uk/search?q=вербування\` | $(run "$base/uk/search?q=%D0%B2%D0%B5%D1%80%D0%B1%D1%83%D0%B2%D0%B0%D0%BD%D0%BD%D1%8F") |"
+speed="| page | req/s | p50 | p90 | p99 |
+|---|---|---|---|---|
+| \`/en/warning-signs\` | $(wrk_row -H 'Accept-Encoding: gzip' "$base/en/warning-signs") |
+| \`/ar/learn/prevention\` (largest) | $(wrk_row -H 'Accept-Encoding: gzip' "$base/ar/learn/prevention") |
+| \`/uk/search?q=вербування\` | $(wrk_row -H 'Accept-Encoding: gzip' "$base/uk/search?q=%D0%B2%D0%B5%D1%80%D0%B1%D1%83%D0%B2%D0%B0%D0%BD%D0%BD%D1%8F") |"
 
 echo "$speed"
 echo
