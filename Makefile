@@ -48,7 +48,10 @@ test-parity: configure
 	@Rscript tests/signals/generate_r1_golden.R $(BUILD_DIR)/r1_series_live.txt $(BUILD_DIR)/r1_golden_live.csv
 	@diff -q tests/signals/ears_salmonella_agona.csv $(BUILD_DIR)/ears_golden_live.csv
 	@diff -q tests/signals/salmnewport_germany.txt $(BUILD_DIR)/r1_series_live.txt
-	@diff -q tests/signals/ears_r1_salmnewport.csv $(BUILD_DIR)/r1_golden_live.csv && echo "golden files match R"
+	@diff -q tests/signals/ears_r1_salmnewport.csv $(BUILD_DIR)/r1_golden_live.csv
+	@Rscript tests/signals/generate_farrington_golden.R tests/signals $(BUILD_DIR)/farrington_golden_live.csv $(BUILD_DIR)/generated_series_live.csv
+	@diff -q tests/signals/generated_series.csv $(BUILD_DIR)/generated_series_live.csv
+	@diff -q tests/signals/farrington_golden.csv $(BUILD_DIR)/farrington_golden_live.csv && echo "golden files match R"
 	@cmake --build $(BUILD_DIR) --target vigil_signals_tests && $(BUILD_DIR)/tests/vigil_signals_tests
 
 # libFuzzer on the JSON request decoding for 60 s (needs clang; not part of `make test`).

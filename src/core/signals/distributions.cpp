@@ -93,4 +93,53 @@ double PoissonQuantile(double p, double mean) {
   return QuantileBySum(p, [&](double k) { return k * std::log(mean) - mean - std::lgamma(k + 1); });
 }
 
+namespace {
+
+// Continued fraction for the regularised incomplete beta function (modified Lentz method).
+double BetaContinuedFraction(double x, double a, double b) {
+  constexpr double kTiny = 1e-300;
+  constexpr double kTolerance = 1e-15;
+  double c = 1;
+  double d = 1 - (a + b) * x / (a + 1);
+  if (std::abs(d) < kTiny) d = kTiny;
+  d = 1 / d;
+  double result = d;
+  for (int m = 1; m <= 10000; ++m) {
+    const double even = m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m));
+    d = 1 + even * d;
+    if (std::abs(d) < kTiny) d = kTiny;
+    c = 1 + even / c;
+    if (std::abs(c) < kTiny) c = kTiny;
+    d = 1 / d;
+    result *= d * c;
+    const double odd = -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1));
+    d = 1 + odd * d;
+    if (std::abs(d) < kTiny) d = kTiny;
+    c = 1 + odd / c;
+    if (std::abs(c) < kTiny) c = kTiny;
+    d = 1 / d;
+    const double step = d * c;
+    result *= step;
+    if (std::abs(step - 1) < kTolerance) break;
+  }
+  return result;
+}
+
+double RegularisedBeta(double x, double a, double b) {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const double log_front = std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) +
+                           b * std::log1p(-x);
+  if (x < (a + 1) / (a + b + 2)) return std::exp(log_front) * BetaContinuedFraction(x, a, b) / a;
+  return 1 - std::exp(log_front) * BetaContinuedFraction(1 - x, b, a) / b;
+}
+
+}  // namespace
+
+double StudentTwoSidedP(double t, double df) {
+  if (std::isnan(t) || std::isnan(df) || df <= 0) return std::numeric_limits<double>::quiet_NaN();
+  if (std::isinf(t)) return 0;
+  return RegularisedBeta(df / (df + t * t), df / 2, 0.5);
+}
+
 }  // namespace vigil::core::signals

@@ -17,4 +17,8 @@ namespace vigil::core::signals {
 [[nodiscard]] double PoissonCdf(double x, double mean);
 [[nodiscard]] double PoissonQuantile(double p, double mean);
 
+// Two-sided p-value of a t statistic with `df` degrees of freedom: 2·P(T > |t|) (R's
+// 2 * pt(-abs(t), df)), via the regularised incomplete beta function.
+[[nodiscard]] double StudentTwoSidedP(double t, double df);
+
 }  // namespace vigil::core::signals

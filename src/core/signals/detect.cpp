@@ -1,0 +1,514 @@
+#include "core/signals/detect.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <functional>
+#include <map>
+#include <utility>
+
+#include "core/signals/cusum.hpp"
+#include "core/signals/ears.hpp"
+#include "core/signals/farrington.hpp"
+
+namespace vigil::core::signals {
+namespace {
+
+constexpr std::array<std::pair<Method, std::string_view>, 9> kMethodNames{{
+    {Method::kEarsC1, "ears-c1"},
+    {Method::kEarsC2, "ears-c2"},
+    {Method::kEarsC3, "ears-c3"},
+    {Method::kFarrington, "farrington"},
+    {Method::kFlexible, "flexible"},
+    {Method::kNoufaily, "noufaily"},
+    {Method::kCusum, "cusum"},
+    {Method::kThreshold, "threshold"},
+    {Method::kRateOfChange, "rate-of-change"},
+}};
+
+tl::unexpected<Error> BadValue(const std::string& name, const std::string& expected) {
+  return MakeError(ErrorCode::kInvalidArgument, "parameter " + name + ": expected " + expected,
+                   "invalid-parameter");
+}
+
+std::string Lower(std::string_view text) {
+  std::string lowered(text);
+  std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return lowered;
+}
+
+std::string Trim(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())) != 0) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())) != 0) text.remove_suffix(1);
+  return std::string(text);
+}
+
+std::optional<double> ParseNumber(std::string_view text) {
+  const std::string trimmed = Trim(text);
+  double value = 0;
+  const char* end = trimmed.data() + trimmed.size();
+  auto [ptr, ec] = std::from_chars(trimmed.data(), end, value);
+  if (trimmed.empty() || ec != std::errc() || ptr != end || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+std::optional<int> ParseInteger(std::string_view text) {
+  const auto value = ParseNumber(text);
+  if (!value || *value != std::floor(*value) || std::abs(*value) > 1e9) return std::nullopt;
+  return static_cast<int>(*value);
+}
+
+// The parameters a caller gave, consumed one by one; whatever is left is unknown to the method.
+class ParamReader {
+ public:
+  ParamReader(Method method, const std::vector<Parameter>& params) : method_(method) {
+    for (const Parameter& param : params) given_[param.name] = param.value;
+  }
+
+  Result<double> Number(const std::string& name, double fallback, double min, double max) {
+    const auto text = Take(name);
+    double value = fallback;
+    if (text) {
+      const auto parsed = ParseNumber(*text);
+      if (!parsed || *parsed < min || *parsed > max) {
+        return BadValue(name, "a number from " + Format(min) + " to " + Format(max));
+      }
+      value = *parsed;
+    }
+    resolved_.push_back({name, value});
+    return value;
+  }
+
+  Result<int> Integer(const std::string& name, int fallback, int min) {
+    const auto text = Take(name);
+    int value = fallback;
+    if (text) {
+      const auto parsed = ParseInteger(*text);
+      if (!parsed || *parsed < min) return BadValue(name, "a whole number of at least " + std::to_string(min));
+      value = *parsed;
+    }
+    resolved_.push_back({name, static_cast<double>(value)});
+    return value;
+  }
+
+  Result<std::optional<int>> OptionalInteger(const std::string& name, std::optional<int> fallback, int min) {
+    const auto text = Take(name);
+    std::optional<int> value = fallback;
+    if (text && Lower(Trim(*text)) != "null") {
+      const auto parsed = ParseInteger(*text);
+      if (!parsed || *parsed < min) return BadValue(name, "a whole number of at least " + std::to_string(min) + " or NULL");
+      value = *parsed;
+    } else if (text) {
+      value.reset();
+    }
+    resolved_.push_back({name, value ? ParamValue(static_cast<double>(*value)) : ParamValue(std::monostate{})});
+    return value;
+  }
+
+  Result<bool> Boolean(const std::string& name, bool fallback) {
+    const auto text = Take(name);
+    bool value = fallback;
+    if (text) {
+      const std::string lowered = Lower(Trim(*text));
+      if (lowered == "true") {
+        value = true;
+      } else if (lowered == "false") {
+        value = false;
+      } else {
+        return BadValue(name, "true or false");
+      }
+    }
+    resolved_.push_back({name, value});
+    return value;
+  }
+
+  Result<std::string> Choice(const std::string& name, const std::string& fallback,
+                             const std::vector<std::string>& choices) {
+    const auto text = Take(name);
+    std::string value = fallback;
+    if (text) {
+      value = Trim(*text);
+      if (std::find(choices.begin(), choices.end(), value) == choices.end()) {
+        std::string list;
+        for (const std::string& choice : choices) list += (list.empty() ? "" : ", ") + choice;
+        return BadValue(name, "one of " + list);
+      }
+    }
+    resolved_.push_back({name, value});
+    return value;
+  }
+
+  Result<Limit54> Limit(const std::string& name) {
+    const auto text = Take(name);
+    Limit54 limit;
+    if (text) {
+      const std::string value = Trim(*text);
+      const auto comma = value.find(',');
+      const auto cases = comma == std::string::npos ? std::nullopt : ParseNumber(value.substr(0, comma));
+      const auto periods = comma == std::string::npos ? std::nullopt : ParseInteger(value.substr(comma + 1));
+      if (!cases || !periods || *cases < 0 || *periods <= 0) {
+        return BadValue(name, "cases,periods with cases >= 0 and periods > 0, e.g. 5,4");
+      }
+      limit = {.cases = *cases, .periods = *periods};
+    }
+    resolved_.push_back({name, std::vector<double>{limit.cases, static_cast<double>(limit.periods)}});
+    return limit;
+  }
+
+  Result<std::optional<RangeOption>> Range() {
+    const auto text = Take("range");
+    std::optional<RangeOption> range;
+    if (text && Lower(Trim(*text)) != "null") {
+      const std::string value = Trim(*text);
+      const auto colon = value.find(':');
+      const auto from = colon == std::string::npos ? std::nullopt : ParseInteger(value.substr(0, colon));
+      const auto to = colon == std::string::npos ? std::nullopt : ParseInteger(value.substr(colon + 1));
+      if (!from || !to || *from < 1 || *to < *from) return BadValue("range", "FROM:TO with 1 <= FROM <= TO");
+      range = RangeOption{.from = *from, .to = *to};
+    }
+    return range;
+  }
+
+  // Records the range actually used (after defaults).
+  void ResolveRange(int from, int to) {
+    resolved_.insert(resolved_.begin(), {"range", std::vector<double>{static_cast<double>(from), static_cast<double>(to)}});
+  }
+
+  Status CheckNoneLeft() const {
+    for (const auto& [name, value] : given_) {
+      (void)value;
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "method " + std::string(MethodName(method_)) + " has no parameter " + name,
+                       "unknown-parameter");
+    }
+    return {};
+  }
+
+  std::vector<ResolvedParam>& resolved() { return resolved_; }
+
+ private:
+  static std::string Format(double value) {
+    std::string text = std::to_string(value);
+    text.erase(text.find_last_not_of('0') + 1);
+    if (!text.empty() && text.back() == '.') text.pop_back();
+    return text;
+  }
+
+  std::optional<std::string> Take(const std::string& name) {
+    const auto found = given_.find(name);
+    if (found == given_.end()) return std::nullopt;
+    std::string value = found->second;
+    given_.erase(found);
+    return value;
+  }
+
+  Method method_;
+  std::map<std::string, std::string> given_;
+  std::vector<ResolvedParam> resolved_;
+};
+
+Status CheckInput(const DetectInput& input) {
+  if (input.observed.empty()) {
+    return MakeError(ErrorCode::kInvalidArgument, "the series is empty", "series-too-short");
+  }
+  for (std::size_t i = 0; i < input.observed.size(); ++i) {
+    const double value = input.observed[i];
+    if (!std::isfinite(value) || value < 0) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "observed value at position " + std::to_string(i + 1) + " is not a count >= 0",
+                       "invalid-series");
+    }
+  }
+  if (!input.population.empty() && input.population.size() != input.observed.size()) {
+    return MakeError(ErrorCode::kInvalidArgument, "population must have one value per period", "invalid-series");
+  }
+  for (std::size_t i = 0; i < input.population.size(); ++i) {
+    if (!std::isfinite(input.population[i]) || input.population[i] <= 0) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "population at position " + std::to_string(i + 1) + " is not a number > 0", "invalid-series");
+    }
+  }
+  if (input.frequency < 1) {
+    return MakeError(ErrorCode::kInvalidArgument, "frequency must be at least 1", "invalid-parameter");
+  }
+  return {};
+}
+
+std::optional<double> Finite(double value) {
+  return std::isfinite(value) ? std::optional<double>(value) : std::nullopt;
+}
+
+// Points from the simple detectors (EARS, CUSUM, rules), restricted to `range`; every point in
+// the range must have been testable.
+Result<std::vector<DetectedPoint>> FromSimple(const std::vector<double>& observed,
+                                              const std::vector<DetectorPoint>& raw, std::optional<RangeOption> range,
+                                              std::string_view method, ParamReader& reader) {
+  int first_tested = 0;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i].tested) {
+      first_tested = static_cast<int>(i) + 1;
+      break;
+    }
+  }
+  if (first_tested == 0) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "the series has " + std::to_string(observed.size()) + " periods, too few for " +
+                         std::string(method) + " to test any of them",
+                     "series-too-short");
+  }
+  const RangeOption used = range.value_or(RangeOption{first_tested, static_cast<int>(observed.size())});
+  if (used.to > static_cast<int>(observed.size())) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "range ends at " + std::to_string(used.to) + " but the series has " +
+                         std::to_string(observed.size()) + " periods",
+                     "range-out-of-bounds");
+  }
+  if (used.from < first_tested) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     std::string(method) + " needs " + std::to_string(first_tested - 1) +
+                         " earlier periods; the range must start at " + std::to_string(first_tested) + " or later",
+                     "series-too-short");
+  }
+  reader.ResolveRange(used.from, used.to);
+  std::vector<DetectedPoint> points;
+  for (int k = used.from; k <= used.to; ++k) {
+    const DetectorPoint& point = raw[static_cast<std::size_t>(k - 1)];
+    points.push_back({.index = k,
+                      .observed = observed[static_cast<std::size_t>(k - 1)],
+                      .expected = Finite(point.expected),
+                      .upper = Finite(point.upper),
+                      .alarm = point.alarm,
+                      .score = Finite(point.score)});
+  }
+  return points;
+}
+
+std::vector<DetectedPoint> FromFarrington(const std::vector<FarringtonPoint>& raw, std::vector<std::string>& notes) {
+  std::vector<DetectedPoint> points;
+  int unfitted = 0;
+  int too_few = 0;
+  for (const FarringtonPoint& point : raw) {
+    unfitted += point.fitted ? 0 : 1;
+    too_few += point.fitted && !point.enough_cases ? 1 : 0;
+    points.push_back({.index = point.index,
+                      .observed = point.observed,
+                      .expected = point.expected,
+                      .upper = point.upper,
+                      .alarm = point.alarm,
+                      .score = point.score});
+  }
+  if (unfitted > 0) {
+    notes.push_back(std::to_string(unfitted) +
+                    " period(s) have no threshold: no model could be fitted to their reference data");
+  }
+  if (too_few > 0) {
+    notes.push_back(std::to_string(too_few) +
+                    " period(s) have no threshold and cannot alarm: fewer cases than limit54 requires");
+  }
+  return points;
+}
+
+PowerTransform ToPowerTransform(const std::string& text) {
+  if (text == "none") return PowerTransform::kNone;
+  if (text == "1/2") return PowerTransform::kSquareRoot;
+  return PowerTransform::kTwoThirds;
+}
+
+Result<Detection> DetectEarsMethod(Method method, ParamReader& reader, const DetectInput& input) {
+  const EarsMethod ears = method == Method::kEarsC1 ? EarsMethod::kC1
+                          : method == Method::kEarsC2 ? EarsMethod::kC2
+                                                      : EarsMethod::kC3;
+  auto range = reader.Range();
+  if (!range) return tl::unexpected(range.error());
+  EarsOptions options;
+  auto baseline = reader.Integer("baseline", 7, 3);
+  if (!baseline) return tl::unexpected(baseline.error());
+  options.baseline = *baseline;
+  auto min_sigma = reader.Number("minSigma", 0, 0, 1e12);
+  if (!min_sigma) return tl::unexpected(min_sigma.error());
+  options.min_sigma = *min_sigma;
+  auto alpha = reader.Number("alpha", ears == EarsMethod::kC3 ? 0.025 : 0.001, 1e-12, 0.5);
+  if (!alpha) return tl::unexpected(alpha.error());
+  options.alpha = *alpha;
+  if (ears == EarsMethod::kC3) {
+    auto compat = reader.Boolean("surveillance_compat", false);
+    if (!compat) return tl::unexpected(compat.error());
+    options.surveillance_compat = *compat;
+  }
+  if (auto status = reader.CheckNoneLeft(); !status) return tl::unexpected(status.error());
+  const auto raw = DetectEars(input.observed, ears, options);
+  auto points = FromSimple(input.observed, raw, *range, MethodName(method), reader);
+  if (!points) return tl::unexpected(points.error());
+  return Detection{.method = method, .params = reader.resolved(), .points = std::move(*points), .notes = {}};
+}
+
+Result<Detection> DetectRule(Method method, ParamReader& reader, const DetectInput& input) {
+  auto range = reader.Range();
+  if (!range) return tl::unexpected(range.error());
+  std::vector<DetectorPoint> raw;
+  if (method == Method::kCusum) {
+    auto k = reader.Number("k", 1.04, 0, 1e12);
+    if (!k) return tl::unexpected(k.error());
+    auto h = reader.Number("h", 2.26, 1e-12, 1e12);
+    if (!h) return tl::unexpected(h.error());
+    if (auto status = reader.CheckNoneLeft(); !status) return tl::unexpected(status.error());
+    raw = DetectPoissonCusum(input.observed, *k, *h);
+  } else if (method == Method::kThreshold) {
+    auto threshold = reader.Number("threshold", 0, -1e12, 1e12);
+    if (!threshold) return tl::unexpected(threshold.error());
+    if (auto status = reader.CheckNoneLeft(); !status) return tl::unexpected(status.error());
+    raw = DetectThreshold(input.observed, *threshold);
+  } else {
+    auto rate = reader.Number("rate", 0.5, 0, 1e12);
+    if (!rate) return tl::unexpected(rate.error());
+    if (auto status = reader.CheckNoneLeft(); !status) return tl::unexpected(status.error());
+    raw = DetectRateOfChange(input.observed, *rate);
+  }
+  auto points = FromSimple(input.observed, raw, *range, MethodName(method), reader);
+  if (!points) return tl::unexpected(points.error());
+  return Detection{.method = method, .params = reader.resolved(), .points = std::move(*points), .notes = {}};
+}
+
+Result<Detection> DetectFarringtonMethod(ParamReader& reader, const DetectInput& input) {
+  auto range = reader.Range();
+  if (!range) return tl::unexpected(range.error());
+  FarringtonOptions options;
+  options.range = *range;
+  auto b = reader.Integer("b", 5, 1);
+  if (!b) return tl::unexpected(b.error());
+  auto w = reader.Integer("w", 3, 0);
+  if (!w) return tl::unexpected(w.error());
+  auto reweight = reader.Boolean("reweight", true);
+  if (!reweight) return tl::unexpected(reweight.error());
+  auto alpha = reader.Number("alpha", 0.05, 1e-12, 0.5);
+  if (!alpha) return tl::unexpected(alpha.error());
+  auto trend = reader.Boolean("trend", true);
+  if (!trend) return tl::unexpected(trend.error());
+  auto limit = reader.Limit("limit54");
+  if (!limit) return tl::unexpected(limit.error());
+  auto powertrans = reader.Choice("powertrans", "2/3", {"2/3", "1/2", "none"});
+  if (!powertrans) return tl::unexpected(powertrans.error());
+  if (auto status = reader.CheckNoneLeft(); !status) return tl::unexpected(status.error());
+  options.b = *b;
+  options.w = *w;
+  options.reweight = *reweight;
+  options.alpha = *alpha;
+  options.trend = *trend;
+  options.limit54 = *limit;
+  options.powertrans = ToPowerTransform(*powertrans);
+  auto raw = DetectFarrington(input.observed, input.frequency, options);
+  if (!raw) return tl::unexpected(raw.error());
+  Detection detection{.method = Method::kFarrington};
+  detection.points = FromFarrington(*raw, detection.notes);
+  reader.ResolveRange(raw->front().index, raw->back().index);
+  detection.params = reader.resolved();
+  return detection;
+}
+
+Result<Detection> DetectFlexibleMethod(Method method, ParamReader& reader, const DetectInput& input) {
+  const bool noufaily = method == Method::kNoufaily;
+  auto range = reader.Range();
+  if (!range) return tl::unexpected(range.error());
+  FlexibleOptions options;
+  options.range = *range;
+  auto b = reader.Integer("b", 5, 1);
+  if (!b) return tl::unexpected(b.error());
+  auto w = reader.Integer("w", 3, 0);
+  if (!w) return tl::unexpected(w.error());
+  auto reweight = reader.Boolean("reweight", true);
+  if (!reweight) return tl::unexpected(reweight.error());
+  auto weights_threshold = reader.Number("weightsThreshold", 2.58, 0, 1e12);
+  if (!weights_threshold) return tl::unexpected(weights_threshold.error());
+  auto alpha = reader.Number("alpha", 0.05, 1e-12, 0.5);
+  if (!alpha) return tl::unexpected(alpha.error());
+  auto trend = reader.Boolean("trend", true);
+  if (!trend) return tl::unexpected(trend.error());
+  auto p_trend = reader.Number("pThresholdTrend", 0.05, 0, 1);
+  if (!p_trend) return tl::unexpected(p_trend.error());
+  auto limit = reader.Limit("limit54");
+  if (!limit) return tl::unexpected(limit.error());
+  auto powertrans = reader.Choice("powertrans", "2/3", {"2/3", "1/2", "none"});
+  if (!powertrans) return tl::unexpected(powertrans.error());
+  auto population_offset = reader.Boolean("populationOffset", false);
+  if (!population_offset) return tl::unexpected(population_offset.error());
+  auto no_periods = reader.Integer("noPeriods", noufaily ? 10 : 1, 1);
+  if (!no_periods) return tl::unexpected(no_periods.error());
+  auto past = reader.OptionalInteger("pastWeeksNotIncluded", noufaily ? std::optional<int>(26) : std::nullopt, 0);
+  if (!past) return tl::unexpected(past.error());
+  auto threshold = reader.Choice("thresholdMethod", noufaily ? "nbPlugin" : "delta", {"delta", "nbPlugin", "muan"});
+  if (!threshold) return tl::unexpected(threshold.error());
+  if (auto status = reader.CheckNoneLeft(); !status) return tl::unexpected(status.error());
+  options.b = *b;
+  options.w = *w;
+  options.reweight = *reweight;
+  options.weights_threshold = *weights_threshold;
+  options.alpha = *alpha;
+  options.trend = *trend;
+  options.p_threshold_trend = *p_trend;
+  options.limit54 = *limit;
+  options.powertrans = ToPowerTransform(*powertrans);
+  options.population_offset = *population_offset;
+  options.no_periods = *no_periods;
+  options.past_weeks_not_included = *past;
+  options.threshold_method = *threshold == "nbPlugin" ? ThresholdMethod::kNbPlugin
+                             : *threshold == "muan"   ? ThresholdMethod::kMuan
+                                                      : ThresholdMethod::kDelta;
+  auto raw = DetectFlexible(input.observed, input.population, input.frequency, options);
+  if (!raw) return tl::unexpected(raw.error());
+  Detection detection{.method = method};
+  detection.points = FromFarrington(*raw, detection.notes);
+  reader.ResolveRange(raw->front().index, raw->back().index);
+  detection.params = reader.resolved();
+  return detection;
+}
+
+}  // namespace
+
+std::optional<Method> ParseMethod(std::string_view name) {
+  for (const auto& [method, text] : kMethodNames) {
+    if (text == name) return method;
+  }
+  return std::nullopt;
+}
+
+std::string_view MethodName(Method method) {
+  for (const auto& [value, text] : kMethodNames) {
+    if (value == method) return text;
+  }
+  return "unknown";
+}
+
+const std::vector<std::string_view>& MethodNames() {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> list;
+    for (const auto& [method, text] : kMethodNames) list.push_back(text);
+    return list;
+  }();
+  return names;
+}
+
+Result<Detection> Detect(Method method, const std::vector<Parameter>& params, const DetectInput& input) {
+  if (auto status = CheckInput(input); !status) return tl::unexpected(status.error());
+  ParamReader reader(method, params);
+  switch (method) {
+    case Method::kEarsC1:
+    case Method::kEarsC2:
+    case Method::kEarsC3:
+      return DetectEarsMethod(method, reader, input);
+    case Method::kFarrington:
+      return DetectFarringtonMethod(reader, input);
+    case Method::kFlexible:
+    case Method::kNoufaily:
+      return DetectFlexibleMethod(method, reader, input);
+    case Method::kCusum:
+    case Method::kThreshold:
+    case Method::kRateOfChange:
+      return DetectRule(method, reader, input);
+  }
+  return MakeError(ErrorCode::kInternal, "unknown method");
+}
+
+}  // namespace vigil::core::signals
