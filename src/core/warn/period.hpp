@@ -28,8 +28,9 @@ struct Period {
 };
 
 // Parses a label of the given kind. Accepts the canonical form and a few lenient spellings:
-// day "2024-3-5"; week "2024W9", "2024-w09"; month "2024-3", and a day "2024-03-01" read as
-// its month. Error (kInvalidArgument) names the label and what was expected.
+// day "2024-3-5"; week "2024W9", "2024-w09"; month "2024-3". Years 1000–9999 only; an ISO week
+// 53 only in years that have one. Error (kInvalidArgument) says what was expected; it does not
+// repeat the label (callers name the row).
 [[nodiscard]] Result<Period> ParsePeriod(std::string_view text, PeriodKind kind);
 // Guesses the kind from the text (YYYY-MM-DD → day, YYYY-Www → week, YYYY-MM → month).
 [[nodiscard]] Result<Period> ParsePeriodAnyKind(std::string_view text);

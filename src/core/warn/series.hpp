@@ -32,6 +32,12 @@ struct Observation {
   std::string source;  // where the value came from (file name, dataset id, "manual")
 };
 
+// One series with its observations (imports, exports and batch writes).
+struct SeriesData {
+  SeriesKey key;
+  std::vector<Observation> observations;
+};
+
 struct SeriesSummary {
   SeriesKey key;
   std::int64_t points = 0;
@@ -51,6 +57,9 @@ class SeriesStore {
   [[nodiscard]] virtual Result<std::vector<Observation>> Get(const SeriesKey& key) = 0;
   [[nodiscard]] virtual Result<std::vector<SeriesSummary>> List(const std::optional<std::string>& area) = 0;
   [[nodiscard]] virtual Status Remove(const SeriesKey& key) = 0;
+  // Upserts several series in one transaction: either every series is written or none is (an
+  // import must not leave half a file behind). Returns the total number of periods written.
+  [[nodiscard]] virtual Result<std::int64_t> UpsertAll(const std::vector<SeriesData>& series) = 0;
 };
 
 }  // namespace vigil::core::warn

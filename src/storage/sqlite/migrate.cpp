@@ -8,6 +8,7 @@
 namespace vigil::embedded {
 std::string_view migration_0001_access();
 std::string_view migration_0002_identify();
+std::string_view migration_0003_warn_series();
 }
 
 namespace vigil::storage::sqlite {
@@ -23,6 +24,7 @@ const std::vector<Migration>& AllMigrations() {
   static const std::vector<Migration> migrations = {
       {1, &embedded::migration_0001_access},
       {2, &embedded::migration_0002_identify},
+      {3, &embedded::migration_0003_warn_series},
   };
   return migrations;
 }
