@@ -55,6 +55,12 @@ std::map<std::string, std::vector<double>> LoadSeries() {
   for (const char* name : {"m1", "s2", "q1_nrwh"}) {
     series[name] = ReadColumn(kDir + "labelled/" + name + ".txt", 1, 1);
   }
+  {
+    std::ifstream monthly(kDir + "ucdp_bgd_monthly.csv");
+    std::string row;
+    std::getline(monthly, row);
+    while (std::getline(monthly, row)) series["ucdp_bgd"].push_back(std::stod(SplitCsv(row)[1]));
+  }
   std::ifstream in(kDir + "generated_series.csv");
   std::string line;
   std::getline(in, line);
@@ -99,6 +105,7 @@ TEST(FarringtonParity, EveryCaseMatchesRSurveillance) {
   ASSERT_EQ(series.at("agona").size(), 312u);
   ASSERT_EQ(series.at("gen_pois").size(), 364u);
   ASSERT_EQ(series.at("gen_monthly").size(), 96u);
+  ASSERT_EQ(series.at("ucdp_bgd").size(), 360u);
 
   std::map<std::string, std::vector<GoldenRow>> golden;
   {
@@ -154,9 +161,27 @@ TEST(FarringtonParity, EveryCaseMatchesRSurveillance) {
       }
     }
   }
-  EXPECT_EQ(case_count, 31);
-  EXPECT_GT(compared_uppers, 1500);
+  EXPECT_EQ(case_count, 42);
+  EXPECT_GT(compared_uppers, 4000);
   EXPECT_GT(alarms, 20);
+}
+
+// Reference R5 (early-warning.md §3.7): farringtonFlexible(salmonella.agona, nbPlugin, α = 0.1)
+// raises no alarm where y = 0, and its alarms are exactly the weeks with y > U.
+TEST(FarringtonParity, ReferenceR5AlarmSanity) {
+  const auto agona = LoadSeries().at("agona");
+  const auto detection = Detect(Method::kFlexible, {{"thresholdMethod", "nbPlugin"}, {"alpha", "0.1"}},
+                                DetectInput{.observed = agona});
+  ASSERT_TRUE(detection.has_value());
+  int alarms = 0;
+  int above = 0;
+  for (const DetectedPoint& point : detection->points) {
+    if (point.observed == 0) EXPECT_FALSE(point.alarm) << point.index;
+    alarms += point.alarm ? 1 : 0;
+    above += point.upper && point.observed > *point.upper ? 1 : 0;
+  }
+  EXPECT_EQ(alarms, above);
+  EXPECT_GT(alarms, 0);
 }
 
 TEST(FarringtonParity, RejectsParametersTheMethodDoesNotHave) {

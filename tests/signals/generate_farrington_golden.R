@@ -1,5 +1,5 @@
-# Golden files for the Farrington family: R surveillance's algo.farrington and farringtonFlexible
-# run on the cases of farrington_cases.csv (series × method × parameters), written to
+# Golden files for the Farrington family and EARS: R surveillance's algo.farrington,
+# farringtonFlexible and earsC run on the cases of farrington_cases.csv (series × method × parameters), written to
 # farrington_golden.csv; the C++ parity test runs the same cases through signals::Detect.
 # The generated series (seeded) are written once to generated_series.csv so both sides read
 # the same numbers.
@@ -35,6 +35,7 @@ load_series <- function(name) {
   if (name == "agona") return(read.table(file.path(dir, "salmonella_agona.txt"), header = TRUE)$observed)
   if (name == "newport") return(scan(file.path(dir, "salmnewport_germany.txt"), quiet = TRUE))
   if (startsWith(name, "gen_")) return(generated$observed[generated$series == name])
+  if (name == "ucdp_bgd") return(read.csv(file.path(dir, "ucdp_bgd_monthly.csv"))$observed)
   read.table(file.path(dir, "labelled", paste0(name, ".txt")), header = TRUE)$observed
 }
 
@@ -68,7 +69,17 @@ for (i in seq_len(nrow(cases))) {
   y <- load_series(case$series)
   freq <- as.integer(case$frequency)
   control <- parse_params(case$params)
-  if (case$method == "farrington") {
+  if (startsWith(case$method, "ears-")) {
+    control$method <- toupper(sub("ears-", "", case$method))
+    control$surveillance_compat <- NULL  # R's C3 is what the compat flag reproduces
+    series <- sts(observed = matrix(y, ncol = 1), frequency = freq, start = c(2000, 1))
+    fit <- earsC(series, control = control)
+    range <- seq(length(y) - nrow(fit) + 1, length(y))
+    upper <- as.vector(upperbound(fit))
+    alarm <- as.integer(as.vector(alarms(fit)))
+    expected <- rep(NA, length(range))
+    score <- rep(NA, length(range))
+  } else if (case$method == "farrington") {
     disprog <- create.disProg(week = seq_along(y), observed = y, state = rep(0, length(y)), freq = freq)
     fit <- suppressWarnings(algo.farrington(disprog, control = control))
     range <- if (is.null(control$range)) (freq * ifelse(is.null(control$b), 5, control$b) -

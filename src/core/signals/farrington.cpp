@@ -186,7 +186,7 @@ Result<std::vector<FarringtonPoint>> DetectFarrington(const std::vector<double>&
     auto model = data.response.size() >= 2 ? FitClassic(data, options.trend, options.reweight) : std::nullopt;
     if (model && model->has_trend) {
       const double p = TrendPValue(*model);
-      const double mu0_hat = std::exp(LinearPredictor(*model, 0));
+      const double mu0_hat = InverseLink(LinearPredictor(*model, 0));
       const bool keep = options.b >= 3 && p < 0.05 && mu0_hat <= MaxOf(data.response);
       if (!keep) model = FitClassic(data, false, options.reweight);
     }
@@ -197,7 +197,7 @@ Result<std::vector<FarringtonPoint>> DetectFarrington(const std::vector<double>&
     }
     point.trend = model->has_trend;
     const double eta0 = LinearPredictor(*model, 0);
-    const double mu0 = std::exp(eta0);
+    const double mu0 = InverseLink(eta0);
     const double se = std::sqrt(UnscaledVariance(model->fit, model->x0) * model->phi) * mu0;
     const Threshold threshold =
         FarringtonDeltaThreshold(mu0, se, model->phi, options.alpha / 2, point.observed, options.powertrans);
@@ -363,7 +363,7 @@ Result<std::vector<FarringtonPoint>> DetectFlexible(const std::vector<double>& o
                                                           : std::nullopt;
     if (model && model->has_trend) {
       const double p = TrendPValue(*model);
-      const double mu_hat = std::exp(LinearPredictor(*model, offset_now));
+      const double mu_hat = InverseLink(LinearPredictor(*model, offset_now));
       const bool keep = options.b >= 3 && p < options.p_threshold_trend && mu_hat <= MaxOf(data.response);
       if (!keep) model = FitFlexible(data, false, options, levels);
     }
@@ -383,7 +383,7 @@ Result<std::vector<FarringtonPoint>> DetectFlexible(const std::vector<double>& o
     double expected = 0;
     bool upper_defined = true;
     if (options.threshold_method == ThresholdMethod::kDelta) {
-      const double mu0 = std::exp(eta0);
+      const double mu0 = InverseLink(eta0);
       threshold = FarringtonDeltaThreshold(mu0, se_link * mu0, model->phi, options.alpha, point.observed,
                                            options.powertrans);
       expected = mu0;

@@ -1,10 +1,15 @@
 #include "core/signals/glm.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <limits>
 
 namespace vigil::core::signals {
+double InverseLink(double eta) {
+  return std::max(std::exp(eta), std::numeric_limits<double>::epsilon());
+}
+
 namespace {
 
 constexpr int kMaxIterations = 25;      // glm.control()$maxit
@@ -104,7 +109,7 @@ std::optional<GlmFit> FitQuasiPoisson(const GlmInput& input) {
       double value = offset[i];
       for (std::size_t j = 0; j < p; ++j) value += input.design[i * p + j] * coefficients[j];
       eta[i] = value;
-      mu[i] = std::exp(value);
+      mu[i] = InverseLink(value);
     }
   };
 

@@ -10,6 +10,10 @@
 
 namespace vigil::core::signals {
 
+// R's inverse log link: exp(η) floored at the machine epsilon (2.2e-16), so that fitted means
+// and response-scale predictions never reach 0.
+[[nodiscard]] double InverseLink(double eta);
+
 struct GlmInput {
   int columns = 0;                 // p
   std::vector<double> design;      // n × p, row-major; column 0 is usually the intercept
