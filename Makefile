@@ -40,10 +40,10 @@ test: build
 test-unit: configure
 	@cmake --build $(BUILD_DIR) && cd $(BUILD_DIR) && ctest --output-on-failure -j2 -E '^(api|e2e)$$'
 
-# Reruns R surveillance live (when Rscript is installed) and checks the committed golden files
+# Reruns R surveillance live (installing r-base-core and r-cran-surveillance when missing) and checks the committed golden files
 # still match it, then runs the parity tests against them.
 test-parity: configure
-	@command -v Rscript >/dev/null || { echo "test-parity: install r-base-core and r-cran-surveillance"; exit 1; }
+	@scripts/setup-r.sh
 	@Rscript tests/signals/generate_ears_golden.R tests/signals/salmonella_agona.txt $(BUILD_DIR)/ears_golden_live.csv
 	@Rscript tests/signals/generate_r1_golden.R $(BUILD_DIR)/r1_series_live.txt $(BUILD_DIR)/r1_golden_live.csv
 	@diff -q tests/signals/ears_salmonella_agona.csv $(BUILD_DIR)/ears_golden_live.csv
@@ -69,6 +69,7 @@ bench: build
 	bench/portal.sh
 	$(BUILD_DIR)/bench/identify_bench
 	$(BUILD_DIR)/bench/identify_bench --questions
+	BUILD_DIR=$(BUILD_DIR) bench/warn/run.sh
 
 clean:
 	rm -rf $(BUILD_DIR) build-fuzz web/dist
