@@ -18,6 +18,11 @@ struct Settings {
   std::size_t max_body = 64 * 1024;
   bool trust_proxy = false;
   bool cookie_secure = false;
+  // Warn alert notification by webhook (off while the URL is empty); the secret is never logged.
+  std::string warn_webhook_url;
+  std::string warn_webhook_secret;
+  int warn_webhook_attempts = 3;
+  int warn_webhook_backoff_ms = 500;
 
   [[nodiscard]] std::string KeyFilePath() const { return key_file.empty() ? db + ".key" : key_file; }
   // The audit chain head lives beside the key file, outside the database.

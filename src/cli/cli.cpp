@@ -59,6 +59,24 @@ class SettingsParser {
          "always mark the session cookie Secure (behind TLS)", "VIGIL_COOKIE_SECURE");
   }
 
+  // Webhook notification of warn alerts (vigil serve, vigil warn run).
+  void AddWarnWebhookOptions(CLI::App* command) {
+    Bind(command, "warn_webhook_url", "--warn-webhook-url", settings_.warn_webhook_url,
+         "http:// URL that receives a signed JSON POST per opened alert (empty: off)",
+         "VIGIL_WARN_WEBHOOK_URL");
+    Bind(command, "warn_webhook_secret", "--warn-webhook-secret", settings_.warn_webhook_secret,
+         "HMAC-SHA256 key for X-Vigil-Signature (prefer the environment variable)",
+         "VIGIL_WARN_WEBHOOK_SECRET");
+    Bind(command, "warn_webhook_attempts", "--warn-webhook-attempts", settings_.warn_webhook_attempts,
+         "attempts per notification, the first one included", "VIGIL_WARN_WEBHOOK_ATTEMPTS");
+    Bind(command, "warn_webhook_backoff_ms", "--warn-webhook-backoff-ms",
+         settings_.warn_webhook_backoff_ms, "wait before the second attempt, doubled after each",
+         "VIGIL_WARN_WEBHOOK_BACKOFF_MS");
+    // Empty strings mean "off" here, not the key file's default; the secret is never shown.
+    bindings_["warn_webhook_url"].option->default_str("");
+    bindings_["warn_webhook_secret"].option->default_str("");
+  }
+
   // Applies the YAML file to settings that neither a flag nor the environment gave.
   [[nodiscard]] Status ApplyConfigFile() {
     if (config_path_.empty()) return {};
@@ -144,6 +162,7 @@ int Run(int argc, char** argv) {
   auto [serve, serve_parser] =
       add_command(&root, "serve", "serve the API and the web app over HTTP", &RunServe);
   serve_parser->AddServeOptions(serve);
+  serve_parser->AddWarnWebhookOptions(serve);
 
   CLI::App* db = add_group("db", "database maintenance");
   add_command(db, "migrate", "apply pending migrations", &RunDbMigrate);
@@ -229,6 +248,23 @@ int Run(int argc, char** argv) {
   screen->add_option("--answers", answers_path, "answers file (JSON); - for stdin")->required();
   screen->add_option("--ruleset", ruleset_id, "ruleset id (default: the file's, else ilo-2009)");
   screen->add_option("--format", format, "json or text")->default_str("json");
+
+  CLI::App* warn = add_group("warn", "early warning: series, detectors, areas and alerts");
+  auto [warn_run, warn_run_parser] = add_command(
+      warn, "run", "evaluate every area and indicator: levels, alerts, webhook (see docs/warn.md)",
+      &RunWarnRun);
+  warn_run_parser->AddWarnWebhookOptions(warn_run);
+  std::string boundaries_path;
+  CLI::App* warn_areas = warn->add_subcommand("areas", "early-warning areas and their boundaries");
+  warn_areas->require_subcommand(1);
+  add_command(warn_areas, "import",
+              "import admin boundaries (GeoJSON FeatureCollection; each feature's \"pcode\" property "
+              "names its area); replaces the boundaries stored before",
+              [&boundaries_path](const app::Settings& settings, log::Logger& logger) {
+                return RunWarnAreasImport(settings, logger, boundaries_path);
+              })
+      .first->add_option("FILE", boundaries_path, "the .geojson file")
+      ->required();
 
   bool version_chosen = false;
   root.add_subcommand("version", "print the version")->callback([&] { version_chosen = true; });

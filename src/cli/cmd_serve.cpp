@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "app/context.hpp"
+#include "app/warn_runtime.hpp"
 #include "cli/commands.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
@@ -83,11 +84,21 @@ int RunServe(const app::Settings& settings, log::Logger& logger) {
   (void)context.sessions().DeleteExpiredSessions(ToUnixMillis(context.clock().Now()),
                                                  policy.idle.count());
 
-  http::Api api(http::ApiServices{context.authenticator(), context.accounts(), context.audit(),
-                                  [&context] { return storage::sqlite::Ping(context.db()); },
-                                  catalog.Empty() ? nullptr : &catalog,
-                                  catalog.Empty() ? nullptr : &screening,
-                                  knowledge ? &*knowledge : nullptr, search.get(), &context.clock()},
+  // Warn areas and alerts: broken data files or webhook settings stop the server.
+  auto warn = app::WarnRuntime::Open(context, settings);
+  if (!warn) return ReportError(warn.error());
+  logger.Info("warn areas loaded", {{"areas", static_cast<std::int64_t>((*warn)->config().areas.size())},
+                                    {"webhook", (*warn)->notifies() ? "on" : "off"}});
+  http::ApiServices services{context.authenticator(), context.accounts(), context.audit(),
+                             [&context] { return storage::sqlite::Ping(context.db()); },
+                             catalog.Empty() ? nullptr : &catalog,
+                             catalog.Empty() ? nullptr : &screening,
+                             knowledge ? &*knowledge : nullptr, search.get(), &context.clock()};
+  services.warn_run = &(*warn)->run();
+  services.warn_alerts = &(*warn)->alerts();
+  services.warn_levels = &(*warn)->levels();
+  services.warn_boundaries = &(*warn)->boundaries();
+  http::Api api(services,
                 http::ApiOptions{settings.max_body, settings.web, settings.cookie_secure,
                                  policy.absolute, std::string(kVigilVersion), settings.data});
   http::ServerOptions options;

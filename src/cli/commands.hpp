@@ -46,6 +46,30 @@ inline constexpr int kExitUsage = 2;
                             const std::string& answers_path, const std::string& ruleset_id,
                             const std::string& format);
 
+// `vigil warn run`: progress on stderr, the per-area levels and opened alerts on stdout.
+[[nodiscard]] int RunWarnRun(const app::Settings& settings, log::Logger& logger);
+// `vigil warn areas import FILE`: validates and stores admin boundaries (all or none).
+[[nodiscard]] int RunWarnAreasImport(const app::Settings& settings, log::Logger& logger,
+                                     const std::string& path);
+
+struct WarnImportArgs {
+  std::string format;       // tidy, hxl, ucdp-ged, iom-dtm
+  std::string level;        // ucdp-ged: adm1 (default) or priogrid
+  std::string admin_level;  // iom-dtm: 0, 1 or 2; empty for every level
+  std::string file;         // "-" for stdin
+};
+// `vigil warn import`: exit 2 naming the line and reason on bad input, with nothing written.
+[[nodiscard]] int RunWarnImport(const app::Settings& settings, log::Logger& logger, const WarnImportArgs& args);
+struct WarnExportArgs {
+  std::string area;       // empty: every area
+  std::string indicator;  // empty: every indicator
+  std::string format = "csv";  // csv (tidy) or hxl
+  std::string out;        // empty or "-": stdout
+};
+[[nodiscard]] int RunWarnExport(const app::Settings& settings, log::Logger& logger, const WarnExportArgs& args);
+// `vigil warn series [--area A]`: one tab-separated line per stored series.
+[[nodiscard]] int RunWarnSeries(const app::Settings& settings, log::Logger& logger, const std::string& area);
+
 // Parses argv with CLI11 and runs the chosen subcommand.
 [[nodiscard]] int Run(int argc, char** argv);
 

@@ -14,6 +14,7 @@
 #include "core/access/authenticator.hpp"
 #include "core/identify/screening_service.hpp"
 #include "core/knowledge/search.hpp"
+#include "core/warn/warn_service.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
@@ -44,6 +45,11 @@ struct ApiServices {
   const core::knowledge::KnowledgeBase* knowledge = nullptr;
   core::knowledge::SearchIndex* search = nullptr;
   const Clock* clock = nullptr;  // for hotline freshness; REQUIRES: set when knowledge is
+  // Warn areas and alerts: null when data/warn is not loaded (those routes then answer 503).
+  core::warn::WarnService* warn_run = nullptr;
+  core::warn::AlertService* warn_alerts = nullptr;
+  core::warn::AreaLevelStore* warn_levels = nullptr;
+  core::warn::BoundaryStore* warn_boundaries = nullptr;
 };
 
 class Api {

@@ -14,6 +14,7 @@ void RegisterRoutes(Router& router, RouteDeps deps) {
   RegisterAuditRoutes(router, deps);
   RegisterIdentifyRoutes(router, deps);
   RegisterKnowledgeRoutes(router, deps);
+  RegisterWarnAlertRoutes(router, deps);
   RegisterWebRoutes(router, deps);
   // Last: its "/{lang}/..." patterns must not shadow any other route.
   RegisterPortalRoutes(router, deps);

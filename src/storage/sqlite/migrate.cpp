@@ -9,6 +9,7 @@ namespace vigil::embedded {
 std::string_view migration_0001_access();
 std::string_view migration_0002_identify();
 std::string_view migration_0003_warn_series();
+std::string_view migration_0004_warn_alerts();
 }
 
 namespace vigil::storage::sqlite {
@@ -25,6 +26,7 @@ const std::vector<Migration>& AllMigrations() {
       {1, &embedded::migration_0001_access},
       {2, &embedded::migration_0002_identify},
       {3, &embedded::migration_0003_warn_series},
+      {4, &embedded::migration_0004_warn_alerts},
   };
   return migrations;
 }
