@@ -2,6 +2,11 @@
 
 #include <sodium.h>
 
+#include <fstream>
+#include <sstream>
+
+#include "codec/yaml/indicators_yaml.hpp"
+
 #include "storage/file/key_file.hpp"
 
 namespace vigil::app {
@@ -57,7 +62,25 @@ Result<std::unique_ptr<Context>> Context::Open(const Settings& settings, log::Lo
   ctx->field_cipher_ = std::make_unique<FieldCipher>(ctx->keys_.fields);
   ctx->assessments_ = std::make_unique<storage::sqlite::SqliteAssessmentStore>(
       *ctx->db_, *ctx->field_cipher_, ctx->random_);
+  ctx->series_ = std::make_unique<storage::sqlite::SqliteSeriesStore>(*ctx->db_);
   return ctx;
+}
+
+Result<const core::warn::Catalogue*> Context::WarnCatalogue() {
+  if (warn_catalogue_) return &*warn_catalogue_;
+  const std::string path = settings_.data + "/warn/indicators.yaml";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return MakeError(ErrorCode::kNotFound, "no indicator catalogue at " + path +
+                                               " (set --data to the folder that holds warn/indicators.yaml)");
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return MakeError(ErrorCode::kUnavailable, "cannot read " + path);
+  auto catalogue = codec::yaml::ParseIndicatorsYaml(path, text.str());
+  if (!catalogue) return tl::unexpected(catalogue.error());
+  warn_catalogue_ = std::move(*catalogue);
+  return &*warn_catalogue_;
 }
 
 }  // namespace vigil::app

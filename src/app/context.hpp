@@ -3,15 +3,18 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 
 #include "app/settings.hpp"
 #include "core/access/accounts.hpp"
 #include "core/access/authenticator.hpp"
+#include "core/warn/catalogue.hpp"
 #include "log/log.hpp"
 #include "storage/file/audit_head_file.hpp"
 #include "storage/sqlite/access_stores.hpp"
 #include "storage/sqlite/assessment_store.hpp"
 #include "storage/sqlite/database.hpp"
+#include "storage/sqlite/series_store.hpp"
 
 namespace vigil::app {
 
@@ -30,6 +33,12 @@ class Context {
   core::access::AuditLog& audit() { return *audit_; }
   core::access::SessionStore& sessions() { return *sessions_; }
   core::identify::AssessmentStore& assessments() { return *assessments_; }
+  // Early-warning series, in the same database.
+  core::warn::SeriesStore& series() { return *series_; }
+  // The indicator catalogue, read from <data>/warn/indicators.yaml on first use and kept.
+  // kNotFound when the file is missing; kInvalidArgument (every problem with file and line)
+  // when it has errors; kUnavailable when it cannot be read.
+  [[nodiscard]] Result<const core::warn::Catalogue*> WarnCatalogue();
   Random& random() { return random_; }
   const Clock& clock() const { return clock_; }
 
@@ -53,6 +62,8 @@ class Context {
   std::unique_ptr<core::access::Authenticator> authenticator_;
   std::unique_ptr<FieldCipher> field_cipher_;
   std::unique_ptr<storage::sqlite::SqliteAssessmentStore> assessments_;
+  std::unique_ptr<storage::sqlite::SqliteSeriesStore> series_;
+  std::optional<core::warn::Catalogue> warn_catalogue_;
 };
 
 }  // namespace vigil::app

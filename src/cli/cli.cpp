@@ -266,6 +266,35 @@ int Run(int argc, char** argv) {
       .first->add_option("FILE", boundaries_path, "the .geojson file")
       ->required();
 
+  WarnImportArgs import_args;
+  CLI::App* warn_import =
+      add_command(warn, "import", "import early-warning series (all or nothing; see docs/warn.md)",
+                  [&import_args](const app::Settings& settings, log::Logger& logger) {
+                    return RunWarnImport(settings, logger, import_args);
+                  })
+          .first;
+  warn_import->add_option("--format", import_args.format, "tidy, hxl, ucdp-ged or iom-dtm")->required();
+  warn_import->add_option("--level", import_args.level, "ucdp-ged: adm1 (default) or priogrid");
+  warn_import->add_option("--admin-level", import_args.admin_level, "iom-dtm: 0, 1 or 2 (default: every level)");
+  warn_import->add_option("FILE", import_args.file, "the CSV file; - for stdin")->required();
+  WarnExportArgs export_args;
+  CLI::App* warn_export =
+      add_command(warn, "export", "export stored series as tidy CSV or HXL-tagged CSV",
+                  [&export_args](const app::Settings& settings, log::Logger& logger) {
+                    return RunWarnExport(settings, logger, export_args);
+                  })
+          .first;
+  warn_export->add_option("--area", export_args.area, "only this area");
+  warn_export->add_option("--indicator", export_args.indicator, "only this indicator");
+  warn_export->add_option("--format", export_args.format, "csv or hxl")->default_str("csv");
+  warn_export->add_option("--out", export_args.out, "output file (default: stdout)");
+  std::string series_area;
+  add_command(warn, "series", "list the stored series (area, indicator, period, points, first, last)",
+              [&series_area](const app::Settings& settings, log::Logger& logger) {
+                return RunWarnSeries(settings, logger, series_area);
+              })
+      .first->add_option("--area", series_area, "only this area");
+
   bool version_chosen = false;
   root.add_subcommand("version", "print the version")->callback([&] { version_chosen = true; });
 

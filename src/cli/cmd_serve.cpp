@@ -98,6 +98,14 @@ int RunServe(const app::Settings& settings, log::Logger& logger) {
   services.warn_alerts = &(*warn)->alerts();
   services.warn_levels = &(*warn)->levels();
   services.warn_boundaries = &(*warn)->boundaries();
+  // Warn series: the catalogue comes from <data>/warn/indicators.yaml; without it the series
+  // routes answer 503, with errors the server stops.
+  auto warn_catalogue = context.WarnCatalogue();
+  if (!warn_catalogue && warn_catalogue.error().code != ErrorCode::kNotFound) {
+    return ReportError(warn_catalogue.error());
+  }
+  services.warn_series = &context.series();
+  services.warn_catalogue = warn_catalogue ? *warn_catalogue : nullptr;
   http::Api api(services,
                 http::ApiOptions{settings.max_body, settings.web, settings.cookie_secure,
                                  policy.absolute, std::string(kVigilVersion), settings.data});

@@ -50,6 +50,9 @@ struct ApiServices {
   core::warn::AlertService* warn_alerts = nullptr;
   core::warn::AreaLevelStore* warn_levels = nullptr;
   core::warn::BoundaryStore* warn_boundaries = nullptr;
+  // Warn series and the indicator catalogue: null when not loaded (those routes answer 503).
+  core::warn::SeriesStore* warn_series = nullptr;
+  const core::warn::Catalogue* warn_catalogue = nullptr;
 };
 
 class Api {

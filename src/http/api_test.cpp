@@ -24,14 +24,18 @@ std::string ProblemType(const Response& response) {
 
 // Fills path parameters with real objects so that allowed calls reach their handler.
 std::string Concrete(std::string pattern) {
-  const auto open = pattern.find('{');
-  if (open == std::string::npos) return pattern;
   const std::string value = pattern.starts_with("/api/v1/identify/") ? "ilo-2009" : "target";
-  return pattern.substr(0, open) + value + pattern.substr(pattern.find('}') + 1);
+  for (auto open = pattern.find('{'); open != std::string::npos; open = pattern.find('{')) {
+    pattern = pattern.substr(0, open) + value + pattern.substr(pattern.find('}', open) + 1);
+  }
+  return pattern;
 }
 
 // A valid body for each route that takes JSON.
 std::string BodyFor(const Route& route, const std::string& unique) {
+  if (route.pattern == "/api/v1/warn/series/import") {
+    return R"({"format":"tidy","csv":"area,indicator,period,value\nAFG,conflict-events,2024-01,3\n"})";
+  }
   if (route.pattern == "/api/v1/identify/assessments") {
     return R"({"person":{"age":"adult","exploitation":["labour"]},"answers":{"DR-01":"yes"}})";
   }

@@ -7,6 +7,7 @@
 #include "core/identify/test_ruleset.hpp"
 #include "http/api.hpp"
 #include "storage/sqlite/knowledge_index.hpp"
+#include "storage/memory/series_store.hpp"
 #include "storage/memory/test_env.hpp"
 
 namespace vigil::http {
@@ -34,8 +35,27 @@ struct ApiTestEnv {
     if (!index->Build(knowledge)) std::abort();
     return index;
   }();
-  Api api{ApiServices{env.authenticator, env.accounts, env.audit, [] { return Status{}; },
-                      &catalog, &screening, &knowledge, search.get(), &env.clock},
+  // Warn series: one stored series "target" × "target" (the path value the route tests use) and
+  // a catalogue with one monthly indicator.
+  storage::memory::MemorySeriesStore warn_series;
+  bool warn_series_seeded = [this] {
+    return warn_series.Upsert({"target", "target", core::warn::PeriodKind::kMonth}, {{"2024-01", 2, "test"}})
+        .has_value();
+  }();
+  core::warn::Catalogue warn_catalogue =
+      *core::warn::ValidateCatalogue({{.line = 1, .id = "conflict-events", .family = "armed-group-conduct",
+                                       .name = "Events", .unit = "events", .period = "month",
+                                       .detector = "noufaily", .params = {}, .source_key = "S5",
+                                       .source_url = "https://example.org", .verified = true,
+                                       .description = {}}},
+                                     "test");
+  Api api{[this] {
+            ApiServices services{env.authenticator, env.accounts, env.audit, [] { return Status{}; },
+                                 &catalog, &screening, &knowledge, search.get(), &env.clock};
+            services.warn_series = &warn_series;
+            services.warn_catalogue = &warn_catalogue;
+            return services;
+          }(),
           ApiOptions{64 * 1024, std::filesystem::temp_directory_path() / "vigil-no-web",
                      false, std::chrono::hours(12), "test", VIGIL_SOURCE_DIR "/data"}};
 

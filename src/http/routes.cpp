@@ -15,6 +15,7 @@ void RegisterRoutes(Router& router, RouteDeps deps) {
   RegisterIdentifyRoutes(router, deps);
   RegisterKnowledgeRoutes(router, deps);
   RegisterWarnAlertRoutes(router, deps);
+  RegisterWarnSeriesRoutes(router, deps);
   RegisterWebRoutes(router, deps);
   // Last: its "/{lang}/..." patterns must not shadow any other route.
   RegisterPortalRoutes(router, deps);

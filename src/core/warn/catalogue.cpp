@@ -19,16 +19,18 @@ struct DetectorSpec {
 // a catalogue can be checked without running a detector.
 const std::vector<DetectorSpec>& DetectorSpecs() {
   static const std::vector<std::string_view> kEars = {"range", "baseline", "minSigma", "alpha"};
+  static const std::vector<std::string_view> kEarsC3 = {"range", "baseline", "minSigma", "alpha",
+                                                        "surveillance_compat"};
   static const std::vector<std::string_view> kFarrington = {
       "range", "b", "w", "reweight", "alpha", "trend", "limit54", "powertrans"};
   static const std::vector<std::string_view> kFlexible = {
       "range",   "b",          "w",         "reweight",  "weightsThreshold", "alpha",
       "trend",   "pThresholdTrend", "limit54", "powertrans", "noPeriods", "pastWeeksNotIncluded",
-      "thresholdMethod"};
+      "thresholdMethod", "populationOffset"};
   static const std::vector<DetectorSpec> kSpecs = {
       {"ears-c1", signals::Method::kEarsC1, kEars},
       {"ears-c2", signals::Method::kEarsC2, kEars},
-      {"ears-c3", signals::Method::kEarsC3, kEars},
+      {"ears-c3", signals::Method::kEarsC3, kEarsC3},
       {"farrington", signals::Method::kFarrington, kFarrington},
       {"flexible", signals::Method::kFlexible, kFlexible},
       {"noufaily", signals::Method::kNoufaily, kFlexible},
