@@ -14,12 +14,27 @@ namespace {
 
 constexpr int kMaxIterations = 25;      // glm.control()$maxit
 constexpr double kEpsilon = 1e-8;       // glm.control()$epsilon
-constexpr double kRankTolerance = 1e-11;  // min(1e-7, epsilon / 1000), as glm.fit passes to its QR
+// A column whose part not explained by the earlier columns has less than 1e-7 of its norm (1e-14
+// of its squared norm) counts as dependent. glm.fit's QR uses 1e-11 on norms; squared sums cannot
+// resolve that finely, and no detector design comes near either limit unless truly collinear.
+constexpr double kPivotTolerance = 1e-14;
+// Below this relative pivot the normal equations lose too many digits (e.g. fitted means near 0
+// next to counts of 10): the step is then solved by Householder QR as glm.fit does.
+constexpr double kWellConditioned = 1e-8;
+constexpr double kQrTolerance = 1e-11;  // min(1e-7, epsilon / 1000), glm.fit's QR tolerance
 
-double Deviance(const std::vector<double>& y, const std::vector<double>& mu, const std::vector<double>& wt) {
+// Poisson deviance 2·Σ w·(y·log(y/μ) − (y − μ)), with y·log y precomputed and log μ = η
+// wherever μ was not floored.
+double Deviance(const std::vector<double>& y, const std::vector<double>& y_log_y, const std::vector<double>& mu,
+                const std::vector<double>& eta, const std::vector<double>& wt) {
+  constexpr double kLogEpsilon = -36.043653389117154;  // log(2^-52)
   double sum = 0;
   for (std::size_t i = 0; i < y.size(); ++i) {
-    const double term = y[i] > 0 ? y[i] * std::log(y[i] / mu[i]) - (y[i] - mu[i]) : mu[i];
+    double term = mu[i];
+    if (y[i] > 0) {
+      const double log_mu = eta[i] > kLogEpsilon ? eta[i] : std::log(mu[i]);
+      term = y_log_y[i] - y[i] * log_mu - (y[i] - mu[i]);
+    }
     sum += 2 * wt[i] * term;
   }
   return sum;
@@ -28,6 +43,28 @@ double Deviance(const std::vector<double>& y, const std::vector<double>& mu, con
 bool ValidMeans(const std::vector<double>& mu) {
   for (const double value : mu) {
     if (!std::isfinite(value) || value <= 0) return false;
+  }
+  return true;
+}
+
+// Cholesky factor R (upper, row-major, RᵀR = A) of the symmetric p × p matrix A, of which only
+// the upper triangle is read. False when a column is (numerically) dependent on earlier ones —
+// the normal-equations counterpart of the rank test glm.fit's QR applies.
+bool Cholesky(const std::vector<double>& a, std::vector<double>& r, std::size_t p, double& min_pivot) {
+  r.assign(p * p, 0);
+  min_pivot = 1;
+  for (std::size_t i = 0; i < p; ++i) {
+    for (std::size_t j = i; j < p; ++j) {
+      double sum = a[i * p + j];
+      for (std::size_t k = 0; k < i; ++k) sum -= r[k * p + i] * r[k * p + j];
+      if (i == j) {
+        if (a[i * p + i] <= 0 || !(sum > kPivotTolerance * a[i * p + i])) return false;
+        min_pivot = std::min(min_pivot, sum / a[i * p + i]);
+        r[i * p + i] = std::sqrt(sum);
+      } else {
+        r[i * p + j] = sum / r[i * p + i];
+      }
+    }
   }
   return true;
 }
@@ -44,7 +81,7 @@ bool HouseholderQr(std::vector<double>& a, std::vector<double>& b, std::size_t n
     double norm = 0;
     for (std::size_t i = k; i < n; ++i) norm += a[i * p + k] * a[i * p + k];
     norm = std::sqrt(norm);
-    if (norm <= kRankTolerance * (column_norm[k] > 0 ? column_norm[k] : 1)) return false;
+    if (norm <= kQrTolerance * (column_norm[k] > 0 ? column_norm[k] : 1)) return false;
     const double alpha = a[k * p + k] > 0 ? -norm : norm;
     std::vector<double> v(n - k);
     for (std::size_t i = k; i < n; ++i) v[i - k] = a[i * p + k];
@@ -91,58 +128,104 @@ std::optional<GlmFit> FitQuasiPoisson(const GlmInput& input) {
   for (const double weight : prior) used_rows += weight > 0 ? 1 : 0;
   if (p == 0 || used_rows < p) return std::nullopt;
 
+  // The design's non-zero entries per row: the seasonal factor's indicator columns make most of
+  // a Noufaily design zero, and the normal equations only need the non-zeros.
+  std::vector<std::size_t> row_start(n + 1, 0);
+  std::vector<std::size_t> column_of;
+  std::vector<double> value_of;
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = 0; j < p; ++j) {
+      const double value = input.design[i * p + j];
+      if (value == 0) continue;
+      column_of.push_back(j);
+      value_of.push_back(value);
+    }
+    row_start[i + 1] = column_of.size();
+  }
+
   std::vector<double> mu(n);
   std::vector<double> eta(n);
+  std::vector<double> y_log_y(n, 0.0);
   for (std::size_t i = 0; i < n; ++i) {
     mu[i] = y[i] + 0.1;
     eta[i] = std::log(mu[i]);
+    if (y[i] > 0) y_log_y[i] = y[i] * std::log(y[i]);
   }
-  double dev_old = Deviance(y, mu, prior);
+  double dev_old = Deviance(y, y_log_y, mu, eta, prior);
   std::vector<double> coef_old;
   GlmFit fit;
   fit.columns = input.columns;
   fit.coefficients.assign(p, 0);
   std::vector<double> start(p, 0);
+  std::vector<double> normal(p * p);
+  std::vector<double> rhs(p);
+  std::vector<double> solved(p);
 
   auto predict = [&](const std::vector<double>& coefficients) {
     for (std::size_t i = 0; i < n; ++i) {
       double value = offset[i];
-      for (std::size_t j = 0; j < p; ++j) value += input.design[i * p + j] * coefficients[j];
+      for (std::size_t e = row_start[i]; e < row_start[i + 1]; ++e) value += value_of[e] * coefficients[column_of[e]];
       eta[i] = value;
       mu[i] = InverseLink(value);
     }
   };
 
+  fit.working_weights.assign(n, 0);
   for (int iteration = 1; iteration <= kMaxIterations; ++iteration) {
     fit.iterations = iteration;
-    std::vector<double> a(n * p);
-    std::vector<double> b(n);
-    fit.working_weights.assign(n, 0);
+    std::fill(normal.begin(), normal.end(), 0.0);
+    std::fill(rhs.begin(), rhs.end(), 0.0);
     for (std::size_t i = 0; i < n; ++i) {
       const double weight = prior[i] > 0 ? prior[i] * mu[i] : 0;
       fit.working_weights[i] = weight;
-      const double root = std::sqrt(weight);
+      if (weight == 0) continue;
       const double z = eta[i] - offset[i] + (y[i] - mu[i]) / mu[i];
-      for (std::size_t j = 0; j < p; ++j) a[i * p + j] = root * input.design[i * p + j];
-      b[i] = root * z;
+      for (std::size_t e = row_start[i]; e < row_start[i + 1]; ++e) {
+        const std::size_t a = column_of[e];
+        const double wx = weight * value_of[e];
+        rhs[a] += wx * z;
+        for (std::size_t f = e; f < row_start[i + 1]; ++f) {
+          const std::size_t b = column_of[f];
+          normal[std::min(a, b) * p + std::max(a, b)] += wx * value_of[f];
+        }
+      }
     }
-    if (!HouseholderQr(a, b, n, p)) return std::nullopt;
-    fit.r.assign(p * p, 0);
-    for (std::size_t i = 0; i < p; ++i) {
-      for (std::size_t j = i; j < p; ++j) fit.r[i * p + j] = a[i * p + j];
+    double min_pivot = 0;
+    const bool cholesky = Cholesky(normal, fit.r, p, min_pivot);
+    if (cholesky && min_pivot >= kWellConditioned) {
+      // RᵀR·β = XᵀWz: forward then back substitution.
+      for (std::size_t i = 0; i < p; ++i) {
+        double value = rhs[i];
+        for (std::size_t k = 0; k < i; ++k) value -= fit.r[k * p + i] * solved[k];
+        solved[i] = value / fit.r[i * p + i];
+      }
+    } else {
+      std::vector<double> dense(n * p);
+      std::vector<double> target(n, 0.0);
+      for (std::size_t i = 0; i < n; ++i) {
+        const double root = std::sqrt(fit.working_weights[i]);
+        if (root == 0) continue;
+        for (std::size_t j = 0; j < p; ++j) dense[i * p + j] = root * input.design[i * p + j];
+        target[i] = root * (eta[i] - offset[i] + (y[i] - mu[i]) / mu[i]);
+      }
+      if (!HouseholderQr(dense, target, n, p)) return std::nullopt;
+      for (std::size_t i = 0; i < p; ++i) {
+        for (std::size_t j = 0; j < p; ++j) fit.r[i * p + j] = j >= i ? dense[i * p + j] : 0;
+        solved[i] = target[i];
+      }
     }
     for (std::size_t i = p; i-- > 0;) {
-      double value = b[i];
+      double value = solved[i];
       for (std::size_t j = i + 1; j < p; ++j) value -= fit.r[i * p + j] * start[j];
       start[i] = value / fit.r[i * p + i];
     }
     predict(start);
-    double dev = Deviance(y, mu, prior);
+    double dev = Deviance(y, y_log_y, mu, eta, prior);
     for (int halving = 0; !std::isfinite(dev) || !ValidMeans(mu); ++halving) {
       if (coef_old.empty() || halving >= kMaxIterations) return std::nullopt;
       for (std::size_t j = 0; j < p; ++j) start[j] = (start[j] + coef_old[j]) / 2;
       predict(start);
-      dev = Deviance(y, mu, prior);
+      dev = Deviance(y, y_log_y, mu, eta, prior);
     }
     fit.coefficients = start;
     if (std::abs(dev - dev_old) / (std::abs(dev) + 0.1) < kEpsilon) {
@@ -172,13 +255,39 @@ double SummaryDispersion(const GlmInput& input, const GlmFit& fit, const std::ve
 std::vector<double> HatValues(const GlmInput& input, const GlmFit& fit) {
   const std::size_t n = input.response.size();
   const auto p = static_cast<std::size_t>(fit.columns);
+  // (XᵀWX)⁻¹ = R⁻¹R⁻ᵀ, then h_i = w_i·x_iᵀ(XᵀWX)⁻¹x_i over the row's non-zero entries.
+  std::vector<double> r_inverse(p * p, 0);
+  for (std::size_t j = p; j-- > 0;) {
+    r_inverse[j * p + j] = 1 / fit.r[j * p + j];
+    for (std::size_t i = j; i-- > 0;) {
+      double sum = 0;
+      for (std::size_t k = i + 1; k <= j; ++k) sum += fit.r[i * p + k] * r_inverse[k * p + j];
+      r_inverse[i * p + j] = -sum / fit.r[i * p + i];
+    }
+  }
+  std::vector<double> inverse(p * p, 0);
+  for (std::size_t i = 0; i < p; ++i) {
+    for (std::size_t j = i; j < p; ++j) {
+      double sum = 0;
+      for (std::size_t k = j; k < p; ++k) sum += r_inverse[i * p + k] * r_inverse[j * p + k];
+      inverse[i * p + j] = sum;
+      inverse[j * p + i] = sum;
+    }
+  }
   std::vector<double> hat(n, 0);
-  std::vector<double> row(p);
+  std::vector<std::size_t> columns;
   for (std::size_t i = 0; i < n; ++i) {
     if (fit.working_weights[i] <= 0) continue;
-    const double root = std::sqrt(fit.working_weights[i]);
-    for (std::size_t j = 0; j < p; ++j) row[j] = root * input.design[i * p + j];
-    hat[i] = SquaredNormOfRtSolve(fit.r, p, row);
+    const double* row = &input.design[i * p];
+    columns.clear();
+    for (std::size_t j = 0; j < p; ++j) {
+      if (row[j] != 0) columns.push_back(j);
+    }
+    double quadratic = 0;
+    for (const std::size_t a : columns) {
+      for (const std::size_t b : columns) quadratic += row[a] * inverse[a * p + b] * row[b];
+    }
+    hat[i] = fit.working_weights[i] * quadratic;
   }
   return hat;
 }

@@ -1,8 +1,10 @@
 // A quasi-Poisson log-link GLM fitted by iteratively reweighted least squares, following the
 // steps of R's glm.fit (start at y + 0.1, deviance convergence |Δdev|/(|dev| + 0.1) < 1e-8,
-// at most 25 iterations, step halving on invalid fits) so that the Farrington detectors agree
-// with R's surveillance package to ~1e-9. Like glm.fit, the working weights and the QR factor
-// kept with the fit are those of the last iteration's least-squares step.
+// at most 25 iterations, step halving on invalid fits, means floored at the machine epsilon) so
+// that the Farrington detectors agree with R's surveillance package to ~1e-9. Each step solves
+// the weighted normal equations by Cholesky over the design's non-zero entries (the R factor is
+// the same as that of glm.fit's QR, up to signs). Like glm.fit, the working weights and the
+// factor kept with the fit are those of the last iteration's least-squares step.
 #pragma once
 
 #include <optional>
@@ -29,7 +31,7 @@ struct GlmFit {
   std::vector<double> coefficients;
   std::vector<double> fitted;          // μ
   std::vector<double> working_weights; // prior weight · μ (of the last least-squares step)
-  std::vector<double> r;               // p × p upper-triangular factor of √W·X, row-major
+  std::vector<double> r;               // p × p upper-triangular R with RᵀR = XᵀWX, row-major
   int df_residual = 0;
 };
 
