@@ -22,7 +22,9 @@ export default defineConfig({
     assetsInlineLimit: 0,
     // Browsers that run this app support modulepreload; the polyfill would only add bytes.
     modulePreload: { polyfill: false },
-    cssCodeSplit: false,
+    // CSS imported by a lazily loaded screen (Leaflet's, uPlot's) comes with that screen's chunk,
+    // as a <link> to a file under /app/assets/ (allowed by style-src 'self'), not at sign-in.
+    cssCodeSplit: true,
     sourcemap: false,
   },
 });

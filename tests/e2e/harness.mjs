@@ -67,23 +67,24 @@ export function createUser(dbPath, { name, role, password }) {
  * GET /healthz answers 200. Resolves with { baseUrl, port, output(), stop(), ... }; stop() sends
  * SIGTERM and resolves with { code, signal } once the process has exited.
  */
-export async function startServer({ dbPath, webDir = WEB_DIST }) {
+export async function startServer({ dbPath, webDir = WEB_DIST, args = [] }) {
   requireFile(path.join(webDir, 'index.html'), 'run `npm run build` in web/ first');
-  return vigilProcess.startServe({ dbPath, webDir, cwd: REPO_ROOT });
+  return vigilProcess.startServe({ dbPath, webDir, args, cwd: REPO_ROOT });
 }
 
 /**
  * A temporary directory with a database holding the given users (default: alice, admin), and a
- * server on it. `user` is the first of `users`, each with its password.
+ * server on it (`args`: extra `vigil serve` arguments, e.g. ['--data', dir]). `user` is the first
+ * of `users`, each with its password.
  * stop() stops the server, removes the directory and resolves with the server's exit status.
  */
-export async function startVigil({ users = [{ name: 'alice', role: 'admin' }] } = {}) {
+export async function startVigil({ users = [{ name: 'alice', role: 'admin' }], args = [] } = {}) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'vigil-e2e-'));
   const dbPath = path.join(dir, 'vigil.db');
   const accounts = users.map((user) => ({ password: DEFAULT_PASSWORD, ...user }));
   try {
     for (const account of accounts) await createUser(dbPath, account);
-    const server = await startServer({ dbPath });
+    const server = await startServer({ dbPath, args });
     return {
       ...server,
       dir,

@@ -14,6 +14,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly problemType: ProblemType | null,
+    /** The problem's whole body (detail and extension members such as a row), when it sent one. */
+    readonly problem: Record<string, unknown> | null = null,
   ) {
     super(`HTTP ${status}${problemType ? ` ${problemType}` : ''}`);
   }
@@ -26,7 +28,8 @@ let csrfToken: string | null = null;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
-async function request(method: string, path: string, body?: unknown): Promise<Response> {
+/** One call to Vigil's API; throws ApiError for an error status and NetworkError for no answer. */
+export async function request(method: string, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (!SAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -42,17 +45,20 @@ async function request(method: string, path: string, body?: unknown): Promise<Re
   } catch {
     throw new NetworkError('network error');
   }
-  if (!response.ok) throw new ApiError(response.status, await problemTypeOf(response));
+  if (!response.ok) {
+    const problem = await problemOf(response);
+    const type = problem && typeof problem.type === 'string' ? problem.type : null;
+    throw new ApiError(response.status, type, problem);
+  }
   return response;
 }
 
-async function problemTypeOf(response: Response): Promise<string | null> {
+async function problemOf(response: Response): Promise<Record<string, unknown> | null> {
   if (!(response.headers.get('Content-Type') ?? '').includes('json')) return null;
   try {
     const problem: unknown = await response.json();
-    if (problem && typeof problem === 'object' && 'type' in problem) {
-      const type = (problem as { type: unknown }).type;
-      if (typeof type === 'string') return type;
+    if (problem && typeof problem === 'object' && !Array.isArray(problem)) {
+      return problem as Record<string, unknown>;
     }
   } catch {
     // A malformed error body still leaves the status to go by.

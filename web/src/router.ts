@@ -16,8 +16,12 @@ export type Capability = (typeof CAPABILITIES)[number];
 
 export type Route =
   | { kind: 'home' }
-  | { kind: 'capability'; capability: Capability }
+  /** `rest`: the path below the capability (#/warn/alerts/7 → ['alerts', '7']). */
+  | { kind: 'capability'; capability: Capability; rest: string[] }
   | { kind: 'notFound' };
+
+/** The capabilities that have pages of their own below their start page. */
+const NESTED: ReadonlySet<Capability> = new Set<Capability>(['warn']);
 
 export function capabilityLabel(capability: Capability): MessageKey {
   return `nav.${capability}`;
@@ -30,8 +34,17 @@ export function hrefOf(capability: Capability): string {
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '').replace(/\/+$/, '');
   if (path === '') return { kind: 'home' };
-  const capability = CAPABILITIES.find((name) => name === path);
-  return capability ? { kind: 'capability', capability } : { kind: 'notFound' };
+  const [first, ...rest] = path.split('/');
+  const capability = CAPABILITIES.find((name) => name === first);
+  if (!capability || (rest.length > 0 && !NESTED.has(capability))) return { kind: 'notFound' };
+  let parts: string[];
+  try {
+    parts = rest.map((part) => decodeURIComponent(part));
+  } catch {
+    return { kind: 'notFound' };
+  }
+  if (parts.some((part) => part === '')) return { kind: 'notFound' };
+  return { kind: 'capability', capability, rest: parts };
 }
 
 /** The current route. In-page anchors such as the skip link's #main are not routes and are ignored. */

@@ -8,6 +8,7 @@ import { LanguageSwitcher } from './language_switcher';
 import { MAIN_ID, SkipLink } from './skip_link';
 import { Identify } from './identify';
 import { Home, NotFound, Placeholder } from './views';
+import { WarnLoader } from './warn_loader';
 
 interface Props {
   user: User;
@@ -17,7 +18,7 @@ interface Props {
 }
 
 function routeKey(route: Route): string {
-  return route.kind === 'capability' ? route.capability : route.kind;
+  return route.kind === 'capability' ? [route.capability, ...route.rest].join('/') : route.kind;
 }
 
 export function Shell({ user, moveFocus, onSignedOut }: Props) {
@@ -91,9 +92,14 @@ export function Shell({ user, moveFocus, onSignedOut }: Props) {
           {route.kind === 'capability' && route.capability === 'identify' && (
             <Identify headingRef={headingRef} user={user} />
           )}
-          {route.kind === 'capability' && route.capability !== 'identify' && (
-            <Placeholder headingRef={headingRef} capability={route.capability} />
+          {route.kind === 'capability' && route.capability === 'warn' && (
+            <WarnLoader headingRef={headingRef} user={user} path={route.rest} />
           )}
+          {route.kind === 'capability' &&
+            route.capability !== 'identify' &&
+            route.capability !== 'warn' && (
+              <Placeholder headingRef={headingRef} capability={route.capability} />
+            )}
           {route.kind === 'notFound' && <NotFound headingRef={headingRef} />}
         </main>
       </div>

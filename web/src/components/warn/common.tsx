@@ -1,0 +1,142 @@
+// Pieces the warn screens share: loading state, error messages, level badges, number and time
+// formats in the app's language, and modules loaded on demand (Leaflet, uPlot).
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { ApiError } from '../../api';
+import { errorMessageKey } from '../../errors';
+import { useWarnI18n, type AnyKey, type WarnTranslate } from '../../i18n/warn';
+import { problemDetail, type Level } from './api';
+
+export type Loaded<T> =
+  | { kind: 'loading' }
+  /** detail: the server's own explanation (English), when it gave one. */
+  | { kind: 'failed'; error: AnyKey; detail: string | null }
+  | { kind: 'ready'; value: T };
+
+/** Runs `load` when `deps` change (and on reload()); the newest call wins. */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): [Loaded<T>, () => void] {
+  const [state, setState] = useState<Loaded<T>>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState((previous) => (previous.kind === 'ready' ? previous : { kind: 'loading' }));
+    load().then(
+      (value) => live && setState({ kind: 'ready', value }),
+      (failure: unknown) =>
+        live &&
+        setState({ kind: 'failed', error: failureKey(failure), detail: problemDetail(failure)?.detail ?? null }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [...deps, attempt]);
+  return [state, () => setAttempt((n) => n + 1)];
+}
+
+/** The message for a failed warn request. */
+export function failureKey(failure: unknown): AnyKey {
+  if (failure instanceof ApiError) {
+    if (failure.status === 401) return 'signin.expired';
+    if (failure.status === 403) return 'warn.error.forbidden';
+    if (failure.status === 404) return 'warn.error.notFound';
+    if (failure.status === 409) return 'warn.error.conflict';
+  }
+  return errorMessageKey(failure);
+}
+
+export function levelKey(level: Level): AnyKey {
+  return `warn.level.${level}`;
+}
+
+export function LevelBadge({ level }: { level: Level }) {
+  const { t } = useWarnI18n();
+  return <span class={`warn-badge warn-badge--${level}`}>{t(levelKey(level))}</span>;
+}
+
+export function Failed({ error, onRetry }: { error: AnyKey; onRetry: () => void }) {
+  const { t } = useWarnI18n();
+  return (
+    <>
+      <p role="alert" class="alert">
+        {t(error)}
+      </p>
+      <button type="button" class="button button--secondary" onClick={onRetry}>
+        {t('app.retry')}
+      </button>
+    </>
+  );
+}
+
+export function Loading() {
+  const { t } = useWarnI18n();
+  return (
+    <p class="loading" aria-busy="true">
+      {t('app.loading')}
+    </p>
+  );
+}
+
+export interface Formats {
+  number: (value: number) => string;
+  time: (iso: string) => string;
+}
+
+/** Numbers and times in the app's language (Arabic gets its own digits). */
+export function useFormats(): Formats {
+  const { lang } = useWarnI18n();
+  return useMemo(() => {
+    const numbers = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+    const times = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+    return {
+      number: (value: number) => numbers.format(value),
+      time: (iso: string) => {
+        const date = new Date(iso);
+        return Number.isNaN(date.getTime()) ? iso : times.format(date);
+      },
+    };
+  }, [lang]);
+}
+
+/** A module loaded on first use (e.g. the map with Leaflet); null until it has arrived. */
+export function useModule<M>(load: () => Promise<M>): [M | null, boolean, () => void] {
+  const [module, setModule] = useState<M | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setFailed(false);
+    load().then(
+      (loaded) => live && setModule(() => loaded),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+  return [module, failed, () => setAttempt((n) => n + 1)];
+}
+
+/** A method's name as people know it; the plain rules are translated. */
+export function methodLabel(t: WarnTranslate, method: string): string {
+  switch (method) {
+    case 'ears-c1':
+      return 'EARS C1';
+    case 'ears-c2':
+      return 'EARS C2';
+    case 'ears-c3':
+      return 'EARS C3';
+    case 'farrington':
+      return 'Farrington';
+    case 'flexible':
+      return t('warn.method.flexible');
+    case 'noufaily':
+      return 'Noufaily';
+    case 'cusum':
+      return t('warn.method.cusum');
+    case 'threshold':
+      return t('warn.method.threshold');
+    case 'rate-of-change':
+      return t('warn.method.rateOfChange');
+    default:
+      return method;
+  }
+}
