@@ -195,6 +195,16 @@ TEST(FarringtonParity, RejectsParametersTheMethodDoesNotHave) {
   EXPECT_EQ(ears_param.error().reason, "unknown-parameter");
 }
 
+TEST(FarringtonParity, NotesThresholdsBuiltOnShortReferenceData) {
+  // algo.farrington's default range starts at 52·5 − 3 = 257, where the oldest reference weeks
+  // (before week 1) do not exist: R warns, Vigil says so in the notes.
+  const auto detection = Detect(Method::kFarrington, {}, DetectInput{.observed = LoadSeries().at("agona")});
+  ASSERT_TRUE(detection.has_value());
+  ASSERT_FALSE(detection->notes.empty());
+  EXPECT_EQ(detection->notes.front().rfind("7 period(s) were fitted on fewer reference values", 0), 0u)
+      << detection->notes.front();
+}
+
 TEST(FarringtonParity, SaysWhenTheSeriesIsTooShort) {
   DetectInput input{.observed = std::vector<double>(200, 3.0)};
   const auto result = Detect(Method::kNoufaily, {}, input);

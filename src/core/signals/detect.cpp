@@ -290,8 +290,10 @@ std::vector<DetectedPoint> FromFarrington(const std::vector<FarringtonPoint>& ra
   std::vector<DetectedPoint> points;
   int unfitted = 0;
   int too_few = 0;
+  int short_reference = 0;
   for (const FarringtonPoint& point : raw) {
     unfitted += point.fitted ? 0 : 1;
+    short_reference += point.short_reference ? 1 : 0;
     too_few += point.fitted && !point.enough_cases ? 1 : 0;
     points.push_back({.index = point.index,
                       .observed = point.observed,
@@ -303,6 +305,11 @@ std::vector<DetectedPoint> FromFarrington(const std::vector<FarringtonPoint>& ra
   if (unfitted > 0) {
     notes.push_back(std::to_string(unfitted) +
                     " period(s) have no threshold: no model could be fitted to their reference data");
+  }
+  if (short_reference > 0) {
+    notes.push_back(std::to_string(short_reference) +
+                    " period(s) were fitted on fewer reference values than b·(2w+1): the series starts too late "
+                    "for b years of history");
   }
   if (too_few > 0) {
     notes.push_back(std::to_string(too_few) +

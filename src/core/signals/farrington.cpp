@@ -183,6 +183,8 @@ Result<std::vector<FarringtonPoint>> DetectFarrington(const std::vector<double>&
     }
     data.predict_wtime = k;
     FarringtonPoint point{.index = k, .observed = observed[static_cast<std::size_t>(k - 1)]};
+    point.short_reference =
+        static_cast<int>(data.response.size()) < options.b * (2 * options.w + 1);
     auto model = data.response.size() >= 2 ? FitClassic(data, options.trend, options.reweight) : std::nullopt;
     if (model && model->has_trend) {
       const double p = TrendPValue(*model);

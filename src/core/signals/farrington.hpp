@@ -35,6 +35,7 @@ struct FarringtonPoint {
   bool trend = false;     // the fitted model kept its time trend
   bool fitted = true;     // false when no model could be fitted (R gives NA)
   bool enough_cases = true;  // limit54 satisfied
+  bool short_reference = false;  // fewer reference values than b·(2w + 1): the series starts too late
 };
 
 // algo.farrington's control list (verbose, plot and fitFun left out).
