@@ -41,8 +41,9 @@ int RunWarnRun(const app::Settings& settings, log::Logger& logger) {
   });
   if (!summary) return ReportError(summary.error());
   for (const auto& area : summary->areas) PrintArea(area, std::cout);
-  std::cout << summary->areas.size() << " areas evaluated; " << summary->alerts_opened.size()
-            << " alerts opened";
+  const std::size_t opened = summary->alerts_opened.size();
+  std::cout << summary->areas.size() << (summary->areas.size() == 1 ? " area" : " areas")
+            << " evaluated; " << opened << (opened == 1 ? " alert" : " alerts") << " opened";
   for (const auto& report : summary->notifications) {
     std::cout << "; webhook for alert " << report.alert_id << ": " << report.outcome << " after "
               << report.attempts << (report.attempts == 1 ? " attempt" : " attempts");

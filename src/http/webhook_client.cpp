@@ -40,6 +40,11 @@ Result<HttpUrl> ParseHttpUrl(const std::string& url) {
     return MakeError(ErrorCode::kInvalidArgument,
                      "the webhook URL must start with http:// (https is not supported)");
   }
+  for (const char c : url) {
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) {
+      return MakeError(ErrorCode::kInvalidArgument, "the webhook URL has a space or control character");
+    }
+  }
   const std::string rest = url.substr(kScheme.size());
   const std::size_t slash = rest.find('/');
   const std::string authority = rest.substr(0, slash);
@@ -48,22 +53,32 @@ Result<HttpUrl> ParseHttpUrl(const std::string& url) {
   if (authority.empty() || authority.find('@') != std::string::npos) {
     return MakeError(ErrorCode::kInvalidArgument, "the webhook URL needs a host and no user info");
   }
-  const std::size_t colon = authority.rfind(':');
-  if (colon != std::string::npos && authority.find(']') == std::string::npos) {
+  // "[v6]:port", "[v6]", "host:port" or "host".
+  std::string port_text;
+  if (authority.front() == '[') {
+    const std::size_t close = authority.find(']');
+    if (close == std::string::npos) return MakeError(ErrorCode::kInvalidArgument, "the webhook URL has a bad host");
+    parsed.host = authority.substr(1, close - 1);
+    const std::string rest_of_authority = authority.substr(close + 1);
+    if (!rest_of_authority.empty()) {
+      if (rest_of_authority.front() != ':') {
+        return MakeError(ErrorCode::kInvalidArgument, "the webhook URL has a bad host");
+      }
+      port_text = rest_of_authority.substr(1);
+    }
+  } else {
+    const std::size_t colon = authority.rfind(':');
     parsed.host = authority.substr(0, colon);
-    const std::string port = authority.substr(colon + 1);
+    if (colon != std::string::npos) port_text = authority.substr(colon + 1);
+  }
+  if (!port_text.empty() || authority.back() == ':') {
     unsigned value = 0;
-    const auto result = std::from_chars(port.data(), port.data() + port.size(), value);
-    if (result.ec != std::errc() || result.ptr != port.data() + port.size() || value == 0 ||
+    const auto result = std::from_chars(port_text.data(), port_text.data() + port_text.size(), value);
+    if (result.ec != std::errc() || result.ptr != port_text.data() + port_text.size() || value == 0 ||
         value > 65535) {
       return MakeError(ErrorCode::kInvalidArgument, "the webhook URL has a bad port");
     }
     parsed.port = static_cast<std::uint16_t>(value);
-  } else {
-    parsed.host = authority;
-  }
-  if (parsed.host.size() > 2 && parsed.host.front() == '[' && parsed.host.back() == ']') {
-    parsed.host = parsed.host.substr(1, parsed.host.size() - 2);
   }
   if (parsed.host.empty()) return MakeError(ErrorCode::kInvalidArgument, "the webhook URL needs a host");
   return parsed;
@@ -105,7 +120,9 @@ Result<int> SocketWebhookTransport::Post(const std::string& url,
   ::freeaddrinfo(found);
   if (!connected) return Unavailable("could not connect to the webhook receiver");
 
-  std::string request = "POST " + parsed->target + " HTTP/1.1\r\nHost: " + parsed->host + ":" + port +
+  const bool v6 = parsed->host.find(':') != std::string::npos;
+  const std::string host_header = (v6 ? "[" + parsed->host + "]" : parsed->host) + ":" + port;
+  std::string request = "POST " + parsed->target + " HTTP/1.1\r\nHost: " + host_header +
                         "\r\nUser-Agent: vigil-webhook\r\nConnection: close\r\nContent-Length: " +
                         std::to_string(body.size()) + "\r\n";
   for (const auto& [name, value] : headers) request += name + ": " + value + "\r\n";

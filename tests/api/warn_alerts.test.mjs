@@ -283,6 +283,25 @@ describe('warn areas and alerts over HTTP', () => {
     assert.equal(receiver.received.length, 2, 'no new notification');
   });
 
+  test('`vigil warn run` prints the levels, reports progress on stderr and exits 0', async () => {
+    const run = await runVigil(['warn', 'run', '--db', server.dbPath, '--data', dataDir]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^XB01 Test North-West: warning -> warning$/m);
+    assert.match(run.stdout, /^ {2}test-incidents alarmed in 2024-05 and 2024-06$/m);
+    assert.match(run.stdout, /^XB02 Test North-East: none -> none$/m);
+    assert.match(run.stdout, /^2 areas evaluated; 0 alerts opened$/m);
+    assert.match(run.stderr, /area 1\/2: XB01/);
+  });
+
+  test('a broken levels.yaml stops `vigil warn run` with the file and line (exit 2)', async () => {
+    const broken = path.join(path.dirname(dataDir), 'broken-data');
+    await mkdir(path.join(broken, 'warn'), { recursive: true });
+    await writeFile(path.join(broken, 'warn', 'levels.yaml'), 'window_periods: 2\nwarning:\n  consecutive_periods: two\n');
+    const run = await runVigil(['warn', 'run', '--db', server.dbPath, '--data', broken]);
+    assert.equal(run.code, 2, run.stdout + run.stderr);
+    assert.match(run.stderr, /levels\.yaml:3: "consecutive_periods" must be a whole number/);
+  });
+
   test('POST /warn/detect runs a detector on a posted series', async () => {
     const observed = [5, 6, 4, 5, 7, 5, 6, 5, 4, 40];
     const res = await server.request('POST', '/api/v1/warn/detect', {
