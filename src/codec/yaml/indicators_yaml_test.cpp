@@ -60,3 +60,28 @@ TEST(IndicatorsYaml, ProblemsNameFileAndLine) {
 
 }  // namespace
 }  // namespace vigil::codec::yaml
+
+namespace vigil::codec::yaml {
+namespace {
+
+// Every shipped indicator's detector accepts its parameters and runs on six years of data.
+TEST(IndicatorsYaml, EveryShippedDetectorRunsWithItsParams) {
+  std::ifstream in(std::string(VIGIL_SOURCE_DIR) + "/data/warn/indicators.yaml");
+  std::stringstream text;
+  text << in.rdbuf();
+  auto catalogue = ParseIndicatorsYaml("indicators.yaml", text.str());
+  ASSERT_TRUE(catalogue) << catalogue.error().message;
+  for (const auto& indicator : catalogue->List()) {
+    const int frequency = indicator.period == core::warn::PeriodKind::kMonth  ? 12
+                          : indicator.period == core::warn::PeriodKind::kWeek ? 52
+                                                                               : 365;
+    core::signals::DetectInput input;
+    input.frequency = frequency;
+    for (int idx = 0; idx < 6 * frequency; ++idx) input.observed.push_back(3 + (idx * 7) % 5);
+    auto detection = core::signals::Detect(indicator.detector, indicator.params, input);
+    EXPECT_TRUE(detection) << indicator.id << ": " << (detection ? "" : detection.error().message);
+  }
+}
+
+}  // namespace
+}  // namespace vigil::codec::yaml
