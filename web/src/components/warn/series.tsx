@@ -283,7 +283,7 @@ function SeriesView({ area, areaName, indicator, method }: ViewProps) {
 
       <h3 id="warn-series-table-heading">{t('warn.series.tableHeading')}</h3>
       <div class="table-scroll" role="region" aria-labelledby="warn-series-table-heading" tabIndex={0}>
-        <table class="warn-table" id="warn-series-table">
+        <table class="warn-table warn-table--figures" id="warn-series-table">
           <thead>
             <tr>
               <th scope="col">{t('warn.series.period')}</th>
