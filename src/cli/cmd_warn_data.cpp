@@ -37,14 +37,21 @@ std::string BaseName(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-Result<codec::csv::SeriesFileOptions> ImportOptions(const WarnImportArgs& args, codec::csv::SeriesFormat format) {
+Result<codec::csv::SeriesFileOptions> ImportOptions(const WarnImportArgs& args,
+                                                    codec::csv::SeriesFormat format) {
   codec::csv::SeriesFileOptions options;
   const std::string name = BaseName(args.file);
   switch (format) {
     case codec::csv::SeriesFormat::kTidy:
-    case codec::csv::SeriesFormat::kHxl: options.source = name; break;
-    case codec::csv::SeriesFormat::kUcdpGed: options.source = "ucdp-ged:" + name; break;
-    case codec::csv::SeriesFormat::kIomDtm: options.source = "iom-dtm:" + name; break;
+    case codec::csv::SeriesFormat::kHxl:
+      options.source = name;
+      break;
+    case codec::csv::SeriesFormat::kUcdpGed:
+      options.source = "ucdp-ged:" + name;
+      break;
+    case codec::csv::SeriesFormat::kIomDtm:
+      options.source = "iom-dtm:" + name;
+      break;
   }
   if (!args.level.empty()) {
     if (format != codec::csv::SeriesFormat::kUcdpGed) {
@@ -58,7 +65,8 @@ Result<codec::csv::SeriesFileOptions> ImportOptions(const WarnImportArgs& args, 
   }
   if (!args.admin_level.empty()) {
     if (format != codec::csv::SeriesFormat::kIomDtm) {
-      return MakeError(ErrorCode::kInvalidArgument, "--admin-level applies to --format iom-dtm only");
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "--admin-level applies to --format iom-dtm only");
     }
     if (args.admin_level != "0" && args.admin_level != "1" && args.admin_level != "2") {
       return MakeError(ErrorCode::kInvalidArgument, "--admin-level must be 0, 1 or 2");
@@ -72,7 +80,9 @@ Result<codec::csv::SeriesFileOptions> ImportOptions(const WarnImportArgs& args, 
 
 int RunWarnImport(const app::Settings& settings, log::Logger& logger, const WarnImportArgs& args) {
   const auto format = codec::csv::ParseSeriesFormat(args.format);
-  if (!format) return ReportError({ErrorCode::kInvalidArgument, "--format must be tidy, hxl, ucdp-ged or iom-dtm"});
+  if (!format)
+    return ReportError(
+        {ErrorCode::kInvalidArgument, "--format must be tidy, hxl, ucdp-ged or iom-dtm"});
   auto options = ImportOptions(args, *format);
   if (!options) return ReportError(options.error());
   auto text = ReadInput(args.file);
@@ -99,9 +109,10 @@ int RunWarnImport(const app::Settings& settings, log::Logger& logger, const Warn
   }
   if (progress) std::cerr << "vigil: writing " << file->series.size() << " series\n";
   auto summary = core::warn::SaveImportedSeries((*ctx)->series(), **catalogue, file->series);
-  const core::access::AuditEvent event{"cli", "admin", "warn.series.import", "series", args.format,
-                                       summary ? "ok" : "error", "cli"};
-  if (auto recorded = (*ctx)->audit().Record(event); !recorded) return ReportError(recorded.error());
+  const core::access::AuditEvent event{
+      "cli", "admin", "warn.series.import", "series", args.format, summary ? "ok" : "error", "cli"};
+  if (auto recorded = (*ctx)->audit().Record(event); !recorded)
+    return ReportError(recorded.error());
   if (!summary) return ReportError(summary.error());
   std::cout << "imported " << summary->series << " series, " << summary->periods << " periods from "
             << BaseName(args.file) << " (" << args.format << ")\n";
@@ -115,7 +126,8 @@ int RunWarnExport(const app::Settings& settings, log::Logger& logger, const Warn
   }
   auto ctx = app::Context::Open(settings, logger);
   if (!ctx) return ReportError(ctx.error());
-  auto summaries = (*ctx)->series().List(args.area.empty() ? std::nullopt : std::optional(args.area));
+  auto summaries =
+      (*ctx)->series().List(args.area.empty() ? std::nullopt : std::optional(args.area));
   if (!summaries) return ReportError(summaries.error());
   std::vector<codec::csv::ExportSeries> series;
   for (const auto& summary : *summaries) {
@@ -125,8 +137,8 @@ int RunWarnExport(const app::Settings& settings, log::Logger& logger, const Warn
     series.push_back({summary.key, std::move(*observations)});
   }
   if (series.empty()) return ReportError({ErrorCode::kNotFound, "no series matches"});
-  const std::string text =
-      args.format == "hxl" ? codec::csv::RenderHxlSeriesCsv(series) : codec::csv::RenderTidySeriesCsv(series);
+  const std::string text = args.format == "hxl" ? codec::csv::RenderHxlSeriesCsv(series)
+                                                : codec::csv::RenderTidySeriesCsv(series);
   if (args.out.empty() || args.out == "-") {
     std::cout << text;
   } else {

@@ -50,36 +50,44 @@ class WarnCli : public ::testing::Test {
 };
 
 TEST_F(WarnCli, ImportsUcdpGedByAdm1AndPrioGrid) {
-  auto run = RunVigil("warn import" + Db() + "--format ucdp-ged " + kFixtures + "/ucdp_ged_conflict_data_BGD.csv");
+  auto run = RunVigil("warn import" + Db() + "--format ucdp-ged " + kFixtures +
+                      "/ucdp_ged_conflict_data_BGD.csv");
   ASSERT_EQ(run.exit_code, 0) << run.output;
   EXPECT_NE(run.output.find("imported 20 series, 7120 periods"), std::string::npos) << run.output;
-  EXPECT_NE(run.output.find("601 events, 1362 fatalities (best), 10 areas, 356 months (207 with events)"),
-            std::string::npos) << run.output;
+  EXPECT_NE(
+      run.output.find("601 events, 1362 fatalities (best), 10 areas, 356 months (207 with events)"),
+      std::string::npos)
+      << run.output;
   auto grid = RunVigil("warn import" + Db() + "--format ucdp-ged --level priogrid " + kFixtures +
                        "/ucdp_ged_conflict_data_BGD.csv");
   ASSERT_EQ(grid.exit_code, 0) << grid.output;
   EXPECT_NE(grid.output.find("imported 116 series"), std::string::npos) << grid.output;
   auto list = RunVigil("warn series" + Db() + "--area pg:162544");
   ASSERT_EQ(list.exit_code, 0) << list.output;
-  EXPECT_NE(list.output.find("pg:162544\tconflict-events\tmonth\t356\t1989-05\t2018-12"), std::string::npos)
+  EXPECT_NE(list.output.find("pg:162544\tconflict-events\tmonth\t356\t1989-05\t2018-12"),
+            std::string::npos)
       << list.output;
 }
 
 TEST_F(WarnCli, ImportsDtmRoundsWithTheDocumentedRule) {
-  auto run = RunVigil("warn import" + Db() + "--format iom-dtm --admin-level 0 " + kFixtures + "/iom_dtm_excerpt.csv");
+  auto run = RunVigil("warn import" + Db() + "--format iom-dtm --admin-level 0 " + kFixtures +
+                      "/iom_dtm_excerpt.csv");
   ASSERT_EQ(run.exit_code, 0) << run.output;
   EXPECT_NE(run.output.find("imported 3 series"), std::string::npos) << run.output;
   auto csv = RunVigil("warn export" + Db() + "--area HTI --indicator idp-stock");
   ASSERT_EQ(csv.exit_code, 0) << csv.output;
   EXPECT_NE(csv.output.find("HTI,idp-stock,2010-11,1068882,"), std::string::npos) << csv.output;
   EXPECT_NE(csv.output.find("HTI,idp-stock,2021-08,24425,"), std::string::npos);
-  auto bad_level = RunVigil("warn import" + Db() + "--format iom-dtm --admin-level 3 " + kFixtures + "/iom_dtm_excerpt.csv");
+  auto bad_level = RunVigil("warn import" + Db() + "--format iom-dtm --admin-level 3 " + kFixtures +
+                            "/iom_dtm_excerpt.csv");
   EXPECT_EQ(bad_level.exit_code, 2);
-  EXPECT_NE(bad_level.output.find("--admin-level must be 0, 1 or 2"), std::string::npos) << bad_level.output;
+  EXPECT_NE(bad_level.output.find("--admin-level must be 0, 1 or 2"), std::string::npos)
+      << bad_level.output;
 }
 
 TEST_F(WarnCli, BadRowsExitTwoAndWriteNothing) {
-  const std::string good = Write("good.csv", "area,indicator,period,value\nAFG,conflict-events,2024-01,1\n");
+  const std::string good =
+      Write("good.csv", "area,indicator,period,value\nAFG,conflict-events,2024-01,1\n");
   ASSERT_EQ(RunVigil("warn import" + Db() + "--format tidy " + good).exit_code, 0);
   ASSERT_EQ(CountObservations(), 1);
   const std::string bad = Write("bad.csv",
@@ -92,15 +100,19 @@ TEST_F(WarnCli, BadRowsExitTwoAndWriteNothing) {
   auto run = RunVigil("warn import" + Db() + "--format tidy " + bad);
   EXPECT_EQ(run.exit_code, 2) << run.output;
   EXPECT_NE(run.output.find("line 3: value is negative"), std::string::npos) << run.output;
-  EXPECT_NE(run.output.find("line 6: gap in AFG × idp-stock: 1 period missing before 2024-07 (2024-06)"),
-            std::string::npos) << run.output;
+  EXPECT_NE(
+      run.output.find("line 6: gap in AFG × idp-stock: 1 period missing before 2024-07 (2024-06)"),
+      std::string::npos)
+      << run.output;
   EXPECT_NE(run.output.find("nothing imported"), std::string::npos);
   EXPECT_EQ(CountObservations(), 1);  // what was stored before is untouched
 
-  const std::string unknown = Write("unknown.csv", "area,indicator,period,value\nAFG,rainfall,2024-01,1\n");
+  const std::string unknown =
+      Write("unknown.csv", "area,indicator,period,value\nAFG,rainfall,2024-01,1\n");
   auto refused = RunVigil("warn import" + Db() + "--format tidy " + unknown);
   EXPECT_EQ(refused.exit_code, 2);
-  EXPECT_NE(refused.output.find("line 2: indicator \"rainfall\" is not in the catalogue"), std::string::npos)
+  EXPECT_NE(refused.output.find("line 2: indicator \"rainfall\" is not in the catalogue"),
+            std::string::npos)
       << refused.output;
   auto wrong_format = RunVigil("warn import" + Db() + "--format xlsx " + good);
   EXPECT_EQ(wrong_format.exit_code, 2);

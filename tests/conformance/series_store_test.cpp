@@ -20,7 +20,9 @@ struct SeriesBackend {
 };
 
 struct MemorySeries {
-  static SeriesBackend Make() { return {nullptr, std::make_unique<storage::memory::MemorySeriesStore>()}; }
+  static SeriesBackend Make() {
+    return {nullptr, std::make_unique<storage::memory::MemorySeriesStore>()};
+  }
 };
 
 struct SqliteSeries {
@@ -80,8 +82,10 @@ TYPED_TEST(SeriesStores, MissingSeriesIsNotFound) {
 }
 
 TYPED_TEST(SeriesStores, ListsSummariesFilteredByArea) {
-  ASSERT_TRUE(this->store().Upsert(kEvents, {{"2016-06", 1, "a"}, {"2016-07", 2, "a"}, {"2016-08", 0, "a"}}));
-  ASSERT_TRUE(this->store().Upsert({"AFG", "idp-stock", PeriodKind::kMonth}, {{"2017-03", 246362, "dtm"}}));
+  ASSERT_TRUE(this->store().Upsert(
+      kEvents, {{"2016-06", 1, "a"}, {"2016-07", 2, "a"}, {"2016-08", 0, "a"}}));
+  ASSERT_TRUE(
+      this->store().Upsert({"AFG", "idp-stock", PeriodKind::kMonth}, {{"2017-03", 246362, "dtm"}}));
   auto all = this->store().List(std::nullopt);
   ASSERT_TRUE(all);
   ASSERT_EQ(all->size(), 2u);

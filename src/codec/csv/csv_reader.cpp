@@ -77,7 +77,8 @@ Result<std::vector<CsvRecord>> ParseCsv(std::string_view text, const CsvProgress
       field_started = true;
     }
   }
-  if (quoted) return CsvError(record.line, "a quoted field is not closed before the end of the file");
+  if (quoted)
+    return CsvError(record.line, "a quoted field is not closed before the end of the file");
   if (!field.empty() || !record.fields.empty() || after_quote) end_record();
   if (progress) progress(text.size(), text.size());
   return records;
@@ -87,7 +88,8 @@ void RenderCsvRecord(const std::vector<std::string>& fields, std::string& out) {
   for (std::size_t idx = 0; idx < fields.size(); ++idx) {
     if (idx > 0) out += ',';
     std::string value = fields[idx];
-    if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@') &&
+    if (!value.empty() &&
+        (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@') &&
         !(value.size() > 1 && ((value[1] >= '0' && value[1] <= '9') || value[1] == '.'))) {
       value.insert(0, 1, '\'');
     }

@@ -29,7 +29,8 @@ TEST(CsvReader, CrlfBomAndNoFinalNewline) {
 TEST(CsvReader, ErrorsNameTheLine) {
   auto unclosed = ParseCsv("a,b\n1,\"open\n2,3\n");
   ASSERT_FALSE(unclosed);
-  EXPECT_EQ(unclosed.error().message, "line 2: a quoted field is not closed before the end of the file");
+  EXPECT_EQ(unclosed.error().message,
+            "line 2: a quoted field is not closed before the end of the file");
   auto stray = ParseCsv("a,b\n1,2\n3,4\"x\"\n");
   ASSERT_FALSE(stray);
   EXPECT_EQ(stray.error().message, "line 3: a quote inside an unquoted field");

@@ -54,11 +54,14 @@ Result<DtmImport> ParseIomDtm(std::string_view text, std::optional<int> admin_le
   if (records->empty()) return RowError(1, "the file is empty (expected a DTM header)");
   const CsvRecord& header = records->front();
   std::map<std::string, std::size_t> columns;
-  for (std::size_t col = 0; col < header.fields.size(); ++col) columns.emplace(NormaliseHeader(header.fields[col]), col);
-  const char* kRequired[] = {"adminlevel", "admin0pcode", "admin1pcode", "admin2pcode", "numpresentidpind",
-                             "reportingdate", "roundnumber", "operation", "assessmenttype"};
+  for (std::size_t col = 0; col < header.fields.size(); ++col)
+    columns.emplace(NormaliseHeader(header.fields[col]), col);
+  const char* kRequired[] = {"adminlevel",  "admin0pcode",      "admin1pcode",
+                             "admin2pcode", "numpresentidpind", "reportingdate",
+                             "roundnumber", "operation",        "assessmenttype"};
   for (const char* name : kRequired) {
-    if (!columns.contains(name)) return RowError(header.line, std::string("column ") + name + " is missing");
+    if (!columns.contains(name))
+      return RowError(header.line, std::string("column ") + name + " is missing");
   }
   auto col = [&](const char* name) { return columns.at(name); };
 
@@ -66,24 +69,31 @@ Result<DtmImport> ParseIomDtm(std::string_view text, std::optional<int> admin_le
   // area → round → stock
   std::map<std::string, std::map<RoundKey, RoundStock>> rounds;
   std::size_t first = 1;
-  if (records->size() > 1 && !(*records)[1].fields.empty() && !(*records)[1].fields[col("adminlevel")].empty() &&
+  if (records->size() > 1 && !(*records)[1].fields.empty() &&
+      !(*records)[1].fields[col("adminlevel")].empty() &&
       (*records)[1].fields[col("adminlevel")].front() == '#') {
     first = 2;
   }
   for (std::size_t idx = first; idx < records->size(); ++idx) {
     const CsvRecord& record = (*records)[idx];
     if (record.fields.size() != header.fields.size()) {
-      return RowError(record.line, "expected " + std::to_string(header.fields.size()) + " fields, found " +
-                                       std::to_string(record.fields.size()));
+      return RowError(record.line, "expected " + std::to_string(header.fields.size()) +
+                                       " fields, found " + std::to_string(record.fields.size()));
     }
     ++result.rows;
     const auto level = ParseWhole(record.fields[col("adminlevel")]);
-    if (!level || *level < 0 || *level > 2) return RowError(record.line, "adminLevel must be 0, 1 or 2");
+    if (!level || *level < 0 || *level > 2)
+      return RowError(record.line, "adminLevel must be 0, 1 or 2");
     if (admin_level && *level != *admin_level) continue;
-    const char* code_column = *level == 0 ? "admin0pcode" : *level == 1 ? "admin1pcode" : "admin2pcode";
+    const char* code_column = *level == 0   ? "admin0pcode"
+                              : *level == 1 ? "admin1pcode"
+                                            : "admin2pcode";
     const std::string& area = record.fields[col(code_column)];
-    if (area.empty()) return RowError(record.line, std::string(header.fields[col(code_column)]) + " is empty at admin level " + std::to_string(*level));
-    if (auto reason = core::warn::CheckAreaId(area); !reason.empty()) return RowError(record.line, reason);
+    if (area.empty())
+      return RowError(record.line, std::string(header.fields[col(code_column)]) +
+                                       " is empty at admin level " + std::to_string(*level));
+    if (auto reason = core::warn::CheckAreaId(area); !reason.empty())
+      return RowError(record.line, reason);
     const auto individuals = ParseWhole(record.fields[col("numpresentidpind")]);
     if (!individuals) return RowError(record.line, "numPresentIdpInd is not a whole number");
     if (*individuals < 0) return RowError(record.line, "numPresentIdpInd is negative");
@@ -94,7 +104,8 @@ Result<DtmImport> ParseIomDtm(std::string_view text, std::optional<int> admin_le
     const auto round = ParseWhole(record.fields[col("roundnumber")]);
     if (!round) return RowError(record.line, "roundNumber is not a whole number");
     ++result.rows_used;
-    RoundKey key{record.fields[col("operation")], record.fields[col("assessmenttype")], *round, day->ordinal};
+    RoundKey key{record.fields[col("operation")], record.fields[col("assessmenttype")], *round,
+                 day->ordinal};
     RoundStock& stock = rounds[area][key];
     stock.individuals += *individuals;
     stock.month = core::warn::MonthOfDay(*day).ordinal;
@@ -115,8 +126,9 @@ Result<DtmImport> ParseIomDtm(std::string_view text, std::optional<int> admin_le
       const RoundKey& held = found->second.key;
       const bool new_is_ba = key.assessment == "BA";
       const bool held_is_ba = held.assessment == "BA";
-      const bool replace = new_is_ba != held_is_ba ? new_is_ba
-                                                   : std::tie(key.day, key.round) > std::tie(held.day, held.round);
+      const bool replace = new_is_ba != held_is_ba
+                               ? new_is_ba
+                               : std::tie(key.day, key.round) > std::tie(held.day, held.round);
       if (replace) found->second = MonthPick{key, stock.individuals};
     }
     ImportedSeries series{{area, "idp-stock", PeriodKind::kMonth}, {}};
@@ -128,7 +140,8 @@ Result<DtmImport> ParseIomDtm(std::string_view text, std::optional<int> admin_le
       const std::string label = core::warn::RenderPeriod({PeriodKind::kMonth, month});
       const auto found = picks.find(month);
       if (found == picks.end()) {
-        series.observations.push_back({label, last.value, source + "; carried forward from " + last_label});
+        series.observations.push_back(
+            {label, last.value, source + "; carried forward from " + last_label});
         ++result.months_carried;
         continue;
       }
@@ -136,8 +149,8 @@ Result<DtmImport> ParseIomDtm(std::string_view text, std::optional<int> admin_le
       std::string rounds_text;
       for (const auto& [operation, pick] : found->second) {
         total += static_cast<double>(pick.individuals);
-        rounds_text += (rounds_text.empty() ? "" : " + ") + operation + " round " + std::to_string(pick.key.round) +
-                       " (" + pick.key.assessment + ")";
+        rounds_text += (rounds_text.empty() ? "" : " + ") + operation + " round " +
+                       std::to_string(pick.key.round) + " (" + pick.key.assessment + ")";
       }
       last = Observation{label, total, source + "; " + rounds_text};
       last_label = label;

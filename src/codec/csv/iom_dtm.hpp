@@ -15,11 +15,11 @@ namespace vigil::codec::csv {
 
 struct DtmImport {
   std::vector<core::warn::ImportedSeries> series;  // one per area
-  std::int64_t rows = 0;            // data rows read
-  std::int64_t rows_used = 0;       // rows at the chosen admin level(s)
-  std::int64_t rounds = 0;          // area × operation × round stocks formed
-  std::int64_t months_observed = 0; // area-months with a round
-  std::int64_t months_carried = 0;  // area-months filled from an earlier round
+  std::int64_t rows = 0;                           // data rows read
+  std::int64_t rows_used = 0;                      // rows at the chosen admin level(s)
+  std::int64_t rounds = 0;                         // area × operation × round stocks formed
+  std::int64_t months_observed = 0;                // area-months with a round
+  std::int64_t months_carried = 0;                 // area-months filled from an earlier round
   std::int64_t rounds_superseded = 0;  // rounds dropped for a later one in the same month
 };
 

@@ -9,13 +9,15 @@ namespace vigil::codec::csv {
 namespace {
 
 std::string ReadFixture(const std::string& name) {
-  std::ifstream in(std::string(VIGIL_SOURCE_DIR) + "/tests/warn/fixtures/" + name, std::ios::binary);
+  std::ifstream in(std::string(VIGIL_SOURCE_DIR) + "/tests/warn/fixtures/" + name,
+                   std::ios::binary);
   std::stringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
 }
 
-const core::warn::Observation* At(const DtmImport& import, const std::string& area, const std::string& period) {
+const core::warn::Observation* At(const DtmImport& import, const std::string& area,
+                                  const std::string& period) {
   for (const auto& series : import.series) {
     if (series.key.area != area) continue;
     for (const auto& observation : series.observations) {
@@ -27,18 +29,23 @@ const core::warn::Observation* At(const DtmImport& import, const std::string& ar
 
 const std::string kHeader =
     "id,operation,admin0Name,admin0Pcode,admin1Name,admin1Pcode,admin2Name,admin2Pcode,adminLevel,"
-    "numPresentIdpInd,reportingDate,yearReportingDate,monthReportingDate,roundNumber,displacementReason,"
-    "numberMales,numberFemales,idpOriginAdmin1Name,idpOriginAdmin1Pcode,assessmentType,operationStatus\r\n"
-    "#id+code,#operation+name,#country+name,#country+code,#adm1+name,#adm1+code,#adm2+name,#adm2+code,"
+    "numPresentIdpInd,reportingDate,yearReportingDate,monthReportingDate,roundNumber,"
+    "displacementReason,"
+    "numberMales,numberFemales,idpOriginAdmin1Name,idpOriginAdmin1Pcode,assessmentType,"
+    "operationStatus\r\n"
+    "#id+code,#operation+name,#country+name,#country+code,#adm1+name,#adm1+code,#adm2+name,#adm2+"
+    "code,"
     "#adm+level,#affected+idps,#date+reported,#date+year+reported,#date+month+reported,#round+code,"
-    "#cause+type,#affected+idps+m,#affected+idps+f,#adm1+name+origin,#adm1+code+origin,#assessment+type,"
+    "#cause+type,#affected+idps+m,#affected+idps+f,#adm1+name+origin,#adm1+code+origin,#assessment+"
+    "type,"
     "#operation+status\r\n";
 
-std::string Row(const std::string& op, int level, const std::string& adm1, int people, const std::string& date,
-                int round, const std::string& assessment, const std::string& reason = "Conflict") {
-  return "," + op + ",Testland,TST," + (level >= 1 ? "Region," + adm1 : ",") + ",,," + std::to_string(level) + "," +
-         std::to_string(people) + "," + date + "T00:00:00,,," + std::to_string(round) + "," + reason + ",,,,," +
-         assessment + ",Active\r\n";
+std::string Row(const std::string& op, int level, const std::string& adm1, int people,
+                const std::string& date, int round, const std::string& assessment,
+                const std::string& reason = "Conflict") {
+  return "," + op + ",Testland,TST," + (level >= 1 ? "Region," + adm1 : ",") + ",,," +
+         std::to_string(level) + "," + std::to_string(people) + "," + date + "T00:00:00,,," +
+         std::to_string(round) + "," + reason + ",,,,," + assessment + ",Active\r\n";
 }
 
 TEST(IomDtm, AppliesTheIrregularRoundRule) {
@@ -80,13 +87,16 @@ TEST(IomDtm, AppliesTheIrregularRoundRule) {
 }
 
 TEST(IomDtm, BadRowsAreNamed) {
-  auto negative = ParseIomDtm(kHeader + Row("Op", 0, "", -5, "2024-01-10", 1, "BA"), std::nullopt, "s");
+  auto negative =
+      ParseIomDtm(kHeader + Row("Op", 0, "", -5, "2024-01-10", 1, "BA"), std::nullopt, "s");
   ASSERT_FALSE(negative);
   EXPECT_EQ(negative.error().message, "line 3: numPresentIdpInd is negative");
-  auto bad_level = ParseIomDtm(kHeader + Row("Op", 3, "X", 5, "2024-01-10", 1, "BA"), std::nullopt, "s");
+  auto bad_level =
+      ParseIomDtm(kHeader + Row("Op", 3, "X", 5, "2024-01-10", 1, "BA"), std::nullopt, "s");
   ASSERT_FALSE(bad_level);
   EXPECT_EQ(bad_level.error().message, "line 3: adminLevel must be 0, 1 or 2");
-  auto bad_date = ParseIomDtm(kHeader + Row("Op", 0, "", 5, "2024-02-30", 1, "BA"), std::nullopt, "s");
+  auto bad_date =
+      ParseIomDtm(kHeader + Row("Op", 0, "", 5, "2024-02-30", 1, "BA"), std::nullopt, "s");
   ASSERT_FALSE(bad_date);
   EXPECT_NE(bad_date.error().message.find("line 3: reportingDate"), std::string::npos);
 }

@@ -23,15 +23,17 @@ struct Hashtag {
   std::set<std::string> attributes;
   bool Is(std::string_view name, std::initializer_list<std::string_view> with = {}) const {
     if (tag != name) return false;
-    return std::all_of(with.begin(), with.end(),
-                       [&](std::string_view attr) { return attributes.contains(std::string(attr)); });
+    return std::all_of(with.begin(), with.end(), [&](std::string_view attr) {
+      return attributes.contains(std::string(attr));
+    });
   }
 };
 
 std::optional<Hashtag> ParseHashtag(std::string_view text) {
   std::string compact;
   for (const char c : text) {
-    if (c != ' ' && c != '\t') compact += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (c != ' ' && c != '\t')
+      compact += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
   if (compact.size() < 2 || compact[0] != '#') return std::nullopt;
   Hashtag hashtag;
@@ -41,7 +43,8 @@ std::optional<Hashtag> ParseHashtag(std::string_view text) {
   while (next != std::string::npos) {
     pos = next + 1;
     next = compact.find('+', pos);
-    hashtag.attributes.insert(compact.substr(pos, next == std::string::npos ? std::string::npos : next - pos));
+    hashtag.attributes.insert(
+        compact.substr(pos, next == std::string::npos ? std::string::npos : next - pos));
   }
   return hashtag;
 }
@@ -64,23 +67,28 @@ std::string Field(const CsvRecord& record, std::optional<std::size_t> column) {
 
 }  // namespace
 
-Result<std::vector<SeriesRow>> ParseTidySeriesCsv(std::string_view text, const CsvProgress& progress) {
+Result<std::vector<SeriesRow>> ParseTidySeriesCsv(std::string_view text,
+                                                  const CsvProgress& progress) {
   auto records = ParseCsv(text, progress);
   if (!records) return tl::unexpected(records.error());
-  if (records->empty()) return FileError(0, "the file is empty (expected a header area,indicator,period,value)");
+  if (records->empty())
+    return FileError(0, "the file is empty (expected a header area,indicator,period,value)");
   const CsvRecord& header = records->front();
   std::map<std::string, std::size_t> columns;
   for (std::size_t col = 0; col < header.fields.size(); ++col) {
     const std::string name = NormaliseHeader(header.fields[col]);
     static const std::set<std::string> kKnown = {"area", "indicator", "period", "value", "source"};
     if (!kKnown.contains(name)) {
-      return FileError(header.line, "unknown column \"" + header.fields[col] +
-                                        "\" (expected area, indicator, period, value and optionally source)");
+      return FileError(header.line,
+                       "unknown column \"" + header.fields[col] +
+                           "\" (expected area, indicator, period, value and optionally source)");
     }
-    if (!columns.emplace(name, col).second) return FileError(header.line, "column " + name + " appears twice");
+    if (!columns.emplace(name, col).second)
+      return FileError(header.line, "column " + name + " appears twice");
   }
   for (const char* required : {"area", "indicator", "period", "value"}) {
-    if (!columns.contains(required)) return FileError(header.line, std::string("column ") + required + " is missing");
+    if (!columns.contains(required))
+      return FileError(header.line, std::string("column ") + required + " is missing");
   }
   const std::optional<std::size_t> source_col =
       columns.contains("source") ? std::optional(columns.at("source")) : std::nullopt;
@@ -89,17 +97,18 @@ Result<std::vector<SeriesRow>> ParseTidySeriesCsv(std::string_view text, const C
   for (std::size_t idx = 1; idx < records->size(); ++idx) {
     const CsvRecord& record = (*records)[idx];
     if (record.fields.size() != header.fields.size()) {
-      return FileError(record.line, "expected " + std::to_string(header.fields.size()) + " fields, found " +
-                                        std::to_string(record.fields.size()));
+      return FileError(record.line, "expected " + std::to_string(header.fields.size()) +
+                                        " fields, found " + std::to_string(record.fields.size()));
     }
-    rows.push_back({record.line, record.fields[columns.at("area")], record.fields[columns.at("indicator")],
-                    record.fields[columns.at("period")], record.fields[columns.at("value")],
-                    Field(record, source_col)});
+    rows.push_back({record.line, record.fields[columns.at("area")],
+                    record.fields[columns.at("indicator")], record.fields[columns.at("period")],
+                    record.fields[columns.at("value")], Field(record, source_col)});
   }
   return rows;
 }
 
-Result<std::vector<SeriesRow>> ParseHxlSeriesCsv(std::string_view text, const CsvProgress& progress) {
+Result<std::vector<SeriesRow>> ParseHxlSeriesCsv(std::string_view text,
+                                                 const CsvProgress& progress) {
   auto records = ParseCsv(text, progress);
   if (!records) return tl::unexpected(records.error());
   std::size_t tag_row = 0;
@@ -112,7 +121,8 @@ Result<std::vector<SeriesRow>> ParseHxlSeriesCsv(std::string_view text, const Cs
   for (std::size_t col = 0; col < tags.fields.size(); ++col) {
     if (auto hashtag = ParseHashtag(tags.fields[col])) parsed.emplace_back(col, *hashtag);
   }
-  auto find = [&](std::string_view tag, std::initializer_list<std::string_view> with) -> std::optional<std::size_t> {
+  auto find = [&](std::string_view tag,
+                  std::initializer_list<std::string_view> with) -> std::optional<std::size_t> {
     for (const auto& [col, hashtag] : parsed) {
       if (hashtag.Is(tag, with)) return col;
     }
@@ -137,10 +147,14 @@ Result<std::vector<SeriesRow>> ParseHxlSeriesCsv(std::string_view text, const Cs
     }
   }
   const auto source_col = find("meta", {"source"});
-  if (area_cols.empty()) return FileError(tags.line, "no area column (#adm1+code, #adm2+code, #adm3+code, #country+code or #loc+code)");
+  if (area_cols.empty())
+    return FileError(
+        tags.line,
+        "no area column (#adm1+code, #adm2+code, #adm3+code, #country+code or #loc+code)");
   if (!indicator_col) return FileError(tags.line, "no #indicator+code column");
   if (!period_col) return FileError(tags.line, "no #date column");
-  if (!value_col) return FileError(tags.line, "no value column (#value, #indicator+value or a +num tag)");
+  if (!value_col)
+    return FileError(tags.line, "no value column (#value, #indicator+value or a +num tag)");
 
   std::vector<SeriesRow> rows;
   for (std::size_t idx = tag_row + 1; idx < records->size(); ++idx) {
@@ -171,7 +185,9 @@ namespace {
 std::string RenderRows(const std::vector<ExportSeries>& series, bool hxl) {
   std::string out;
   RenderCsvRecord({"area", "indicator", "period", "value", "source"}, out);
-  if (hxl) RenderCsvRecord({"#loc+code", "#indicator+code", "#date", "#indicator+value+num", "#meta+source"}, out);
+  if (hxl)
+    RenderCsvRecord(
+        {"#loc+code", "#indicator+code", "#date", "#indicator+value+num", "#meta+source"}, out);
   for (const auto& one : series) {
     for (const auto& observation : one.observations) {
       RenderCsvRecord({one.key.area, one.key.indicator, observation.period,
@@ -184,7 +200,11 @@ std::string RenderRows(const std::vector<ExportSeries>& series, bool hxl) {
 
 }  // namespace
 
-std::string RenderTidySeriesCsv(const std::vector<ExportSeries>& series) { return RenderRows(series, false); }
-std::string RenderHxlSeriesCsv(const std::vector<ExportSeries>& series) { return RenderRows(series, true); }
+std::string RenderTidySeriesCsv(const std::vector<ExportSeries>& series) {
+  return RenderRows(series, false);
+}
+std::string RenderHxlSeriesCsv(const std::vector<ExportSeries>& series) {
+  return RenderRows(series, true);
+}
 
 }  // namespace vigil::codec::csv

@@ -6,7 +6,8 @@ namespace vigil::codec::csv {
 namespace {
 
 TEST(TidyCsv, ReadsColumnsInAnyOrder) {
-  auto rows = ParseTidySeriesCsv("Period,Area,Value,Indicator,Source\r\n2024-01,AFG,3,conflict-events,\"UCDP, v24\"\r\n");
+  auto rows = ParseTidySeriesCsv(
+      "Period,Area,Value,Indicator,Source\r\n2024-01,AFG,3,conflict-events,\"UCDP, v24\"\r\n");
   ASSERT_TRUE(rows) << rows.error().message;
   ASSERT_EQ(rows->size(), 1u);
   EXPECT_EQ((*rows)[0].line, 2);
@@ -24,7 +25,8 @@ TEST(TidyCsv, RefusesBadHeadersAndShortRows) {
   auto unknown = ParseTidySeriesCsv("area,indicator,period,value,name\n");
   ASSERT_FALSE(unknown);
   EXPECT_NE(unknown.error().message.find("unknown column \"name\""), std::string::npos);
-  auto short_row = ParseTidySeriesCsv("area,indicator,period,value\nAFG,x,2024-01,1\nAFG,x,2024-02\n");
+  auto short_row =
+      ParseTidySeriesCsv("area,indicator,period,value\nAFG,x,2024-01,1\nAFG,x,2024-02\n");
   ASSERT_FALSE(short_row);
   EXPECT_EQ(short_row.error().message, "line 3: expected 4 fields, found 3");
   EXPECT_FALSE(ParseTidySeriesCsv(""));
@@ -61,14 +63,16 @@ TEST(SeriesExport, TidyAndHxlReadBack) {
        {{"2016-06", 0, "ucdp"}, {"2016-07", 4, "ucdp"}, {"2016-08", 0.25, "note, with comma"}}}};
   const std::string tidy = RenderTidySeriesCsv(series);
   EXPECT_EQ(tidy.substr(0, tidy.find("\r\n")), "area,indicator,period,value,source");
-  EXPECT_NE(tidy.find("BGD:Dhaka Division,conflict-events,2016-08,0.25,\"note, with comma\"\r\n"), std::string::npos);
+  EXPECT_NE(tidy.find("BGD:Dhaka Division,conflict-events,2016-08,0.25,\"note, with comma\"\r\n"),
+            std::string::npos);
   auto tidy_rows = ParseTidySeriesCsv(tidy);
   ASSERT_TRUE(tidy_rows);
   ASSERT_EQ(tidy_rows->size(), 3u);
   EXPECT_EQ((*tidy_rows)[1].value, "4");
 
   const std::string hxl = RenderHxlSeriesCsv(series);
-  EXPECT_NE(hxl.find("#loc+code,#indicator+code,#date,#indicator+value+num,#meta+source\r\n"), std::string::npos);
+  EXPECT_NE(hxl.find("#loc+code,#indicator+code,#date,#indicator+value+num,#meta+source\r\n"),
+            std::string::npos);
   auto hxl_rows = ParseHxlSeriesCsv(hxl);
   ASSERT_TRUE(hxl_rows) << hxl_rows.error().message;
   ASSERT_EQ(hxl_rows->size(), 3u);

@@ -21,9 +21,9 @@ enum class SeriesFormat { kTidy, kHxl, kUcdpGed, kIomDtm };
 [[nodiscard]] std::optional<SeriesFormat> ParseSeriesFormat(std::string_view name);
 
 struct SeriesFileOptions {
-  std::string source;                    // default source of tidy/HXL rows; source of UCDP/DTM data
+  std::string source;  // default source of tidy/HXL rows; source of UCDP/DTM data
   UcdpLevel ucdp_level = UcdpLevel::kAdm1;
-  std::optional<int> dtm_admin_level;    // nullopt: every level
+  std::optional<int> dtm_admin_level;  // nullopt: every level
 };
 
 struct SeriesFile {

@@ -40,10 +40,13 @@ Result<UcdpImport> ParseUcdpGed(std::string_view text, UcdpLevel level, const st
   if (records->empty()) return RowError(1, "the file is empty (expected a UCDP GED header)");
   const CsvRecord& header = records->front();
   std::map<std::string, std::size_t> columns;
-  for (std::size_t col = 0; col < header.fields.size(); ++col) columns.emplace(NormaliseHeader(header.fields[col]), col);
+  for (std::size_t col = 0; col < header.fields.size(); ++col)
+    columns.emplace(NormaliseHeader(header.fields[col]), col);
   const std::string area_column = level == UcdpLevel::kAdm1 ? "adm_1" : "priogrid_gid";
-  for (const std::string& required : {std::string("date_start"), std::string("best"), std::string("iso3"), area_column}) {
-    if (!columns.contains(required)) return RowError(header.line, "column " + required + " is missing");
+  for (const std::string& required :
+       {std::string("date_start"), std::string("best"), std::string("iso3"), area_column}) {
+    if (!columns.contains(required))
+      return RowError(header.line, "column " + required + " is missing");
   }
   const std::size_t date_col = columns.at("date_start");
   const std::size_t best_col = columns.at("best");
@@ -67,8 +70,8 @@ Result<UcdpImport> ParseUcdpGed(std::string_view text, UcdpLevel level, const st
   for (std::size_t idx = first; idx < records->size(); ++idx) {
     const CsvRecord& record = (*records)[idx];
     if (record.fields.size() != header.fields.size()) {
-      return RowError(record.line, "expected " + std::to_string(header.fields.size()) + " fields, found " +
-                                       std::to_string(record.fields.size()));
+      return RowError(record.line, "expected " + std::to_string(header.fields.size()) +
+                                       " fields, found " + std::to_string(record.fields.size()));
     }
     std::string_view date = record.fields[date_col];
     if (date.size() > 10 && (date[10] == ' ' || date[10] == 'T')) date = date.substr(0, 10);
@@ -87,7 +90,8 @@ Result<UcdpImport> ParseUcdpGed(std::string_view text, UcdpLevel level, const st
       if (!cell) return RowError(record.line, "priogrid_gid is not a whole number");
       area = "pg:" + record.fields[area_col];
     }
-    if (auto reason = core::warn::CheckAreaId(area); !reason.empty()) return RowError(record.line, reason);
+    if (auto reason = core::warn::CheckAreaId(area); !reason.empty())
+      return RowError(record.line, reason);
     const Period month = core::warn::MonthOfDay(*day);
     MonthTotals& totals = by_area[area][month.ordinal];
     totals.events += 1;
@@ -113,7 +117,8 @@ Result<UcdpImport> ParseUcdpGed(std::string_view text, UcdpLevel level, const st
       const MonthTotals totals = found == months.end() ? MonthTotals{} : found->second;
       const std::string label = core::warn::RenderPeriod({PeriodKind::kMonth, month});
       events.observations.push_back(Observation{label, static_cast<double>(totals.events), source});
-      deaths.observations.push_back(Observation{label, static_cast<double>(totals.fatalities), source});
+      deaths.observations.push_back(
+          Observation{label, static_cast<double>(totals.fatalities), source});
     }
     result.series.push_back(std::move(events));
     result.series.push_back(std::move(deaths));

@@ -12,7 +12,7 @@
 namespace vigil::codec::csv {
 
 enum class UcdpLevel {
-  kAdm1,      // area "<iso3>:<adm_1 as written by UCDP>"; events without adm_1 → "<iso3>:unlocated"
+  kAdm1,  // area "<iso3>:<adm_1 as written by UCDP>"; events without adm_1 → "<iso3>:unlocated"
   kPrioGrid,  // area "pg:<priogrid_gid>"
 };
 
@@ -21,8 +21,8 @@ struct UcdpImport {
   std::int64_t events = 0;
   double fatalities = 0;  // Σ best
   std::int64_t areas = 0;
-  std::int64_t months = 0;         // months from the first to the last event month
-  std::int64_t event_months = 0;   // distinct months with at least one event
+  std::int64_t months = 0;        // months from the first to the last event month
+  std::int64_t event_months = 0;  // distinct months with at least one event
 };
 
 // Reads a GED CSV (header row; an HXL hashtag row right under it is skipped). Each event counts

@@ -10,7 +10,8 @@ namespace vigil::codec::csv {
 namespace {
 
 std::string ReadFixture(const std::string& name) {
-  std::ifstream in(std::string(VIGIL_SOURCE_DIR) + "/tests/warn/fixtures/" + name, std::ios::binary);
+  std::ifstream in(std::string(VIGIL_SOURCE_DIR) + "/tests/warn/fixtures/" + name,
+                   std::ios::binary);
   std::stringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
@@ -69,7 +70,8 @@ TEST(UcdpGed, AggregatesTheBangladeshFileByAdm1) {
 }
 
 TEST(UcdpGed, AggregatesByPrioGridCell) {
-  auto import = ParseUcdpGed(ReadFixture("ucdp_ged_conflict_data_BGD.csv"), UcdpLevel::kPrioGrid, "s");
+  auto import =
+      ParseUcdpGed(ReadFixture("ucdp_ged_conflict_data_BGD.csv"), UcdpLevel::kPrioGrid, "s");
   ASSERT_TRUE(import) << import.error().message;
   EXPECT_EQ(import->areas, 58);
   EXPECT_EQ(import->series.size(), 116u);
@@ -80,13 +82,15 @@ TEST(UcdpGed, AggregatesByPrioGridCell) {
 
 TEST(UcdpGed, BadRowsAreNamed) {
   const std::string header = "id,date_start,best,adm_1,priogrid_gid,iso3\n";
-  auto bad_best = ParseUcdpGed(header + "1,2001-01-02,3,A,1,BGD\n2,2001-02-03,-1,A,1,BGD\n", UcdpLevel::kAdm1, "s");
+  auto bad_best = ParseUcdpGed(header + "1,2001-01-02,3,A,1,BGD\n2,2001-02-03,-1,A,1,BGD\n",
+                               UcdpLevel::kAdm1, "s");
   ASSERT_FALSE(bad_best);
   EXPECT_EQ(bad_best.error().message, "line 3: best is not a whole number ≥ 0");
   auto bad_date = ParseUcdpGed(header + "1,2001-13-02,3,A,1,BGD\n", UcdpLevel::kAdm1, "s");
   ASSERT_FALSE(bad_date);
   EXPECT_NE(bad_date.error().message.find("line 2: date_start"), std::string::npos);
-  auto no_column = ParseUcdpGed("id,date_start,best,iso3\n1,2001-01-01,1,BGD\n", UcdpLevel::kPrioGrid, "s");
+  auto no_column =
+      ParseUcdpGed("id,date_start,best,iso3\n1,2001-01-01,1,BGD\n", UcdpLevel::kPrioGrid, "s");
   ASSERT_FALSE(no_column);
   EXPECT_EQ(no_column.error().message, "line 1: column priogrid_gid is missing");
 }

@@ -10,7 +10,9 @@ namespace {
 
 using nlohmann::json;
 
-std::string Dump(const json& doc) { return doc.dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string Dump(const json& doc) {
+  return doc.dump(-1, ' ', false, json::error_handler_t::replace);
+}
 
 }  // namespace
 
@@ -50,7 +52,9 @@ std::string RenderSeriesPoints(const core::warn::SeriesKey& key, std::string_vie
                                const std::vector<core::warn::Observation>& observations) {
   json points = json::array();
   for (const auto& observation : observations) {
-    points.push_back({{"period", observation.period}, {"value", observation.value}, {"source", observation.source}});
+    points.push_back({{"period", observation.period},
+                      {"value", observation.value},
+                      {"source", observation.source}});
   }
   return Dump({{"area", key.area},
                {"indicator", key.indicator},
@@ -66,7 +70,8 @@ Result<SeriesImportRequest> ParseSeriesImportRequest(std::string_view body) {
   auto format = RequireString(*object, "format");
   if (!format) return tl::unexpected(format.error());
   if (*format != "tidy" && *format != "hxl") {
-    return MakeError(ErrorCode::kInvalidArgument, "format must be \"tidy\" or \"hxl\"", "validation");
+    return MakeError(ErrorCode::kInvalidArgument, "format must be \"tidy\" or \"hxl\"",
+                     "validation");
   }
   request.format = *format;
   auto csv = RequireString(*object, "csv");

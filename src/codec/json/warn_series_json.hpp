@@ -22,8 +22,9 @@ namespace vigil::codec::json {
 [[nodiscard]] std::string RenderSeriesList(const std::vector<core::warn::SeriesSummary>& series);
 
 // {"area", "indicator", "period", "unit", "points": [{"period", "value", "source"}]}
-[[nodiscard]] std::string RenderSeriesPoints(const core::warn::SeriesKey& key, std::string_view unit,
-                                             const std::vector<core::warn::Observation>& observations);
+[[nodiscard]] std::string RenderSeriesPoints(
+    const core::warn::SeriesKey& key, std::string_view unit,
+    const std::vector<core::warn::Observation>& observations);
 
 struct SeriesImportRequest {
   std::string format;  // "tidy" or "hxl"

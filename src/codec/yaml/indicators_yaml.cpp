@@ -17,10 +17,12 @@ std::string RenderProblems(const std::vector<FileProblem>& problems) {
 
 }  // namespace
 
-Result<core::warn::Catalogue> ParseIndicatorsYaml(const std::string& file_name, const std::string& text) {
+Result<core::warn::Catalogue> ParseIndicatorsYaml(const std::string& file_name,
+                                                  const std::string& text) {
   std::vector<FileProblem> problems;
   auto root = LoadYamlMapping(file_name, text, problems);
-  if (!root) return MakeError(ErrorCode::kInvalidArgument, RenderProblems(problems), "invalid-catalogue");
+  if (!root)
+    return MakeError(ErrorCode::kInvalidArgument, RenderProblems(problems), "invalid-catalogue");
   FileReader reader(file_name, problems);
   std::vector<core::warn::IndicatorDraft> drafts;
   const YAML::Node list = (*root)["indicators"];
@@ -44,11 +46,13 @@ Result<core::warn::Catalogue> ParseIndicatorsYaml(const std::string& file_name, 
       const YAML::Node params = node["params"];
       if (params.IsDefined() && !params.IsNull()) {
         if (!params.IsMap()) {
-          reader.Error(params, draft.id + ": \"params\" must be a mapping of R parameter names to values");
+          reader.Error(params,
+                       draft.id + ": \"params\" must be a mapping of R parameter names to values");
         } else {
           for (const auto& param : params) {
             if (!param.second.IsScalar()) {
-              reader.Error(param.second, draft.id + ": parameter values must be single values (text)");
+              reader.Error(param.second,
+                           draft.id + ": parameter values must be single values (text)");
               continue;
             }
             draft.params.push_back({param.first.as<std::string>(""), param.second.Scalar()});

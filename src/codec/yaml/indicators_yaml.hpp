@@ -13,6 +13,6 @@ namespace vigil::codec::yaml {
 // Parses `text` (the content of `file_name`). Errors (kInvalidArgument, reason
 // "invalid-catalogue") list every problem as "<file>:<line>: …", one per line.
 [[nodiscard]] Result<core::warn::Catalogue> ParseIndicatorsYaml(const std::string& file_name,
-                                                               const std::string& text);
+                                                                const std::string& text);
 
 }  // namespace vigil::codec::yaml

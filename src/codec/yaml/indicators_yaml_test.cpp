@@ -26,7 +26,8 @@ TEST(IndicatorsYaml, TheShippedCatalogueIsValidAndCoversEveryFamily) {
   EXPECT_EQ(events->source.key, "S5");
   EXPECT_TRUE(events->verified);
   bool limit54 = false;
-  for (const auto& param : events->params) limit54 |= param.name == "limit54" && param.value == "5,4";
+  for (const auto& param : events->params)
+    limit54 |= param.name == "limit54" && param.value == "5,4";
   EXPECT_TRUE(limit54);
   // The case/health family is marked [unverified] in the reference.
   EXPECT_FALSE(catalogue->Find("survivors-presenting")->verified);
@@ -45,12 +46,14 @@ TEST(IndicatorsYaml, ProblemsNameFileAndLine) {
       "    verified: maybe\n";
   auto catalogue = ParseIndicatorsYaml("i.yaml", text);
   ASSERT_FALSE(catalogue);
-  EXPECT_NE(catalogue.error().message.find("i.yaml:9: a: verified must be true or false"), std::string::npos)
+  EXPECT_NE(catalogue.error().message.find("i.yaml:9: a: verified must be true or false"),
+            std::string::npos)
       << catalogue.error().message;
   auto fixed = text.substr(0, text.find("    verified")) + "    verified: false\n";
   auto second = ParseIndicatorsYaml("i.yaml", fixed);
   ASSERT_FALSE(second);
-  EXPECT_NE(second.error().message.find("i.yaml:2: indicator \"a\": period \"fortnight\""), std::string::npos)
+  EXPECT_NE(second.error().message.find("i.yaml:2: indicator \"a\": period \"fortnight\""),
+            std::string::npos)
       << second.error().message;
   EXPECT_FALSE(ParseIndicatorsYaml("i.yaml", "indicators: [\n"));
   auto no_list = ParseIndicatorsYaml("i.yaml", "other: 1\n");
@@ -74,7 +77,7 @@ TEST(IndicatorsYaml, EveryShippedDetectorRunsWithItsParams) {
   for (const auto& indicator : catalogue->List()) {
     const int frequency = indicator.period == core::warn::PeriodKind::kMonth  ? 12
                           : indicator.period == core::warn::PeriodKind::kWeek ? 52
-                                                                               : 365;
+                                                                              : 365;
     core::signals::DetectInput input;
     input.frequency = frequency;
     for (int idx = 0; idx < 6 * frequency; ++idx) input.observed.push_back(3 + (idx * 7) % 5);

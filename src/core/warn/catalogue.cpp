@@ -23,10 +23,20 @@ const std::vector<DetectorSpec>& DetectorSpecs() {
                                                         "surveillance_compat"};
   static const std::vector<std::string_view> kFarrington = {
       "range", "b", "w", "reweight", "alpha", "trend", "limit54", "powertrans"};
-  static const std::vector<std::string_view> kFlexible = {
-      "range",   "b",          "w",         "reweight",  "weightsThreshold", "alpha",
-      "trend",   "pThresholdTrend", "limit54", "powertrans", "noPeriods", "pastWeeksNotIncluded",
-      "thresholdMethod", "populationOffset"};
+  static const std::vector<std::string_view> kFlexible = {"range",
+                                                          "b",
+                                                          "w",
+                                                          "reweight",
+                                                          "weightsThreshold",
+                                                          "alpha",
+                                                          "trend",
+                                                          "pThresholdTrend",
+                                                          "limit54",
+                                                          "powertrans",
+                                                          "noPeriods",
+                                                          "pastWeeksNotIncluded",
+                                                          "thresholdMethod",
+                                                          "populationOffset"};
   static const std::vector<DetectorSpec> kSpecs = {
       {"ears-c1", signals::Method::kEarsC1, kEars},
       {"ears-c2", signals::Method::kEarsC2, kEars},
@@ -79,10 +89,9 @@ Result<Catalogue> ValidateCatalogue(const std::vector<IndicatorDraft>& drafts,
   std::set<std::string, std::less<>> seen;
   for (std::size_t draft_idx = 0; draft_idx < drafts.size(); ++draft_idx) {
     const IndicatorDraft& draft = drafts[draft_idx];
-    const std::string where = std::string(file_name) + ":" + std::to_string(draft.line) +
-                              ": indicator " +
-                              (draft.id.empty() ? "#" + std::to_string(draft_idx + 1)
-                                                : "\"" + draft.id + "\"");
+    const std::string where =
+        std::string(file_name) + ":" + std::to_string(draft.line) + ": indicator " +
+        (draft.id.empty() ? "#" + std::to_string(draft_idx + 1) : "\"" + draft.id + "\"");
     auto problem = [&](const std::string& message) { problems.push_back(where + ": " + message); };
 
     Indicator indicator;

@@ -33,8 +33,8 @@ struct Indicator {
   signals::Method detector = signals::Method::kEarsC1;
   std::vector<signals::Parameter> params;  // R-named detector parameters, values as text
   IndicatorSource source;
-  bool verified = false;     // false where the reference marks the item [unverified]
-  std::string description;   // optional, free text
+  bool verified = false;    // false where the reference marks the item [unverified]
+  std::string description;  // optional, free text
 };
 
 // One catalogue entry as read from a file, before validation: every field still text, plus the

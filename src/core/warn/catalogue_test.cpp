@@ -22,7 +22,8 @@ IndicatorDraft Good(std::string id, int line) {
 }
 
 TEST(Catalogue, BuildsAndFindsById) {
-  auto catalogue = ValidateCatalogue({Good("conflict-events", 3), Good("conflict-fatalities", 12)}, "x.yaml");
+  auto catalogue =
+      ValidateCatalogue({Good("conflict-events", 3), Good("conflict-fatalities", 12)}, "x.yaml");
   ASSERT_TRUE(catalogue) << catalogue.error().message;
   ASSERT_EQ(catalogue->Size(), 2u);
   const Indicator* found = catalogue->Find("conflict-fatalities");
@@ -45,18 +46,24 @@ TEST(Catalogue, NamesEveryBadEntry) {
   auto wrong_param = Good("d", 25);
   wrong_param.detector = "ears-c1";  // earsC has no limit54
   auto bad_id = Good("Bad_Id", 30);
-  auto catalogue =
-      ValidateCatalogue({unknown_detector, bad_period, duplicate, no_source, wrong_param, bad_id}, "ind.yaml");
+  auto catalogue = ValidateCatalogue(
+      {unknown_detector, bad_period, duplicate, no_source, wrong_param, bad_id}, "ind.yaml");
   ASSERT_FALSE(catalogue);
   const std::string& message = catalogue.error().message;
   EXPECT_EQ(catalogue.error().reason, "invalid-catalogue");
-  EXPECT_NE(message.find("ind.yaml:4: indicator \"a\": unknown detector \"magic\""), std::string::npos) << message;
-  EXPECT_NE(message.find("ind.yaml:9: indicator \"b\": period \"year\" must be day, week or month"), std::string::npos);
+  EXPECT_NE(message.find("ind.yaml:4: indicator \"a\": unknown detector \"magic\""),
+            std::string::npos)
+      << message;
+  EXPECT_NE(message.find("ind.yaml:9: indicator \"b\": period \"year\" must be day, week or month"),
+            std::string::npos);
   EXPECT_NE(message.find("ind.yaml:14: indicator \"a\": duplicate id"), std::string::npos);
   EXPECT_NE(message.find("ind.yaml:20: indicator \"c\": source key is missing"), std::string::npos);
   EXPECT_NE(message.find("ind.yaml:20: indicator \"c\": source url is missing"), std::string::npos);
-  EXPECT_NE(message.find("ind.yaml:25: indicator \"d\": detector ears-c1 has no parameter \"limit54\""), std::string::npos);
-  EXPECT_NE(message.find("ind.yaml:30: indicator \"Bad_Id\": id must be kebab-case"), std::string::npos);
+  EXPECT_NE(
+      message.find("ind.yaml:25: indicator \"d\": detector ears-c1 has no parameter \"limit54\""),
+      std::string::npos);
+  EXPECT_NE(message.find("ind.yaml:30: indicator \"Bad_Id\": id must be kebab-case"),
+            std::string::npos);
 }
 
 TEST(Catalogue, RefusesUnknownFamily) {

@@ -29,14 +29,17 @@ Civil CivilFromDays(std::int64_t days) {
   const auto day_of_era = static_cast<unsigned>(days - era * 146097);
   const unsigned year_of_era =
       (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  const unsigned day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const unsigned day_of_year =
+      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
   const unsigned mp = (5 * day_of_year + 2) / 153;
   const unsigned day = day_of_year - (153 * mp + 2) / 5 + 1;
   const unsigned month = mp < 10 ? mp + 3 : mp - 9;
   return {static_cast<std::int64_t>(year_of_era) + era * 400 + (month <= 2 ? 1 : 0), month, day};
 }
 
-bool IsLeap(std::int64_t year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool IsLeap(std::int64_t year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 unsigned DaysInMonth(std::int64_t year, unsigned month) {
   static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -103,9 +106,12 @@ std::optional<PeriodKind> ParsePeriodKind(std::string_view name) {
 
 std::string_view PeriodKindName(PeriodKind kind) {
   switch (kind) {
-    case PeriodKind::kDay: return "day";
-    case PeriodKind::kWeek: return "week";
-    case PeriodKind::kMonth: return "month";
+    case PeriodKind::kDay:
+      return "day";
+    case PeriodKind::kWeek:
+      return "week";
+    case PeriodKind::kMonth:
+      return "month";
   }
   return "month";
 }
@@ -123,13 +129,15 @@ Result<Period> ParsePeriod(std::string_view text, PeriodKind kind) {
           month > 12 || day < 1 || day > DaysInMonth(year, static_cast<unsigned>(month))) {
         return BadLabel("a date YYYY-MM-DD");
       }
-      return Period{kind, DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day))};
+      return Period{kind,
+                    DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day))};
     }
     case PeriodKind::kWeek: {
       std::int64_t week = 0;
       if (!ReadNumber(text, pos, 4, 4, year)) return BadLabel("an ISO week YYYY-Www");
       Expect(text, pos, '-');
-      if (!Expect(text, pos, 'W') && !Expect(text, pos, 'w')) return BadLabel("an ISO week YYYY-Www");
+      if (!Expect(text, pos, 'W') && !Expect(text, pos, 'w'))
+        return BadLabel("an ISO week YYYY-Www");
       if (!ReadNumber(text, pos, 1, 2, week) || pos != text.size() || year < 1000 || week < 1 ||
           week > 53) {
         return BadLabel("an ISO week YYYY-Www");
@@ -153,7 +161,8 @@ Result<Period> ParsePeriod(std::string_view text, PeriodKind kind) {
 
 Result<Period> ParsePeriodAnyKind(std::string_view text) {
   const std::string_view trimmed = Trim(text);
-  if (trimmed.find_first_of("Ww") != std::string_view::npos) return ParsePeriod(trimmed, PeriodKind::kWeek);
+  if (trimmed.find_first_of("Ww") != std::string_view::npos)
+    return ParsePeriod(trimmed, PeriodKind::kWeek);
   const auto dashes = std::count(trimmed.begin(), trimmed.end(), '-');
   if (dashes == 2) return ParsePeriod(trimmed, PeriodKind::kDay);
   if (dashes == 1) return ParsePeriod(trimmed, PeriodKind::kMonth);

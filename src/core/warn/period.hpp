@@ -39,7 +39,9 @@ struct Period {
 // Canonicalises a label of the given kind (ParsePeriod then RenderPeriod).
 [[nodiscard]] Result<std::string> CanonicalPeriod(std::string_view text, PeriodKind kind);
 
-[[nodiscard]] inline Period Next(const Period& period) { return {period.kind, period.ordinal + 1}; }
+[[nodiscard]] inline Period Next(const Period& period) {
+  return {period.kind, period.ordinal + 1};
+}
 // Periods from a to b (b − a); both must be of the same kind.
 [[nodiscard]] inline std::int64_t Distance(const Period& from, const Period& to) {
   return to.ordinal - from.ordinal;

@@ -32,14 +32,20 @@ TEST(Period, IsoWeeksCrossYearEnds) {
   const auto w1 = *ParsePeriod("2019-W01", PeriodKind::kWeek);
   const auto w52 = *ParsePeriod("2018-W52", PeriodKind::kWeek);
   EXPECT_EQ(Distance(w52, w1), 1);
-  EXPECT_EQ(Distance(*ParsePeriod("2015-W01", PeriodKind::kWeek), *ParsePeriod("2016-W01", PeriodKind::kWeek)), 53);
+  EXPECT_EQ(Distance(*ParsePeriod("2015-W01", PeriodKind::kWeek),
+                     *ParsePeriod("2016-W01", PeriodKind::kWeek)),
+            53);
 }
 
 TEST(Period, SuccessorAndDistance) {
   EXPECT_EQ(RenderPeriod(Next(*ParsePeriod("2024-12", PeriodKind::kMonth))), "2025-01");
   EXPECT_EQ(RenderPeriod(Next(*ParsePeriod("2024-02-29", PeriodKind::kDay))), "2024-03-01");
-  EXPECT_EQ(Distance(*ParsePeriod("1989-05", PeriodKind::kMonth), *ParsePeriod("2018-12", PeriodKind::kMonth)), 355);
-  EXPECT_EQ(Distance(*ParsePeriod("1969-12-31", PeriodKind::kDay), *ParsePeriod("1970-01-01", PeriodKind::kDay)), 1);
+  EXPECT_EQ(Distance(*ParsePeriod("1989-05", PeriodKind::kMonth),
+                     *ParsePeriod("2018-12", PeriodKind::kMonth)),
+            355);
+  EXPECT_EQ(Distance(*ParsePeriod("1969-12-31", PeriodKind::kDay),
+                     *ParsePeriod("1970-01-01", PeriodKind::kDay)),
+            1);
   EXPECT_EQ(RenderPeriod(*ParsePeriod("1969-12", PeriodKind::kMonth)), "1969-12");
 }
 
@@ -56,8 +62,8 @@ TEST(Period, MonthOfDay) {
 
 TEST(Period, FindsGapsDuplicatesAndDisorder) {
   auto month = [](const char* text) { return *ParsePeriod(text, PeriodKind::kMonth); };
-  const auto issues = FindPeriodIssues({month("2024-01"), month("2024-02"), month("2024-05"), month("2024-05"),
-                                        month("2024-04")});
+  const auto issues = FindPeriodIssues(
+      {month("2024-01"), month("2024-02"), month("2024-05"), month("2024-05"), month("2024-04")});
   ASSERT_EQ(issues.size(), 3u);
   EXPECT_EQ(issues[0].kind, PeriodIssue::Kind::kGap);
   EXPECT_EQ(issues[0].position, 2u);

@@ -23,7 +23,8 @@ std::optional<double> ParseValue(std::string_view text) {
   if (text.front() == '+') text.remove_prefix(1);
   double value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
+  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value))
+    return std::nullopt;
   return value;
 }
 
@@ -102,7 +103,8 @@ Result<std::vector<ImportedSeries>> ValidateSeriesRows(const std::vector<SeriesR
       problems.push_back({row.line, "value is negative"});
       continue;
     }
-    if (slot == grouped.end()) slot = grouped.emplace(std::pair{area, indicator}, PendingSeries{period->kind, {}}).first;
+    if (slot == grouped.end())
+      slot = grouped.emplace(std::pair{area, indicator}, PendingSeries{period->kind, {}}).first;
     const std::string source(Trim(row.source));
     slot->second.points.push_back(
         {*period, *value, source.empty() ? options.default_source : source, row.line});
@@ -111,8 +113,9 @@ Result<std::vector<ImportedSeries>> ValidateSeriesRows(const std::vector<SeriesR
   std::vector<ImportedSeries> result;
   for (auto& [names, pending] : grouped) {
     auto& points = pending.points;
-    std::stable_sort(points.begin(), points.end(),
-                     [](const PendingPoint& a, const PendingPoint& b) { return a.period < b.period; });
+    std::stable_sort(
+        points.begin(), points.end(),
+        [](const PendingPoint& a, const PendingPoint& b) { return a.period < b.period; });
     for (std::size_t idx = 1; idx < points.size(); ++idx) {
       const std::int64_t step = Distance(points[idx - 1].period, points[idx].period);
       const std::string series = names.first + " × " + names.second;
@@ -122,10 +125,12 @@ Result<std::vector<ImportedSeries>> ValidateSeriesRows(const std::vector<SeriesR
                                                   std::to_string(points[idx - 1].line)});
       } else if (step > 1) {
         std::string missing = RenderPeriod(Next(points[idx - 1].period));
-        if (step > 2) missing += "…" + RenderPeriod({points[idx].period.kind, points[idx].period.ordinal - 1});
-        problems.push_back({points[idx].line, "gap in " + series + ": " + std::to_string(step - 1) +
-                                                  " period" + (step == 2 ? "" : "s") + " missing before " +
-                                                  RenderPeriod(points[idx].period) + " (" + missing + ")"});
+        if (step > 2)
+          missing += "…" + RenderPeriod({points[idx].period.kind, points[idx].period.ordinal - 1});
+        problems.push_back(
+            {points[idx].line, "gap in " + series + ": " + std::to_string(step - 1) + " period" +
+                                   (step == 2 ? "" : "s") + " missing before " +
+                                   RenderPeriod(points[idx].period) + " (" + missing + ")"});
       }
     }
     ImportedSeries series{{names.first, names.second, pending.kind}, {}};

@@ -46,7 +46,8 @@ struct SeriesCheckOptions {
 // On any problem: kInvalidArgument, reason "invalid-series", message listing the problems as
 // "line N: reason", one per line.
 [[nodiscard]] Result<std::vector<ImportedSeries>> ValidateSeriesRows(
-    const std::vector<SeriesRow>& rows, const Catalogue* catalogue, const SeriesCheckOptions& options);
+    const std::vector<SeriesRow>& rows, const Catalogue* catalogue,
+    const SeriesCheckOptions& options);
 
 // Formats problems as the message of ValidateSeriesRows (shared with the importers).
 [[nodiscard]] std::string RenderRowProblems(const std::vector<RowProblem>& problems,

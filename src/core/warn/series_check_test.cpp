@@ -6,9 +6,18 @@ namespace vigil::core::warn {
 namespace {
 
 Catalogue TestCatalogue() {
-  IndicatorDraft monthly{.line = 1, .id = "conflict-events", .family = "armed-group-conduct", .name = "n",
-                         .unit = "events", .period = "month", .detector = "farrington", .params = {},
-                         .source_key = "S5", .source_url = "https://example.org", .verified = true, .description = {}};
+  IndicatorDraft monthly{.line = 1,
+                         .id = "conflict-events",
+                         .family = "armed-group-conduct",
+                         .name = "n",
+                         .unit = "events",
+                         .period = "month",
+                         .detector = "farrington",
+                         .params = {},
+                         .source_key = "S5",
+                         .source_url = "https://example.org",
+                         .verified = true,
+                         .description = {}};
   IndicatorDraft weekly = monthly;
   weekly.id = "trafficking-reports";
   weekly.period = "week";
@@ -55,19 +64,26 @@ TEST(SeriesCheck, NamesTheRowAndReason) {
   ASSERT_FALSE(series);
   const std::string& message = series.error().message;
   EXPECT_EQ(series.error().reason, "invalid-series");
-  EXPECT_NE(message.find("line 3: period 2024-01 of AFG × conflict-events is also on line 2"), std::string::npos) << message;
-  EXPECT_NE(message.find("line 4: gap in AFG × conflict-events: 2 periods missing before 2024-04 (2024-02…2024-03)"),
-            std::string::npos) << message;
+  EXPECT_NE(message.find("line 3: period 2024-01 of AFG × conflict-events is also on line 2"),
+            std::string::npos)
+      << message;
+  EXPECT_NE(message.find("line 4: gap in AFG × conflict-events: 2 periods missing before 2024-04 "
+                         "(2024-02…2024-03)"),
+            std::string::npos)
+      << message;
   EXPECT_NE(message.find("line 5: value is negative"), std::string::npos);
   EXPECT_NE(message.find("line 6: value is not a number"), std::string::npos);
-  EXPECT_NE(message.find("line 7: indicator \"unknown-thing\" is not in the catalogue"), std::string::npos);
-  EXPECT_NE(message.find("line 8: period: not a valid period: expected a month YYYY-MM"), std::string::npos);
+  EXPECT_NE(message.find("line 7: indicator \"unknown-thing\" is not in the catalogue"),
+            std::string::npos);
+  EXPECT_NE(message.find("line 8: period: not a valid period: expected a month YYYY-MM"),
+            std::string::npos);
   EXPECT_NE(message.find("line 9: area id must not contain '/'"), std::string::npos);
   EXPECT_EQ(message.find("many"), std::string::npos);  // values are not echoed
 }
 
 TEST(SeriesCheck, WithoutCatalogueTakesTheKindFromTheFirstRow) {
-  std::vector<SeriesRow> rows = {{2, "X", "y", "2024-W02", "1", ""}, {3, "X", "y", "2024-W03", "2", ""}};
+  std::vector<SeriesRow> rows = {{2, "X", "y", "2024-W02", "1", ""},
+                                 {3, "X", "y", "2024-W03", "2", ""}};
   auto series = ValidateSeriesRows(rows, nullptr, {});
   ASSERT_TRUE(series);
   EXPECT_EQ((*series)[0].key.period, PeriodKind::kWeek);
@@ -78,7 +94,8 @@ TEST(SeriesCheck, CapsTheNumberOfProblems) {
   for (int line = 2; line < 40; ++line) rows.push_back({line, "X", "y", "2024-01", "bad", ""});
   auto series = ValidateSeriesRows(rows, nullptr, {.default_source = {}, .max_problems = 5});
   ASSERT_FALSE(series);
-  EXPECT_NE(series.error().message.find("… and 33 more problems"), std::string::npos) << series.error().message;
+  EXPECT_NE(series.error().message.find("… and 33 more problems"), std::string::npos)
+      << series.error().message;
 }
 
 }  // namespace

@@ -11,7 +11,8 @@ Result<SeriesImportSummary> SaveImportedSeries(SeriesStore& store, const Catalog
     const Indicator* indicator = catalogue.Find(one.key.indicator);
     if (indicator == nullptr) {
       return MakeError(ErrorCode::kInvalidArgument,
-                       "indicator \"" + one.key.indicator + "\" is not in the catalogue (data/warn/indicators.yaml)",
+                       "indicator \"" + one.key.indicator +
+                           "\" is not in the catalogue (data/warn/indicators.yaml)",
                        "invalid-series");
     }
     if (indicator->period != one.key.period) {

@@ -19,7 +19,8 @@ struct SeriesImportSummary {
 // Every series' indicator must be in `catalogue` with the same period kind, and the batch must
 // hold at least one observation; kInvalidArgument (reason "invalid-series") names the series
 // otherwise. Nothing is written unless every series is acceptable and the store commits them all.
-[[nodiscard]] Result<SeriesImportSummary> SaveImportedSeries(SeriesStore& store, const Catalogue& catalogue,
+[[nodiscard]] Result<SeriesImportSummary> SaveImportedSeries(SeriesStore& store,
+                                                             const Catalogue& catalogue,
                                                              const std::vector<SeriesData>& series);
 
 }  // namespace vigil::core::warn

@@ -8,9 +8,18 @@ namespace vigil::core::warn {
 namespace {
 
 Catalogue TestCatalogue() {
-  IndicatorDraft draft{.line = 1, .id = "conflict-events", .family = "armed-group-conduct", .name = "n",
-                       .unit = "events", .period = "month", .detector = "noufaily", .params = {},
-                       .source_key = "S5", .source_url = "https://example.org", .verified = true, .description = {}};
+  IndicatorDraft draft{.line = 1,
+                       .id = "conflict-events",
+                       .family = "armed-group-conduct",
+                       .name = "n",
+                       .unit = "events",
+                       .period = "month",
+                       .detector = "noufaily",
+                       .params = {},
+                       .source_key = "S5",
+                       .source_url = "https://example.org",
+                       .verified = true,
+                       .description = {}};
   return *ValidateCatalogue({draft}, "t.yaml");
 }
 
@@ -30,13 +39,15 @@ TEST(SeriesImport, WritesEverySeries) {
 TEST(SeriesImport, RefusesUnknownIndicatorsAndWrongKindsWritingNothing) {
   storage::memory::MemorySeriesStore store;
   const Catalogue catalogue = TestCatalogue();
-  auto unknown = SaveImportedSeries(store, catalogue,
-                                    {{{"A", "conflict-events", PeriodKind::kMonth}, {{"2024-01", 1, "s"}}},
-                                     {{"A", "idp-stock", PeriodKind::kMonth}, {{"2024-01", 1, "s"}}}});
+  auto unknown =
+      SaveImportedSeries(store, catalogue,
+                         {{{"A", "conflict-events", PeriodKind::kMonth}, {{"2024-01", 1, "s"}}},
+                          {{"A", "idp-stock", PeriodKind::kMonth}, {{"2024-01", 1, "s"}}}});
   ASSERT_FALSE(unknown);
-  EXPECT_NE(unknown.error().message.find("\"idp-stock\" is not in the catalogue"), std::string::npos);
-  auto weekly = SaveImportedSeries(store, catalogue,
-                                   {{{"A", "conflict-events", PeriodKind::kWeek}, {{"2024-W01", 1, "s"}}}});
+  EXPECT_NE(unknown.error().message.find("\"idp-stock\" is not in the catalogue"),
+            std::string::npos);
+  auto weekly = SaveImportedSeries(
+      store, catalogue, {{{"A", "conflict-events", PeriodKind::kWeek}, {{"2024-W01", 1, "s"}}}});
   ASSERT_FALSE(weekly);
   EXPECT_NE(weekly.error().message.find("kept per month, the data is per week"), std::string::npos);
   EXPECT_FALSE(SaveImportedSeries(store, catalogue, {}));

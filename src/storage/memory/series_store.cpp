@@ -6,11 +6,13 @@ using core::warn::Observation;
 using core::warn::SeriesKey;
 using core::warn::SeriesSummary;
 
-Result<std::int64_t> MemorySeriesStore::Upsert(const SeriesKey& key, const std::vector<Observation>& observations) {
+Result<std::int64_t> MemorySeriesStore::Upsert(const SeriesKey& key,
+                                               const std::vector<Observation>& observations) {
   return UpsertAll({core::warn::SeriesData{key, observations}});
 }
 
-Result<std::int64_t> MemorySeriesStore::UpsertAll(const std::vector<core::warn::SeriesData>& series) {
+Result<std::int64_t> MemorySeriesStore::UpsertAll(
+    const std::vector<core::warn::SeriesData>& series) {
   // Check everything first so that a refused batch changes nothing, as the SQLite transaction.
   for (const auto& one : series) {
     if (one.key.area.empty() || one.key.indicator.empty()) {
@@ -18,7 +20,8 @@ Result<std::int64_t> MemorySeriesStore::UpsertAll(const std::vector<core::warn::
     }
     for (const auto& observation : one.observations) {
       if (!(observation.value >= 0)) {
-        return MakeError(ErrorCode::kInvalidArgument, "period " + observation.period + ": value is negative");
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "period " + observation.period + ": value is negative");
       }
     }
   }

@@ -14,7 +14,8 @@ class MemorySeriesStore final : public core::warn::SeriesStore {
   Result<std::int64_t> Upsert(const core::warn::SeriesKey& key,
                               const std::vector<core::warn::Observation>& observations) override;
   Result<std::vector<core::warn::Observation>> Get(const core::warn::SeriesKey& key) override;
-  Result<std::vector<core::warn::SeriesSummary>> List(const std::optional<std::string>& area) override;
+  Result<std::vector<core::warn::SeriesSummary>> List(
+      const std::optional<std::string>& area) override;
   Status Remove(const core::warn::SeriesKey& key) override;
   Result<std::int64_t> UpsertAll(const std::vector<core::warn::SeriesData>& series) override;
 

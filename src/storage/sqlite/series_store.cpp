@@ -13,9 +13,12 @@ using core::warn::SeriesSummary;
 
 std::string_view KindName(PeriodKind kind) {
   switch (kind) {
-    case PeriodKind::kDay: return "day";
-    case PeriodKind::kWeek: return "week";
-    case PeriodKind::kMonth: return "month";
+    case PeriodKind::kDay:
+      return "day";
+    case PeriodKind::kWeek:
+      return "week";
+    case PeriodKind::kMonth:
+      return "month";
   }
   return "month";
 }
@@ -50,7 +53,8 @@ Status CheckKey(const SeriesKey& key) {
 
 // REQUIRES: the caller holds db.mutex(). nullopt when the series does not exist.
 Result<std::optional<std::int64_t>> FindSeriesId(Database& db, const SeriesKey& key) {
-  auto stmt = db.Prepare("SELECT id FROM warn_series WHERE area = ? AND indicator = ? AND period_kind = ?");
+  auto stmt =
+      db.Prepare("SELECT id FROM warn_series WHERE area = ? AND indicator = ? AND period_kind = ?");
   if (!stmt) return tl::unexpected(stmt.error());
   stmt->Bind(1, key.area).Bind(2, key.indicator).Bind(3, KindName(key.period));
   auto row = stmt->Step();
@@ -67,7 +71,8 @@ Result<std::int64_t> SqliteSeriesStore::UpsertLocked(const SeriesKey& key,
   auto id = FindSeriesId(db_, key);
   if (!id) return tl::unexpected(id.error());
   if (!*id) {
-    auto insert = db_.Prepare("INSERT INTO warn_series(area, indicator, period_kind) VALUES(?,?,?)");
+    auto insert =
+        db_.Prepare("INSERT INTO warn_series(area, indicator, period_kind) VALUES(?,?,?)");
     if (!insert) return tl::unexpected(insert.error());
     insert->Bind(1, key.area).Bind(2, key.indicator).Bind(3, KindName(key.period));
     if (auto ran = insert->Run(); !ran) return tl::unexpected(ran.error());
@@ -75,23 +80,30 @@ Result<std::int64_t> SqliteSeriesStore::UpsertLocked(const SeriesKey& key,
   }
   for (const Observation& observation : observations) {
     if (!(observation.value >= 0)) {
-      return MakeError(ErrorCode::kInvalidArgument, "period " + observation.period + ": value is negative");
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "period " + observation.period + ": value is negative");
     }
     auto stmt = db_.Prepare(
         "INSERT INTO warn_observations(series_id, period, value, source) VALUES(?,?,?,?) "
-        "ON CONFLICT(series_id, period) DO UPDATE SET value = excluded.value, source = excluded.source");
+        "ON CONFLICT(series_id, period) DO UPDATE SET value = excluded.value, source = "
+        "excluded.source");
     if (!stmt) return tl::unexpected(stmt.error());
-    stmt->Bind(1, **id).Bind(2, observation.period).Bind(3, ValueText(observation.value)).Bind(4, observation.source);
+    stmt->Bind(1, **id)
+        .Bind(2, observation.period)
+        .Bind(3, ValueText(observation.value))
+        .Bind(4, observation.source);
     if (auto ran = stmt->Run(); !ran) return tl::unexpected(ran.error());
   }
   return static_cast<std::int64_t>(observations.size());
 }
 
-Result<std::int64_t> SqliteSeriesStore::Upsert(const SeriesKey& key, const std::vector<Observation>& observations) {
+Result<std::int64_t> SqliteSeriesStore::Upsert(const SeriesKey& key,
+                                               const std::vector<Observation>& observations) {
   return UpsertAll({core::warn::SeriesData{key, observations}});
 }
 
-Result<std::int64_t> SqliteSeriesStore::UpsertAll(const std::vector<core::warn::SeriesData>& series) {
+Result<std::int64_t> SqliteSeriesStore::UpsertAll(
+    const std::vector<core::warn::SeriesData>& series) {
   const std::lock_guard lock(db_.mutex());
   auto tx = Transaction::Begin(db_);
   if (!tx) return tl::unexpected(tx.error());
@@ -120,7 +132,8 @@ Result<std::vector<Observation>> SqliteSeriesStore::Get(const SeriesKey& key) {
     auto row = stmt->Step();
     if (!row) return tl::unexpected(row.error());
     if (!*row) break;
-    observations.push_back({stmt->ColumnText(0), ParseValue(stmt->ColumnText(1)), stmt->ColumnText(2)});
+    observations.push_back(
+        {stmt->ColumnText(0), ParseValue(stmt->ColumnText(1)), stmt->ColumnText(2)});
   }
   return observations;
 }
@@ -159,7 +172,8 @@ Status SqliteSeriesStore::Remove(const SeriesKey& key) {
   if (!*id) return MakeError(ErrorCode::kNotFound, "series not found");
   auto tx = Transaction::Begin(db_);
   if (!tx) return tl::unexpected(tx.error());
-  for (const char* sql : {"DELETE FROM warn_observations WHERE series_id = ?", "DELETE FROM warn_series WHERE id = ?"}) {
+  for (const char* sql : {"DELETE FROM warn_observations WHERE series_id = ?",
+                          "DELETE FROM warn_series WHERE id = ?"}) {
     auto stmt = db_.Prepare(sql);
     if (!stmt) return tl::unexpected(stmt.error());
     stmt->Bind(1, **id);
