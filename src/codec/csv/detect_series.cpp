@@ -78,9 +78,9 @@ Result<DetectSeries> ParseDetectSeries(std::string_view text, int frequency) {
   }
   const std::size_t period_column = columns["period"];
   const std::size_t observed_column = columns["observed"];
-  const auto state_column = columns.contains("state") ? std::optional<std::size_t>(columns["state"]) : std::nullopt;
-  const auto population_column =
-      columns.contains("population") ? std::optional<std::size_t>(columns["population"]) : std::nullopt;
+  constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
+  const std::size_t state_column = columns.contains("state") ? columns["state"] : kAbsent;
+  const std::size_t population_column = columns.contains("population") ? columns["population"] : kAbsent;
   // Dates of weekly series are 7 days apart, of daily series 1, of monthly series 1 month.
   const std::int64_t step = frequency == 52 ? 7 : 1;
 
@@ -119,13 +119,13 @@ Result<DetectSeries> ParseDetectSeries(std::string_view text, int frequency) {
     if (*observed < 0) return RowError(record.line, "observed is negative");
     series.periods.push_back(label);
     series.observed.push_back(*observed);
-    if (state_column) {
-      const std::string state = field(*state_column);
+    if (state_column != kAbsent) {
+      const std::string state = field(state_column);
       if (state != "0" && state != "1" && !state.empty()) return RowError(record.line, "state must be 0 or 1");
       series.state.push_back(state == "1" ? 1 : 0);
     }
-    if (population_column) {
-      const auto population = Number(field(*population_column));
+    if (population_column != kAbsent) {
+      const auto population = Number(field(population_column));
       if (!population || *population <= 0) return RowError(record.line, "population is not a number > 0");
       series.population.push_back(*population);
     }
