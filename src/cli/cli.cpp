@@ -250,6 +250,31 @@ int Run(int argc, char** argv) {
   screen->add_option("--format", format, "json or text")->default_str("json");
 
   CLI::App* warn = add_group("warn", "early warning: series, detectors, areas and alerts");
+  WarnDetectArgs detect_args;
+  CLI::App* warn_detect = nullptr;
+  warn_detect = add_command(
+      warn, "detect", "run one detector on a series file (columns period,observed[,state][,population])",
+      [&detect_args, &warn_detect](const app::Settings& settings, log::Logger& logger) {
+        detect_args.extras = warn_detect->remaining();
+        return RunWarnDetect(settings, logger, detect_args);
+      }).first;
+  warn_detect->add_option("--method", detect_args.method,
+                          "ears-c1, ears-c2, ears-c3, farrington, flexible, noufaily, cusum, threshold or "
+                          "rate-of-change")
+      ->required();
+  warn_detect->add_option("--in", detect_args.in, "the series file (CSV); - for stdin")->required();
+  warn_detect->add_option("--frequency", detect_args.frequency, "periods per year")->default_str("52");
+  warn_detect->add_option("--format", detect_args.format, "json or csv")->default_str("json");
+  warn_detect->footer(
+      "Detector parameters use the names of R surveillance's functions, as --name=value or --name value:\n"
+      "  ears-c*: range baseline minSigma alpha (ears-c3 also surveillance_compat)\n"
+      "  farrington: range b w reweight alpha trend limit54 powertrans\n"
+      "  flexible, noufaily: range b w reweight weightsThreshold alpha trend pThresholdTrend limit54\n"
+      "    powertrans populationOffset noPeriods pastWeeksNotIncluded thresholdMethod\n"
+      "  cusum: range k h; threshold: range threshold; rate-of-change: range rate\n"
+      "Booleans are true/false (any case); --limit54=5,4; --range=FROM:TO (1-based positions).");
+  warn_detect->allow_extras();
+
   auto [warn_run, warn_run_parser] = add_command(
       warn, "run", "evaluate every area and indicator: levels, alerts, webhook (see docs/warn.md)",
       &RunWarnRun);

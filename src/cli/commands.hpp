@@ -4,9 +4,11 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "app/settings.hpp"
 #include "core/common/error.hpp"
+#include "core/signals/detect.hpp"
 #include "log/log.hpp"
 
 namespace vigil::cli {
@@ -45,6 +47,18 @@ inline constexpr int kExitUsage = 2;
 [[nodiscard]] int RunScreen(const app::Settings& settings, log::Logger& logger,
                             const std::string& answers_path, const std::string& ruleset_id,
                             const std::string& format);
+
+struct WarnDetectArgs {
+  std::string method;
+  std::string in;
+  int frequency = 52;
+  std::string format = "json";
+  std::vector<std::string> extras;  // the detector's R-named parameters, as given
+};
+// Turns `--name=value` / `--name value` arguments into detector parameters.
+[[nodiscard]] Result<std::vector<core::signals::Parameter>> ParseDetectorArguments(
+    const std::vector<std::string>& extras);
+[[nodiscard]] int RunWarnDetect(const app::Settings& settings, log::Logger& logger, const WarnDetectArgs& args);
 
 // `vigil warn run`: progress on stderr, the per-area levels and opened alerts on stdout.
 [[nodiscard]] int RunWarnRun(const app::Settings& settings, log::Logger& logger);
