@@ -53,7 +53,7 @@ export function AlertsScreen() {
         (alerts.value.length === 0 ? (
           <p id="warn-alerts-empty">{t(box === 'open' ? 'warn.alerts.noneOpen' : 'warn.alerts.noneClosed')}</p>
         ) : (
-          <ul class="warn-alert-list" id="warn-alerts" aria-busy={alerts.kind !== 'ready' ? 'true' : undefined}>
+          <ul class="warn-alert-list" id="warn-alerts">
             {alerts.value.map((alert) => (
               <li key={alert.id} class="warn-alert-item" data-alert={alert.id}>
                 <p class="warn-alert-item__title">
@@ -181,7 +181,7 @@ export function AlertScreen({ id, user }: { id: string; user: User }) {
           </div>
         </dl>
         <h3>{t('warn.alert.reasons')}</h3>
-        <ul class="reasons" lang="en">
+        <ul class="reasons" lang="en" dir="ltr">
           {alert.reasons.map((reason) => (
             <li key={reason}>{reason}</li>
           ))}

@@ -243,7 +243,7 @@ function SeriesView({ area, areaName, indicator, method }: ViewProps) {
         {caption}
       </p>
       {detection && detection.notes.length > 0 && (
-        <ul class="notice warn-notes" lang="en">
+        <ul class="notice warn-notes" lang="en" dir="ltr">
           {detection.notes.map((note) => (
             <li key={note}>{note}</li>
           ))}

@@ -189,7 +189,7 @@ function MapScreen({ canRun }: { canRun: boolean }) {
                         {area.reasons.length === 0 ? (
                           <span class="muted">{t('warn.table.noReasons')}</span>
                         ) : (
-                          <ul class="plain-list" lang="en">
+                          <ul class="plain-list" lang="en" dir="ltr">
                             {area.reasons.map((reason) => (
                               <li key={reason}>{reason}</li>
                             ))}
