@@ -65,6 +65,8 @@ Result<RaiseResult> AlertService::Raise(const access::Actor& actor, Level previo
   alert.opened_ms = now;
   alert.updated_ms = now;
   auto id = store_.CreateAlert(alert, {now, actor.name, "opened", summary});
+  // A concurrent run (the CLI and the server) opened one first: that alert stands.
+  if (!id && id.error().code == ErrorCode::kConflict) return result;
   if (!id) return tl::unexpected(id.error());
   alert.id = *id;
   (void)audit_.Record({actor.name, actor.role, "warn.alert.open", "warn_alert",

@@ -162,6 +162,37 @@ TEST_F(AlertsTest, AfterClosingOnlyANewRiseOpensAnotherAlert) {
   EXPECT_EQ(service.List(AlertState::kClosed)->size(), 1u);
 }
 
+// A store that reports the insert lost a race against another run.
+class RacingStore final : public AlertStore {
+ public:
+  Result<std::optional<Alert>> FindOpenAlert(const std::string&) override { return std::optional<Alert>(); }
+  Result<std::int64_t> CreateAlert(const Alert&, const AlertEvent&) override {
+    return MakeError(ErrorCode::kConflict, "area XB01 already has an open alert", "conflict");
+  }
+  Result<AlertDetail> LoadAlert(std::int64_t id) override { return inner_.LoadAlert(id); }
+  Result<std::vector<Alert>> ListAlerts(std::optional<AlertState> state) override {
+    return inner_.ListAlerts(state);
+  }
+  Status UpdateAlert(std::int64_t id, AlertState expected, AlertState next, Level level,
+                     const AlertEvent& event) override {
+    return inner_.UpdateAlert(id, expected, next, level, event);
+  }
+  Status SaveDelivery(std::int64_t id, const Delivery& delivery) override {
+    return inner_.SaveDelivery(id, delivery);
+  }
+
+ private:
+  storage::memory::MemoryAlertStore inner_;
+};
+
+TEST_F(AlertsTest, LosingARaceToAnotherRunIsNotAnError) {
+  RacingStore racing;
+  AlertService racing_service(racing, env.audit, env.clock);
+  auto raised = racing_service.Raise(run_actor, Level::kNone, Request(Level::kWarning));
+  ASSERT_TRUE(raised) << raised.error().message;
+  EXPECT_EQ(raised->kind, RaiseResult::Kind::kNone);
+}
+
 TEST_F(AlertsTest, UnknownAlertIsNotFound) {
   auto missing = service.Acknowledge(owner, 999);
   ASSERT_FALSE(missing);
