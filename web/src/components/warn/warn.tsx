@@ -63,8 +63,8 @@ async function loadMapData(): Promise<MapData> {
 
 /** Countries first, then each country's admin areas under it, by id. */
 function ordered(areas: Area[]): Area[] {
+  const byId = new Map(areas.map((a) => [a.id, a]));
   const pathOf = (area: Area): string[] => {
-    const byId = new Map(areas.map((a) => [a.id, a]));
     const path = [area.id];
     let parent = area.parent;
     for (let depth = 0; parent && depth < 5; depth += 1) {
