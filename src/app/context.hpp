@@ -40,6 +40,8 @@ class Context {
   // when it has errors; kUnavailable when it cannot be read.
   [[nodiscard]] Result<const core::warn::Catalogue*> WarnCatalogue();
   Random& random() { return random_; }
+  // The key ring derived from the key file (never logged, never stored).
+  const core::access::KeyRing& keys() const { return keys_; }
   const Clock& clock() const { return clock_; }
 
  private:

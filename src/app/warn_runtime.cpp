@@ -23,6 +23,10 @@ Result<std::optional<std::string>> ReadOptionalFile(const std::string& path) {
 
 }  // namespace
 
+std::string DeriveWebhookSecret(const core::access::KeyRing& keys) {
+  return core::access::KeyedHashHex(keys.secrets, "vigil:warn-webhook-secret:v1");
+}
+
 Result<core::warn::WarnConfig> LoadWarnConfig(const std::string& data_dir) {
   core::warn::WarnConfig config;
   const std::string folder = data_dir + "/warn";
@@ -63,15 +67,12 @@ Result<std::unique_ptr<WarnRuntime>> WarnRuntime::Open(Context& context, const S
     if (auto url = http::ParseHttpUrl(settings.warn_webhook_url); !url) {
       return MakeError(ErrorCode::kInvalidArgument, "--warn-webhook-url: " + url.error().message);
     }
-    if (settings.warn_webhook_secret.empty()) {
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "--warn-webhook-url needs a signing secret (--warn-webhook-secret or "
-                       "VIGIL_WARN_WEBHOOK_SECRET)");
-    }
     if (settings.warn_webhook_attempts < 1 || settings.warn_webhook_attempts > 10) {
       return MakeError(ErrorCode::kInvalidArgument, "--warn-webhook-attempts must be 1 to 10");
     }
-    core::warn::WebhookSettings webhook{settings.warn_webhook_url, settings.warn_webhook_secret,
+    const std::string secret = settings.warn_webhook_secret.empty() ? DeriveWebhookSecret(context.keys())
+                                                                    : settings.warn_webhook_secret;
+    core::warn::WebhookSettings webhook{settings.warn_webhook_url, secret,
                                         settings.warn_webhook_attempts,
                                         std::chrono::milliseconds(settings.warn_webhook_backoff_ms)};
     runtime->notifier_.emplace(std::move(webhook), runtime->transport_, runtime->sleeper_,

@@ -14,6 +14,10 @@
 
 namespace vigil::app {
 
+// The webhook signing secret derived from the key ring, used when no --warn-webhook-secret is
+// set: 64 hex characters (a keyed BLAKE2b of a fixed label under the secrets subkey).
+[[nodiscard]] std::string DeriveWebhookSecret(const core::access::KeyRing& keys);
+
 // Reads the catalogue, the areas and the level rule from `data_dir`/warn. A missing areas.yaml
 // or levels.yaml means no areas or the default rule; a file with errors is kInvalidArgument
 // naming the file and line.
@@ -21,8 +25,8 @@ namespace vigil::app {
 
 class WarnRuntime {
  public:
-  // kInvalidArgument for broken data files or webhook settings (a URL without a secret, a URL
-  // that is not http://).
+  // kInvalidArgument for broken data files or webhook settings (a URL that is not http://, a
+  // bad number of attempts). Without --warn-webhook-secret the secret comes from the key ring.
   [[nodiscard]] static Result<std::unique_ptr<WarnRuntime>> Open(Context& context,
                                                                  const Settings& settings);
 

@@ -290,6 +290,9 @@ int Run(int argc, char** argv) {
               })
       .first->add_option("FILE", boundaries_path, "the .geojson file")
       ->required();
+  add_command(warn, "webhook-secret",
+              "print the webhook signing secret derived from the key file (for the receiver)",
+              &RunWarnWebhookSecret);
 
   WarnImportArgs import_args;
   CLI::App* warn_import =

@@ -52,6 +52,15 @@ int RunWarnRun(const app::Settings& settings, log::Logger& logger) {
   return kExitOk;
 }
 
+int RunWarnWebhookSecret(const app::Settings& settings, log::Logger& logger) {
+  auto ctx = app::Context::Open(settings, logger);
+  if (!ctx) return ReportError(ctx.error());
+  (void)(*ctx)->audit().Record({kCliActor.name, kCliActor.role, "warn.webhook_secret.read", "key", "",
+                                "ok", kCliActor.request_id});
+  std::cout << app::DeriveWebhookSecret((*ctx)->keys()) << "\n";
+  return kExitOk;
+}
+
 int RunWarnAreasImport(const app::Settings& settings, log::Logger& logger, const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return ReportError({ErrorCode::kInvalidArgument, "cannot read " + path});

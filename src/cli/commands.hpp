@@ -65,6 +65,9 @@ struct WarnDetectArgs {
 // `vigil warn areas import FILE`: validates and stores admin boundaries (all or none).
 [[nodiscard]] int RunWarnAreasImport(const app::Settings& settings, log::Logger& logger,
                                      const std::string& path);
+// `vigil warn webhook-secret`: prints the signing secret derived from the key file, for the
+// receiver's configuration (used when no --warn-webhook-secret is set).
+[[nodiscard]] int RunWarnWebhookSecret(const app::Settings& settings, log::Logger& logger);
 
 struct WarnImportArgs {
   std::string format;       // tidy, hxl, ucdp-ged, iom-dtm

@@ -347,3 +347,44 @@ describe('warn areas and alerts over HTTP', () => {
     assert.equal(JSON.parse(res.text).features.length, 4, 'a refused file leaves the stored boundaries');
   });
 });
+
+describe('warn webhook without a configured secret', () => {
+  let server;
+  let receiver;
+  let dataDir;
+
+  before(async () => {
+    receiver = await startReceiver();
+    const dir = await makeTempDir('vigil-warn-key-');
+    dataDir = await makeDataDir(dir);
+    server = await startVigil({
+      tokens: [{ name: 'analyst-bot', role: 'analyst' }],
+      args: ['--data', dataDir, '--warn-webhook-url', `http://127.0.0.1:${receiver.port}/`,
+        '--warn-webhook-backoff-ms', '10'],
+    });
+    const csv = path.join(dir, 'series.csv');
+    await writeFile(csv, ['area,indicator,period,value',
+      ...MONTHS.map((m, i) => `XB01,test-incidents,${m},${NORTH[i]}`)].join('\n') + '\n');
+    const imported = await runVigil(['warn', 'import', '--format', 'tidy', csv, '--db', server.dbPath,
+      '--data', dataDir]);
+    assert.equal(imported.code, 0, imported.stderr);
+  });
+  after(async () => {
+    await server?.close();
+    receiver?.server.close();
+  });
+
+  test('signs with the secret derived from the key file, which `vigil warn webhook-secret` prints', async () => {
+    const printed = await runVigil(['warn', 'webhook-secret', '--db', server.dbPath]);
+    assert.equal(printed.code, 0, printed.stderr);
+    const secret = printed.stdout.trim();
+    assert.match(secret, /^[0-9a-f]{64}$/);
+    const res = await server.request('POST', '/api/v1/warn/run', { token: server.tokens['analyst-bot'], json: {} });
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.json.alerts_opened.length, 1);
+    const last = receiver.received.at(-1);
+    const expected = 'sha256=' + crypto.createHmac('sha256', secret).update(last.body).digest('hex');
+    assert.equal(last.headers['x-vigil-signature'], expected);
+    assert.ok(!server.stderr().includes(secret), 'the secret never reaches the log');
+  });
+});
