@@ -10,6 +10,8 @@ packages=(
   # libraries (ARCHITECTURE.md §4)
   librestinio-dev libasio-dev libfmt-dev nlohmann-json3-dev libsqlite3-dev libsodium-dev
   libyaml-cpp-dev libcli11-dev libspdlog-dev libexpected-dev libxlsxwriter-dev libicu-dev zlib1g-dev
+  # monitor (issue 5): lure lexicon scanning, MinHash shingle hashing
+  libvectorscan-dev libxxhash-dev
   # tests
   libgtest-dev libgmock-dev libbenchmark-dev chromium unzip
 )

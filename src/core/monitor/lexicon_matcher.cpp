@@ -1,0 +1,321 @@
+#include "core/monitor/lexicon_matcher.hpp"
+
+#include <hs/hs.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <utility>
+
+namespace vigil::core::monitor {
+namespace {
+
+// The database is compiled in byte mode and scans a folded copy of the text (FoldForScan) that
+// has the same byte length as the original, so spans need no mapping back. UTF-8 mode, \p{L}
+// classes and spelled-out case alternations all made compiling slow and the leftmost-start
+// database large; in the folded copy a word boundary is one ASCII byte and case is already gone.
+constexpr std::string_view kStartBoundary = R"((?:^|[^a-z0-9\x80-\xff]))";
+constexpr std::string_view kEndBoundary = R"((?:$|[^a-z0-9\x80-\xff]))";
+constexpr std::string_view kMidBoundary = R"([^a-z0-9\x80-\xff])";
+constexpr std::string_view kLetter = R"([a-z\x80-\xff])";
+constexpr std::string_view kSpace = R"((?:\s+))";
+
+std::string PhraseToRegex(const std::string& phrase) {
+  std::string out = "{B}";
+  bool in_space = false;
+  for (char c : phrase) {
+    if (c == ' ') {
+      if (!in_space) out += "{S}";
+      in_space = true;
+      continue;
+    }
+    in_space = false;
+    if (c == '*') {
+      out += "{L}*";
+    } else if (std::string_view(R"(\^$.|?+()[]{}/-)").find(c) != std::string_view::npos) {
+      out += '\\';
+      out += c;
+    } else {
+      out += c;
+    }
+  }
+  return out + "{B}";
+}
+
+void AppendUtf8(std::string& out, UChar32 code) {
+  char buffer[4];
+  int32_t length = 0;
+  U8_APPEND_UNSAFE(buffer, length, code);
+  out.append(buffer, static_cast<std::size_t>(length));
+}
+
+// The folded form of one code point, appended to `out` with exactly `length` bytes.
+void AppendFolded(std::string& out, UChar32 code, int32_t length) {
+  if (u_isUWhiteSpace(code) || u_ispunct(code)) {
+    out.append(static_cast<std::size_t>(length), ' ');
+    return;
+  }
+  const UChar32 lower = u_tolower(code);
+  if (U8_LENGTH(lower) == length) {
+    AppendUtf8(out, lower);
+  } else {
+    AppendUtf8(out, code);
+  }
+}
+
+// Folds a pattern like the text, leaving escapes and placeholders alone. Non-ASCII characters
+// inside [...] are refused: in byte mode a class holds bytes, not characters.
+Result<std::string> FoldPattern(const std::string& source) {
+  std::string out;
+  bool in_class = false;
+  int32_t pos = 0;
+  const auto length = static_cast<int32_t>(source.size());
+  while (pos < length) {
+    const auto at = static_cast<std::size_t>(pos);
+    const char c = source[at];
+    if (c == '\\' && pos + 1 < length) {
+      out += source.substr(at, 2);
+      pos += 2;
+      continue;
+    }
+    if (source.compare(at, 3, "{B}") == 0 || source.compare(at, 3, "{L}") == 0 ||
+        source.compare(at, 3, "{S}") == 0) {
+      out += source.substr(at, 3);
+      pos += 3;
+      continue;
+    }
+    if (static_cast<unsigned char>(c) < 0x80) {
+      if (!in_class && c == '[') in_class = true;
+      else if (in_class && c == ']') in_class = false;
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      ++pos;
+      continue;
+    }
+    if (in_class) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "non-ASCII characters inside [...] are not supported; use (?:a|b)",
+                       "invalid-lexicon");
+    }
+    const int32_t start = pos;
+    UChar32 code = 0;
+    U8_NEXT(source.data(), pos, length, code);
+    if (code < 0) {
+      return MakeError(ErrorCode::kInvalidArgument, "the pattern is not valid UTF-8",
+                       "invalid-lexicon");
+    }
+    const UChar32 lower = u_tolower(code);
+    if (U8_LENGTH(lower) == pos - start) {
+      AppendUtf8(out, lower);
+    } else {
+      out.append(source, at, static_cast<std::size_t>(pos - start));
+    }
+  }
+  return out;
+}
+
+bool IsWordByte(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte >= 0x80 || (byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9');
+}
+
+struct RawMatch {
+  unsigned pattern;
+  unsigned long long from;
+  unsigned long long to;
+};
+
+int CollectMatch(unsigned id, unsigned long long from, unsigned long long to, unsigned /*flags*/,
+                 void* context) {
+  static_cast<std::vector<RawMatch>*>(context)->push_back({id, from, to});
+  return 0;
+}
+
+}  // namespace
+
+std::string FoldForScan(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  int32_t pos = 0;
+  const auto length = static_cast<int32_t>(text.size());
+  while (pos < length) {
+    const auto byte = static_cast<unsigned char>(text[static_cast<std::size_t>(pos)]);
+    if (byte < 0x80) {
+      out += (byte >= 'A' && byte <= 'Z') ? static_cast<char>(byte - 'A' + 'a')
+                                          : static_cast<char>(byte);
+      ++pos;
+      continue;
+    }
+    const int32_t start = pos;
+    UChar32 code = 0;
+    U8_NEXT(text.data(), pos, length, code);
+    if (code < 0) {
+      out.append(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(pos - start)));
+      continue;
+    }
+    AppendFolded(out, code, pos - start);
+  }
+  return out;
+}
+
+Result<std::string> ExpandPattern(const LexiconPattern& pattern) {
+  std::string source =
+      pattern.kind == PatternKind::kPhrase ? PhraseToRegex(pattern.text) : pattern.text;
+  for (std::string_view refused : {R"(\b)", R"(\B)", R"(\w)", R"(\W)", R"(\p)", R"(\P)"}) {
+    if (pattern.kind == PatternKind::kRegex && source.find(refused) != std::string::npos) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "\"" + std::string(refused) +
+                           "\" is not allowed (ASCII-only or too costly); use {B}, {L} or {S}",
+                       "invalid-lexicon");
+    }
+  }
+  auto folded = FoldPattern(source);
+  if (!folded) return tl::unexpected(folded.error());
+  source = std::move(*folded);
+  std::string out;
+  for (std::size_t pos = 0; pos < source.size();) {
+    if (source[pos] == '\\' && pos + 1 < source.size()) {
+      out += source.substr(pos, 2);
+      pos += 2;
+    } else if (source.compare(pos, 3, "{B}") == 0) {
+      out += pos == 0 ? kStartBoundary : (pos + 3 == source.size() ? kEndBoundary : kMidBoundary);
+      pos += 3;
+    } else if (source.compare(pos, 3, "{L}") == 0) {
+      out += kLetter;
+      pos += 3;
+    } else if (source.compare(pos, 3, "{S}") == 0) {
+      out += kSpace;
+      pos += 3;
+    } else {
+      out += source[pos++];
+    }
+  }
+  return out;
+}
+
+LexiconScratch::LexiconScratch(LexiconScratch&& other) noexcept
+    : scratch_(std::exchange(other.scratch_, nullptr)) {}
+LexiconScratch& LexiconScratch::operator=(LexiconScratch&& other) noexcept {
+  if (this != &other) {
+    if (scratch_ != nullptr) hs_free_scratch(scratch_);
+    scratch_ = std::exchange(other.scratch_, nullptr);
+  }
+  return *this;
+}
+LexiconScratch::~LexiconScratch() {
+  if (scratch_ != nullptr) hs_free_scratch(scratch_);
+}
+
+LexiconMatcher::LexiconMatcher(LexiconMatcher&& other) noexcept
+    : entries_(std::move(other.entries_)),
+      pattern_entry_(std::move(other.pattern_entry_)),
+      database_(std::exchange(other.database_, nullptr)) {}
+LexiconMatcher& LexiconMatcher::operator=(LexiconMatcher&& other) noexcept {
+  if (this != &other) {
+    if (database_ != nullptr) hs_free_database(database_);
+    entries_ = std::move(other.entries_);
+    pattern_entry_ = std::move(other.pattern_entry_);
+    database_ = std::exchange(other.database_, nullptr);
+  }
+  return *this;
+}
+LexiconMatcher::~LexiconMatcher() {
+  if (database_ != nullptr) hs_free_database(database_);
+}
+
+Result<LexiconMatcher> LexiconMatcher::Build(std::vector<LexiconEntry> entries) {
+  LexiconMatcher matcher;
+  std::vector<std::string> expressions;
+  for (std::size_t entry_idx = 0; entry_idx < entries.size(); ++entry_idx) {
+    const LexiconEntry& entry = entries[entry_idx];
+    for (const auto& pattern : entry.patterns) {
+      auto expanded = ExpandPattern(pattern);
+      if (!expanded) {
+        return MakeError(ErrorCode::kInvalidArgument,
+                         entry.file + ":" + std::to_string(entry.line) + ": " + entry.id +
+                             ": pattern \"" + pattern.text + "\": " + expanded.error().message,
+                         "invalid-lexicon");
+      }
+      expressions.push_back(std::move(*expanded));
+      matcher.pattern_entry_.push_back(entry_idx);
+    }
+  }
+  if (expressions.empty()) {
+    return MakeError(ErrorCode::kInvalidArgument, "the lexicon has no patterns", "invalid-lexicon");
+  }
+  std::vector<const char*> pointers;
+  std::vector<unsigned> flags;
+  std::vector<unsigned> ids;
+  for (std::size_t idx = 0; idx < expressions.size(); ++idx) {
+    pointers.push_back(expressions[idx].c_str());
+    flags.push_back(HS_FLAG_SOM_LEFTMOST);
+    ids.push_back(static_cast<unsigned>(idx));
+  }
+  hs_compile_error_t* compile_error = nullptr;
+  if (hs_compile_multi(pointers.data(), flags.data(), ids.data(),
+                       static_cast<unsigned>(pointers.size()), HS_MODE_BLOCK, nullptr,
+                       &matcher.database_, &compile_error) != HS_SUCCESS) {
+    std::string message = compile_error != nullptr ? compile_error->message : "unknown error";
+    std::string where = "the lexicon";
+    if (compile_error != nullptr && compile_error->expression >= 0) {
+      const auto idx = static_cast<std::size_t>(compile_error->expression);
+      const LexiconEntry& entry = entries[matcher.pattern_entry_[idx]];
+      where = entry.file + ":" + std::to_string(entry.line) + ": " + entry.id + ": pattern \"" +
+              expressions[idx] + "\"";
+    }
+    hs_free_compile_error(compile_error);
+    return MakeError(ErrorCode::kInvalidArgument, where + ": does not compile: " + message,
+                     "invalid-lexicon");
+  }
+  matcher.entries_ = std::move(entries);
+  return matcher;
+}
+
+Result<LexiconScratch> LexiconMatcher::NewScratch() const {
+  LexiconScratch scratch;
+  if (hs_alloc_scratch(database_, &scratch.scratch_) != HS_SUCCESS) {
+    return MakeError(ErrorCode::kInternal, "cannot allocate Vectorscan scratch space");
+  }
+  return scratch;
+}
+
+Result<std::vector<LexiconHit>> LexiconMatcher::Scan(std::string_view text,
+                                                     LexiconScratch& scratch) const {
+  const std::string folded = FoldForScan(text);
+  std::vector<RawMatch> raw;
+  if (hs_scan(database_, folded.data(), static_cast<unsigned>(folded.size()), 0, scratch.scratch_,
+              CollectMatch, &raw) != HS_SUCCESS) {
+    return MakeError(ErrorCode::kInternal, "the Vectorscan scan failed");
+  }
+  std::vector<LexiconHit> hits;
+  hits.reserve(raw.size());
+  for (const auto& match : raw) {
+    auto start = static_cast<std::size_t>(match.from);
+    auto end = static_cast<std::size_t>(match.to);
+    // Leading and trailing boundary bytes belong to the surroundings, not to the phrase.
+    if (start < end && !IsWordByte(folded[start])) ++start;
+    if (start < end && !IsWordByte(folded[end - 1])) --end;
+    if (start >= end) continue;
+    const std::size_t entry_idx = pattern_entry_[match.pattern];
+    const LexiconEntry& entry = entries_[entry_idx];
+    hits.push_back({entry_idx, entry.id, entry.indicator, entry.category, start, end});
+  }
+  std::sort(hits.begin(), hits.end(), [](const LexiconHit& a, const LexiconHit& b) {
+    if (a.entry != b.entry) return a.entry < b.entry;
+    if (a.start != b.start) return a.start < b.start;
+    return a.end > b.end;
+  });
+  std::vector<LexiconHit> merged;
+  for (const auto& hit : hits) {
+    if (!merged.empty() && merged.back().entry == hit.entry && hit.start < merged.back().end) {
+      merged.back().end = std::max(merged.back().end, hit.end);
+      continue;
+    }
+    merged.push_back(hit);
+  }
+  std::sort(merged.begin(), merged.end(), [](const LexiconHit& a, const LexiconHit& b) {
+    return a.start != b.start ? a.start < b.start : a.entry < b.entry;
+  });
+  return merged;
+}
+
+}  // namespace vigil::core::monitor

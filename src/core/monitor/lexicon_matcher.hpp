@@ -1,0 +1,86 @@
+// Scans a post's text for every lexicon entry at once: all patterns are compiled into ONE
+// Vectorscan database (block mode, leftmost start of match), so a scan costs one pass over the
+// text however many entries there are. Case and punctuation are folded in a same-length copy of
+// the text, so spans are byte offsets into the original.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/common/error.hpp"
+#include "core/monitor/lexicon.hpp"
+
+struct hs_database;
+struct hs_scratch;
+
+namespace vigil::core::monitor {
+
+struct LexiconHit {
+  std::size_t entry = 0;  // index into LexiconMatcher::entries()
+  std::string_view entry_id;
+  std::string_view indicator;
+  std::string_view category;
+  std::size_t start = 0;  // byte offsets into the scanned text, [start, end)
+  std::size_t end = 0;
+};
+
+// Per-thread scan memory. Create one per thread with LexiconMatcher::NewScratch().
+class LexiconScratch {
+ public:
+  LexiconScratch() = default;
+  LexiconScratch(LexiconScratch&&) noexcept;
+  LexiconScratch& operator=(LexiconScratch&&) noexcept;
+  ~LexiconScratch();
+
+ private:
+  friend class LexiconMatcher;
+  hs_scratch* scratch_ = nullptr;
+};
+
+// A copy of `text` with exactly the same byte length: letters lower-cased where the lower case has
+// the same UTF-8 length (ASCII, Cyrillic, Latin with diacritics), white space and punctuation
+// (NBSP, «», „“, dashes, …) replaced by as many ASCII spaces as they had bytes; invalid UTF-8
+// bytes copied unchanged. This is what the database scans.
+[[nodiscard]] std::string FoldForScan(std::string_view text);
+
+// Expands a pattern to the Vectorscan expression that is compiled (placeholders replaced, phrases
+// escaped and wrapped in word boundaries). kInvalidArgument when the pattern uses a construct the
+// lexicon refuses (\b, \B, \w, \W, \p, \P).
+[[nodiscard]] Result<std::string> ExpandPattern(const LexiconPattern& pattern);
+
+class LexiconMatcher {
+ public:
+  // Compiles every pattern of `entries` into one database. kInvalidArgument (reason
+  // "invalid-lexicon") names the file, line, entry and pattern that does not compile; the entries
+  // are not validated here (see ValidateLexicon).
+  [[nodiscard]] static Result<LexiconMatcher> Build(std::vector<LexiconEntry> entries);
+
+  LexiconMatcher(LexiconMatcher&&) noexcept;
+  LexiconMatcher& operator=(LexiconMatcher&&) noexcept;
+  ~LexiconMatcher();
+
+  // Scan memory for one thread; kInternal when Vectorscan cannot allocate it.
+  [[nodiscard]] Result<LexiconScratch> NewScratch() const;
+
+  // The hits of every entry in `text`, ordered by start then entry; overlapping hits of one
+  // entry are merged into the leftmost. Spans exclude the boundary characters around a phrase.
+  // kInvalidArgument when `text` is not valid UTF-8 (repair it first). Thread-safe when each
+  // thread passes its own scratch. The hits point into entries(): they live as long as `*this`.
+  [[nodiscard]] Result<std::vector<LexiconHit>> Scan(std::string_view text,
+                                                     LexiconScratch& scratch) const;
+
+  const std::vector<LexiconEntry>& entries() const { return entries_; }
+  std::size_t pattern_count() const { return pattern_entry_.size(); }
+
+ private:
+  LexiconMatcher() = default;
+
+  std::vector<LexiconEntry> entries_;
+  std::vector<std::size_t> pattern_entry_;  // expression id -> entry index
+  hs_database* database_ = nullptr;
+};
+
+}  // namespace vigil::core::monitor

@@ -1,0 +1,125 @@
+#include "core/monitor/lexicon_matcher.hpp"
+
+#include <gtest/gtest.h>
+
+namespace vigil::core::monitor {
+namespace {
+
+LexiconEntry Entry(std::string id, std::vector<LexiconPattern> patterns) {
+  LexiconEntry entry;
+  entry.id = std::move(id);
+  entry.language = "uk";
+  entry.indicator = "no-experience-or-language";
+  entry.category = "requirements";
+  entry.weight = 1.0;
+  entry.source = "test";
+  entry.verification = "unverified";
+  entry.patterns = std::move(patterns);
+  entry.file = "test.yaml";
+  entry.line = 3;
+  return entry;
+}
+
+LexiconMatcher Build(std::vector<LexiconEntry> entries) {
+  auto matcher = LexiconMatcher::Build(std::move(entries));
+  EXPECT_TRUE(matcher.has_value()) << matcher.error().message;
+  return std::move(*matcher);
+}
+
+std::vector<LexiconHit> ScanText(const LexiconMatcher& matcher, std::string_view text) {
+  auto scratch = matcher.NewScratch();
+  EXPECT_TRUE(scratch.has_value());
+  auto hits = matcher.Scan(text, *scratch);
+  EXPECT_TRUE(hits.has_value()) << hits.error().message;
+  return hits.value_or(std::vector<LexiconHit>{});
+}
+
+TEST(LexiconMatcher, PhraseIsCaselessInCyrillicAndSpanExcludesBoundaries) {
+  auto matcher = Build({Entry("uk.a", {{PatternKind::kPhrase, "без досвіду"}})});
+  const std::string text = "Робота БЕЗ   ДОСВІДУ!";
+  auto hits = ScanText(matcher, text);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].entry_id, "uk.a");
+  EXPECT_EQ(text.substr(hits[0].start, hits[0].end - hits[0].start), "БЕЗ   ДОСВІДУ");
+}
+
+TEST(LexiconMatcher, PhraseNeedsWordBoundariesAroundCyrillic) {
+  auto matcher = Build({Entry("uk.a", {{PatternKind::kPhrase, "без досвіду"}})});
+  EXPECT_TRUE(ScanText(matcher, "безз досвіду").empty());
+  EXPECT_TRUE(ScanText(matcher, "без досвідуння").empty());
+  EXPECT_EQ(ScanText(matcher, "«без досвіду»").size(), 1u);
+}
+
+TEST(LexiconMatcher, StemMatchesWordEndingsAndMergesOverlaps) {
+  auto matcher = Build({Entry("uk.b", {{PatternKind::kPhrase, "молод* дівч*"}})});
+  const std::string text = "Шукаємо МОЛОДИХ ДІВЧАТ. Молода дівчина теж.";
+  auto hits = ScanText(matcher, text);
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(text.substr(hits[0].start, hits[0].end - hits[0].start), "МОЛОДИХ ДІВЧАТ");
+  EXPECT_EQ(text.substr(hits[1].start, hits[1].end - hits[1].start), "Молода дівчина");
+}
+
+TEST(LexiconMatcher, RegexPlaceholdersAndOrderByStart) {
+  auto matcher = Build({
+      Entry("en.age", {{PatternKind::kRegex, "{B}1[6-9]{S}?-{S}?2[0-9]{S}years{B}"}}),
+      Entry("en.free", {{PatternKind::kPhrase, "free room"}}),
+  });
+  const std::string text = "Free room; girls 18-25 years.";
+  auto hits = ScanText(matcher, text);
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].entry_id, "en.free");
+  EXPECT_EQ(hits[0].start, 0u);
+  EXPECT_EQ(hits[1].entry_id, "en.age");
+  EXPECT_EQ(text.substr(hits[1].start, hits[1].end - hits[1].start), "18-25 years");
+}
+
+TEST(LexiconMatcher, RefusesAsciiOnlyWordBoundary) {
+  auto matcher = LexiconMatcher::Build({Entry("uk.c", {{PatternKind::kRegex, "\\bбез\\b"}})});
+  ASSERT_FALSE(matcher.has_value());
+  EXPECT_NE(matcher.error().message.find("test.yaml:3: uk.c"), std::string::npos);
+}
+
+TEST(LexiconMatcher, NamesThePatternThatDoesNotCompile) {
+  auto matcher = LexiconMatcher::Build({Entry("uk.d", {{PatternKind::kRegex, "(unclosed"}})});
+  ASSERT_FALSE(matcher.has_value());
+  EXPECT_NE(matcher.error().message.find("uk.d"), std::string::npos);
+  EXPECT_NE(matcher.error().message.find("does not compile"), std::string::npos);
+}
+
+TEST(LexiconMatcher, FoldKeepsByteLengthAndScansPastInvalidBytes) {
+  const std::string text = "ПРАЦЯ\xC2\xA0«Łódź»\xD0 OK";
+  const std::string folded = FoldForScan(text);
+  EXPECT_EQ(folded.size(), text.size());
+  EXPECT_EQ(folded, "праця    łódź  \xD0 ok");
+  auto matcher = Build({Entry("pl.a", {{PatternKind::kPhrase, "łódź"}})});
+  auto hits = ScanText(matcher, text);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(text.substr(hits[0].start, hits[0].end - hits[0].start), "Łódź");
+}
+
+TEST(LexiconMatcher, RefusesNonAsciiInsideAClass) {
+  auto matcher = LexiconMatcher::Build({Entry("pl.b", {{PatternKind::kRegex, "[ąę]"}})});
+  ASSERT_FALSE(matcher.has_value());
+  EXPECT_NE(matcher.error().message.find("inside [...]"), std::string::npos);
+}
+
+TEST(LexiconValidation, NamesEveryProblemWithFileAndLine) {
+  LexiconEntry bad = Entry("uk.x", {});
+  bad.category = "pay";
+  bad.ilo = {"DR-2"};
+  bad.weight = 0;
+  auto status = ValidateLexicon({bad, Entry("uk.x", {{PatternKind::kPhrase, "a"}})});
+  ASSERT_FALSE(status.has_value());
+  const std::string& message = status.error().message;
+  EXPECT_NE(message.find("test.yaml:3: uk.x: indicator \"no-experience-or-language\" belongs to "
+                         "category \"requirements\""),
+            std::string::npos);
+  EXPECT_NE(message.find("\"DR-2\" is not an ILO 2009 indicator id"), std::string::npos);
+  EXPECT_NE(message.find("the weight must be above 0"), std::string::npos);
+  EXPECT_NE(message.find("at least one phrase or regex"), std::string::npos);
+  EXPECT_NE(message.find("the id is used twice"), std::string::npos);
+  EXPECT_NE(message.find("\"match\" sentence"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace vigil::core::monitor
