@@ -22,9 +22,11 @@ std::string ProblemType(const Response& response) {
   return json::parse(response.body).at("type").get<std::string>();
 }
 
-// Fills path parameters with real objects so that allowed calls reach their handler.
-std::string Concrete(std::string pattern) {
-  const std::string value = pattern.starts_with("/api/v1/identify/") ? "ilo-2009" : "target";
+// Fills path parameters with real objects so that allowed calls reach their handler. Warn
+// alerts: the alert ApiTestEnv seeded for `role` (ids follow kAllRoles, from 1).
+std::string Concrete(std::string pattern, Role role = Role::kAdmin) {
+  std::string value = pattern.starts_with("/api/v1/identify/") ? "ilo-2009" : "target";
+  if (pattern.starts_with("/api/v1/warn/alerts/")) value = std::to_string(static_cast<int>(role) + 1);
   for (auto open = pattern.find('{'); open != std::string::npos; open = pattern.find('{')) {
     pattern = pattern.substr(0, open) + value + pattern.substr(pattern.find('}', open) + 1);
   }
@@ -35,6 +37,11 @@ std::string Concrete(std::string pattern) {
 std::string BodyFor(const Route& route, const std::string& unique) {
   if (route.pattern == "/api/v1/warn/series/import") {
     return R"({"format":"tidy","csv":"area,indicator,period,value\nAFG,conflict-events,2024-01,3\n"})";
+  }
+  if (route.pattern.starts_with("/api/v1/warn/alerts/")) return R"({"text":"done"})";
+  if (route.pattern == "/api/v1/warn/run") return "{}";
+  if (route.pattern == "/api/v1/warn/detect") {
+    return R"({"method":"threshold","params":{"threshold":2},"observed":[1,2,3]})";
   }
   if (route.pattern == "/api/v1/identify/assessments") {
     return R"({"person":{"age":"adult","exploitation":["labour"]},"answers":{"DR-01":"yes"}})";
@@ -54,7 +61,7 @@ TEST(Api, EveryProtectedRouteAllowsExactlyItsRoles) {
       const auto session = test.SignIn(name);
       std::string body;
       if (route.takes_json) body = BodyFor(route, name + std::to_string(checked));
-      Request request = ApiTestEnv::Make(route.method, Concrete(route.pattern), body);
+      Request request = ApiTestEnv::Make(route.method, Concrete(route.pattern, role), body);
       const Response response = test.Send(request, session);
       if (route.roles.Contains(role)) {
         EXPECT_NE(response.status, 403) << route.pattern << " " << name << " " << response.body;

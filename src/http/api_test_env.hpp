@@ -9,6 +9,7 @@
 #include "storage/sqlite/knowledge_index.hpp"
 #include "storage/memory/series_store.hpp"
 #include "storage/memory/test_env.hpp"
+#include "storage/memory/warn_alert_stores.hpp"
 
 namespace vigil::http {
 
@@ -49,11 +50,36 @@ struct ApiTestEnv {
                                        .source_url = "https://example.org", .verified = true,
                                        .description = {}}},
                                      "test");
+  // Warn areas and alerts: no areas configured; one new alert per role, owned by "user_<role>"
+  // (ids 1..6 in kAllRoles order), so that each role can walk an alert's lifecycle.
+  storage::memory::MemoryAlertStore warn_alert_store;
+  storage::memory::MemoryAreaLevelStore warn_levels;
+  storage::memory::MemoryBoundaryStore warn_boundaries;
+  core::warn::AlertService warn_alerts{warn_alert_store, env.audit, env.clock};
+  core::warn::WarnConfig warn_config{warn_catalogue, {}, {}};
+  core::warn::WarnService warn_run{warn_config, warn_series, warn_levels, warn_alerts, warn_alert_store,
+                                   nullptr, env.audit, env.clock};
+  bool warn_alerts_seeded = [this] {
+    for (core::access::Role role : core::access::kAllRoles) {
+      const std::string name = "user_" + std::string(core::access::RoleName(role));
+      core::warn::Alert alert;
+      alert.area = "area_" + name;
+      alert.area_name = name;
+      alert.owner = name;
+      alert.period = "2024-01";
+      if (!warn_alert_store.CreateAlert(alert, {0, "test", "opened", ""})) return false;
+    }
+    return true;
+  }();
   Api api{[this] {
             ApiServices services{env.authenticator, env.accounts, env.audit, [] { return Status{}; },
                                  &catalog, &screening, &knowledge, search.get(), &env.clock};
             services.warn_series = &warn_series;
             services.warn_catalogue = &warn_catalogue;
+            services.warn_run = &warn_run;
+            services.warn_alerts = &warn_alerts;
+            services.warn_levels = &warn_levels;
+            services.warn_boundaries = &warn_boundaries;
             return services;
           }(),
           ApiOptions{64 * 1024, std::filesystem::temp_directory_path() / "vigil-no-web",
