@@ -12,6 +12,9 @@ packages=(
   libyaml-cpp-dev libcli11-dev libspdlog-dev libexpected-dev libxlsxwriter-dev libicu-dev zlib1g-dev
   # monitor (issue 5): lure lexicon scanning, MinHash shingle hashing
   libvectorscan-dev libxxhash-dev
+  # monitor: phone numbers (needs the preinstalled Boost 1.74; never libboost1.81-dev), language
+  # identification, public suffixes
+  libphonenumber-dev libcld2-dev libpsl-dev
   # tests
   libgtest-dev libgmock-dev libbenchmark-dev chromium unzip
 )

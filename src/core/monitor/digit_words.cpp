@@ -1,0 +1,271 @@
+#include "core/monitor/digit_words.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <unordered_map>
+#include <vector>
+
+namespace vigil::core::monitor {
+namespace {
+
+// Number words, folded (lower case). Polish also without its diacritics, as people type them.
+const std::unordered_map<std::string, std::string>& NumberWords() {
+  static const auto* const kWords = new std::unordered_map<std::string, std::string>{
+      // English
+      {"zero", "0"}, {"one", "1"}, {"two", "2"}, {"three", "3"}, {"four", "4"}, {"five", "5"},
+      {"six", "6"}, {"seven", "7"}, {"eight", "8"}, {"nine", "9"}, {"ten", "10"},
+      {"eleven", "11"}, {"twelve", "12"}, {"thirteen", "13"}, {"fourteen", "14"},
+      {"fifteen", "15"}, {"sixteen", "16"}, {"seventeen", "17"}, {"eighteen", "18"},
+      {"nineteen", "19"}, {"twenty", "20"}, {"thirty", "30"}, {"forty", "40"}, {"fifty", "50"},
+      {"sixty", "60"}, {"seventy", "70"}, {"eighty", "80"}, {"ninety", "90"},
+      // Ukrainian
+      {"нуль", "0"}, {"один", "1"}, {"одна", "1"}, {"одну", "1"}, {"два", "2"}, {"дві", "2"},
+      {"три", "3"}, {"чотири", "4"}, {"п'ять", "5"}, {"шість", "6"}, {"сім", "7"},
+      {"вісім", "8"}, {"дев'ять", "9"}, {"десять", "10"}, {"одинадцять", "11"},
+      {"дванадцять", "12"}, {"тринадцять", "13"}, {"чотирнадцять", "14"},
+      {"п'ятнадцять", "15"}, {"шістнадцять", "16"}, {"сімнадцять", "17"},
+      {"вісімнадцять", "18"}, {"дев'ятнадцять", "19"}, {"двадцять", "20"}, {"тридцять", "30"},
+      {"сорок", "40"}, {"п'ятдесят", "50"}, {"шістдесят", "60"}, {"сімдесят", "70"},
+      {"вісімдесят", "80"}, {"дев'яносто", "90"},
+      // Russian (shared forms above: один, одна, два, три, сорок, нуль)
+      {"ноль", "0"}, {"две", "2"}, {"четыре", "4"}, {"пять", "5"}, {"шесть", "6"},
+      {"семь", "7"}, {"восемь", "8"}, {"девять", "9"}, {"одиннадцать", "11"},
+      {"двенадцать", "12"}, {"тринадцать", "13"}, {"четырнадцать", "14"},
+      {"пятнадцать", "15"}, {"шестнадцать", "16"}, {"семнадцать", "17"},
+      {"восемнадцать", "18"}, {"девятнадцать", "19"}, {"двадцать", "20"}, {"тридцать", "30"},
+      {"пятьдесят", "50"}, {"шестьдесят", "60"}, {"семьдесят", "70"}, {"восемьдесят", "80"},
+      {"девяносто", "90"},
+      // Polish
+      {"jeden", "1"}, {"jedna", "1"}, {"dwa", "2"}, {"dwie", "2"}, {"trzy", "3"},
+      {"cztery", "4"}, {"pięć", "5"}, {"piec", "5"}, {"sześć", "6"}, {"szesc", "6"},
+      {"siedem", "7"}, {"osiem", "8"}, {"dziewięć", "9"}, {"dziewiec", "9"},
+      {"dziesięć", "10"}, {"dziesiec", "10"}, {"jedenaście", "11"}, {"jedenascie", "11"},
+      {"dwanaście", "12"}, {"dwanascie", "12"}, {"trzynaście", "13"}, {"trzynascie", "13"},
+      {"czternaście", "14"}, {"czternascie", "14"}, {"piętnaście", "15"},
+      {"pietnascie", "15"}, {"szesnaście", "16"}, {"szesnascie", "16"},
+      {"siedemnaście", "17"}, {"siedemnascie", "17"}, {"osiemnaście", "18"},
+      {"osiemnascie", "18"}, {"dziewiętnaście", "19"}, {"dziewietnascie", "19"},
+      {"dwadzieścia", "20"}, {"dwadziescia", "20"}, {"trzydzieści", "30"},
+      {"trzydziesci", "30"}, {"czterdzieści", "40"}, {"czterdziesci", "40"},
+      {"pięćdziesiąt", "50"}, {"piecdziesiat", "50"}, {"sześćdziesiąt", "60"},
+      {"szescdziesiat", "60"}, {"siedemdziesiąt", "70"}, {"siedemdziesiat", "70"},
+      {"osiemdziesiąt", "80"}, {"osiemdziesiat", "80"}, {"dziewięćdziesiąt", "90"},
+      {"dziewiecdziesiat", "90"}};
+  return *kWords;
+}
+
+bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC || c == '`'; }
+
+// Look-alikes of 0 and 1 in folded text: o, Cyrillic о; l, i (from I), Ukrainian і.
+char LookalikeDigit(UChar32 c) {
+  if (c == 'o' || c == 0x043E) return '0';
+  if (c == 'l' || c == 'i' || c == 0x0456) return '1';
+  return 0;
+}
+
+enum class TokenKind { kDigits, kWord, kMixed, kLone, kOther };
+
+struct Token {
+  std::size_t start = 0;
+  std::size_t end = 0;
+  TokenKind kind = TokenKind::kOther;
+  std::string value;  // digits for kDigits, kWord and kMixed (look-alikes replaced), kLone
+  int real_digits = 0;
+};
+
+Token Classify(std::string_view text, std::size_t start, std::size_t end) {
+  Token token{start, end};
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  std::string word;  // with apostrophes unified, for the dictionary
+  std::string replaced;
+  int lookalikes = 0;
+  int chars = 0;
+  bool other = false;
+  for (auto pos = static_cast<int32_t>(start); pos < static_cast<int32_t>(end);) {
+    const int32_t char_start = pos;
+    UChar32 c = 0;
+    U8_NEXT(bytes, pos, static_cast<int32_t>(end), c);
+    ++chars;
+    if (c >= '0' && c <= '9') {
+      ++token.real_digits;
+      replaced.push_back(static_cast<char>(c));
+    } else if (const char digit = LookalikeDigit(c); digit != 0) {
+      ++lookalikes;
+      replaced.push_back(digit);
+    } else {
+      other = true;
+    }
+    if (IsApostrophe(c)) {
+      word.push_back('\'');
+    } else {
+      word.append(text.substr(static_cast<std::size_t>(char_start), static_cast<std::size_t>(pos - char_start)));
+    }
+  }
+  if (!other && lookalikes == 0) {
+    token.kind = TokenKind::kDigits;
+    token.value = std::move(replaced);
+  } else if (!other && token.real_digits > 0) {
+    token.kind = TokenKind::kMixed;
+    token.value = std::move(replaced);
+  } else if (!other && chars == 1) {
+    token.kind = TokenKind::kLone;
+    token.value = std::move(replaced);
+  } else if (auto value = NumberWordValue(word)) {
+    token.kind = TokenKind::kWord;
+    token.value = std::move(*value);
+  }
+  return token;
+}
+
+std::vector<Token> Tokenise(std::string_view text) {
+  std::vector<Token> tokens;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t pos = 0;
+  int32_t token_start = -1;
+  while (pos < length) {
+    const int32_t char_start = pos;
+    UChar32 c = 0;
+    U8_NEXT(bytes, pos, length, c);
+    bool in_word = c >= 0 && (u_isalnum(c) || u_getCombiningClass(c) != 0);
+    // An apostrophe belongs to the word when a letter follows it ("п'ять").
+    if (!in_word && c >= 0 && IsApostrophe(c) && token_start >= 0 && pos < length) {
+      int32_t peek = pos;
+      UChar32 next = 0;
+      U8_NEXT(bytes, peek, length, next);
+      in_word = next >= 0 && u_isalpha(next);
+    }
+    if (in_word && token_start < 0) token_start = char_start;
+    if (!in_word && token_start >= 0) {
+      tokens.push_back(Classify(text, static_cast<std::size_t>(token_start), static_cast<std::size_t>(char_start)));
+      token_start = -1;
+    }
+  }
+  if (token_start >= 0) tokens.push_back(Classify(text, static_cast<std::size_t>(token_start), text.size()));
+  return tokens;
+}
+
+// Joiners allowed between the tokens of one run: at most three characters of space and light
+// punctuation.
+bool IsJoinerGap(std::string_view gap) {
+  if (gap.empty() || gap.size() > 9) return false;
+  int chars = 0;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(gap.data());
+  for (int32_t pos = 0; pos < static_cast<int32_t>(gap.size());) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, pos, static_cast<int32_t>(gap.size()), c);
+    ++chars;
+    const bool joiner = c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/' ||
+                        c == '_' || c == '+' || c == ',' || c == 0x2013 || c == 0x2014 ||
+                        c == '\t';
+    if (!joiner) return false;
+  }
+  return chars <= 3;
+}
+
+bool IsNumberish(TokenKind kind) { return kind != TokenKind::kOther; }
+
+}  // namespace
+
+std::optional<std::string> NumberWordValue(std::string_view folded_word) {
+  std::string key;
+  key.reserve(folded_word.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(folded_word.data());
+  for (int32_t pos = 0; pos < static_cast<int32_t>(folded_word.size());) {
+    const int32_t start = pos;
+    UChar32 c = 0;
+    U8_NEXT(bytes, pos, static_cast<int32_t>(folded_word.size()), c);
+    if (IsApostrophe(c)) {
+      key.push_back('\'');
+    } else {
+      key.append(folded_word.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(pos - start)));
+    }
+  }
+  const auto& words = NumberWords();
+  const auto found = words.find(key);
+  if (found == words.end()) return std::nullopt;
+  return found->second;
+}
+
+MappedText DeobfuscateDigitRuns(const MappedText& folded) {
+  const std::string& text = folded.text();
+  std::vector<Token> tokens = Tokenise(text);
+  MappedText out;
+  out.SetOriginalSize(folded.original_size());
+  out.Reserve(text.size());
+  std::size_t copied = 0;  // bytes of `text` already written to `out`
+  std::size_t index = 0;
+  while (index < tokens.size()) {
+    if (!IsNumberish(tokens[index].kind)) {
+      ++index;
+      continue;
+    }
+    std::size_t last = index;  // the run is tokens[index..last]
+    while (last + 1 < tokens.size() && IsNumberish(tokens[last + 1].kind) &&
+           IsJoinerGap(std::string_view(text).substr(tokens[last].end, tokens[last + 1].start - tokens[last].end))) {
+      ++last;
+    }
+    int numberish = 0;
+    int words = 0;
+    int digits = 0;
+    for (std::size_t at = index; at <= last; ++at) {
+      ++numberish;
+      if (tokens[at].kind == TokenKind::kWord) ++words;
+      digits += tokens[at].real_digits;
+    }
+    const bool convert_words = words > 0 && numberish >= 3;
+    if (convert_words) {
+      for (std::size_t at = index; at <= last; ++at) {
+        if (tokens[at].kind == TokenKind::kWord) digits += static_cast<int>(tokens[at].value.size());
+      }
+    }
+    const bool convert_lookalikes = digits >= 4;
+    // Decide per token whether it becomes digits.
+    std::vector<bool> converted(last - index + 1, false);
+    auto is_digit_like = [&](std::size_t at) {
+      const TokenKind kind = tokens[at].kind;
+      return kind == TokenKind::kDigits || (kind == TokenKind::kMixed && convert_lookalikes) ||
+             (kind == TokenKind::kWord && convert_words);
+    };
+    for (std::size_t at = index; at <= last; ++at) {
+      const TokenKind kind = tokens[at].kind;
+      bool convert = (kind == TokenKind::kWord && convert_words) ||
+                     (kind == TokenKind::kMixed && convert_lookalikes);
+      if (kind == TokenKind::kLone && convert_lookalikes && at > index && at < last) {
+        convert = is_digit_like(at - 1) && is_digit_like(at + 1);
+      }
+      converted[at - index] = convert;
+    }
+    for (std::size_t at = index; at <= last; ++at) {
+      const Token& token = tokens[at];
+      if (!converted[at - index]) continue;
+      // Copy what precedes the token; drop the joiner when the previous token was converted too,
+      // or when this token is converted and the previous one is a digit group.
+      std::size_t copy_end = token.start;
+      if (at > index && (converted[at - index - 1] || tokens[at - 1].kind == TokenKind::kDigits)) {
+        copy_end = tokens[at - 1].end;
+      }
+      if (copy_end > copied) out.AppendSlice(folded, copied, copy_end);
+      std::string value = token.value;
+      // A tens word followed by a unit word gives one two-digit number ("сорок п'ять" → 45).
+      if (token.kind == TokenKind::kWord && value.size() == 2 && value[1] == '0' && value[0] != '1' &&
+          at < last && converted[at + 1 - index] && tokens[at + 1].kind == TokenKind::kWord &&
+          tokens[at + 1].value.size() == 1 && tokens[at + 1].value != "0") {
+        value.resize(1);
+      }
+      const ByteSpan source = folded.ToOriginal(token.start, token.end);
+      out.Append(value, static_cast<uint32_t>(source.start), static_cast<uint32_t>(source.end));
+      copied = token.end;
+      // Drop the joiner before a following digit group too, so the run reads as one number.
+      if (at < last && !converted[at + 1 - index] && tokens[at + 1].kind == TokenKind::kDigits) {
+        copied = tokens[at + 1].start;
+      }
+    }
+    index = last + 1;
+  }
+  if (copied < text.size()) out.AppendSlice(folded, copied, text.size());
+  return out;
+}
+
+}  // namespace vigil::core::monitor

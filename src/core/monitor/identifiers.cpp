@@ -1,0 +1,183 @@
+#include "core/monitor/identifiers.hpp"
+
+#include <algorithm>
+#include <set>
+#include <unordered_set>
+
+#include "core/monitor/phones.hpp"
+#include "core/monitor/web_address.hpp"
+
+namespace vigil::core::monitor {
+namespace {
+
+bool IsAsciiAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'); }
+bool IsEmailLocalChar(char c) { return IsAsciiAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'; }
+bool IsHostChar(char c) { return IsAsciiAlnum(c) || c == '.' || c == '-'; }
+
+// E-mail addresses in folded text: ASCII local part, a dotted domain with an alphabetic top level.
+void FindEmails(const MappedText& folded, std::vector<Identifier>& out) {
+  const std::string& text = folded.text();
+  for (std::size_t at = text.find('@'); at != std::string::npos; at = text.find('@', at + 1)) {
+    std::size_t start = at;
+    while (start > 0 && IsEmailLocalChar(text[start - 1])) --start;
+    while (start < at && (text[start] == '.' || text[start] == '-')) ++start;
+    std::size_t end = at + 1;
+    while (end < text.size() && IsHostChar(text[end])) ++end;
+    while (end > at + 1 && (text[end - 1] == '.' || text[end - 1] == '-')) --end;
+    if (start == at || end == at + 1) continue;
+    const std::string_view domain = std::string_view(text).substr(at + 1, end - at - 1);
+    const std::size_t dot = domain.rfind('.');
+    if (dot == std::string_view::npos || dot + 3 > domain.size()) continue;
+    const std::string_view top = domain.substr(dot + 1);
+    if (!std::all_of(top.begin(), top.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
+    out.push_back({IdentifierType::kEmail, text.substr(start, end - start), folded.ToOriginal(start, end), false});
+  }
+}
+
+bool MentionsTelegram(std::string_view window) {
+  for (std::string_view word : {"telegram", "телеграм", "телеґрам", "tg:", "tg ", "тг:", "тг "}) {
+    if (window.find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// @handles not part of an e-mail: 3–32 of [a-z0-9_.], with a letter. After a mention of Telegram
+// they are Telegram user names.
+void FindHandles(const MappedText& folded, std::vector<Identifier>& out) {
+  const std::string& text = folded.text();
+  for (std::size_t at = text.find('@'); at != std::string::npos; at = text.find('@', at + 1)) {
+    if (at > 0 && (IsEmailLocalChar(text[at - 1]) || static_cast<unsigned char>(text[at - 1]) >= 0x80)) continue;
+    std::size_t end = at + 1;
+    while (end < text.size() && (IsAsciiAlnum(text[end]) || text[end] == '_' || text[end] == '.')) ++end;
+    while (end > at + 1 && text[end - 1] == '.') --end;
+    const std::string name = text.substr(at + 1, end - at - 1);
+    if (name.size() < 3 || name.size() > 32) continue;
+    if (std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
+    // The mention must be in the same clause, shortly before the handle.
+    std::size_t window_start = at > 32 ? at - 32 : 0;
+    const std::size_t clause = std::string_view(text).substr(0, at).find_last_of(",;\n@");
+    if (clause != std::string::npos && clause + 1 > window_start) window_start = clause + 1;
+    const bool telegram = MentionsTelegram(std::string_view(text).substr(window_start, at - window_start));
+    if (telegram) {
+      out.push_back({IdentifierType::kTelegram, name, folded.ToOriginal(at, end), false});
+    } else {
+      out.push_back({IdentifierType::kHandle, "@" + name, folded.ToOriginal(at, end), false});
+    }
+  }
+}
+
+}  // namespace
+
+std::string_view IdentifierTypeName(IdentifierType type) {
+  switch (type) {
+    case IdentifierType::kPhone: return "phone";
+    case IdentifierType::kEmail: return "email";
+    case IdentifierType::kDomain: return "domain";
+    case IdentifierType::kTelegram: return "telegram";
+    case IdentifierType::kWhatsapp: return "whatsapp";
+    case IdentifierType::kViber: return "viber";
+    case IdentifierType::kSignal: return "signal";
+    case IdentifierType::kHandle: return "handle";
+  }
+  return "unknown";
+}
+
+Status ValidateIdentifierOptions(const IdentifierOptions& options) {
+  for (std::size_t index = 0; index < options.phone_overrides.size(); ++index) {
+    const PhoneOverride& entry = options.phone_overrides[index];
+    const std::string where = "phone override " + std::to_string(index + 1) + ": ";
+    if (entry.country_code < 1 || entry.country_code > 999) {
+      return MakeError(ErrorCode::kInvalidArgument, where + "country_code must be 1-999");
+    }
+    if (entry.national_prefix.empty() ||
+        !std::all_of(entry.national_prefix.begin(), entry.national_prefix.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return MakeError(ErrorCode::kInvalidArgument, where + "national_prefix must be digits");
+    }
+    const int rest = entry.national_length - static_cast<int>(entry.national_prefix.size());
+    if (rest < 4 || entry.national_length > 17) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       where + "national_length must leave 4-17 digits after the prefix");
+    }
+    if (entry.source.empty()) return MakeError(ErrorCode::kInvalidArgument, where + "source is missing");
+  }
+  for (std::size_t index = 0; index < options.shared_hosts.size(); ++index) {
+    const std::string& host = options.shared_hosts[index];
+    const bool valid = !host.empty() && host.find("://") == std::string::npos &&
+                       std::none_of(host.begin(), host.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == ' ' || c == '/'; });
+    if (!valid) {
+      return MakeError(ErrorCode::kInvalidArgument, "shared host " + std::to_string(index + 1) +
+                                                        ": must be a lower-case host name without scheme or path");
+    }
+  }
+  for (const std::string& region : options.fallback_regions) {
+    if (region.size() != 2 || !std::all_of(region.begin(), region.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      return MakeError(ErrorCode::kInvalidArgument, "fallback region \"" + region + "\" must be two capital letters");
+    }
+  }
+  return {};
+}
+
+struct IdentifierExtractor::Impl {
+  Normaliser normaliser;
+  PhoneFinder phones;
+  WebAddressFinder web;
+};
+
+IdentifierExtractor::IdentifierExtractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+IdentifierExtractor::~IdentifierExtractor() = default;
+IdentifierExtractor::IdentifierExtractor(IdentifierExtractor&&) noexcept = default;
+IdentifierExtractor& IdentifierExtractor::operator=(IdentifierExtractor&&) noexcept = default;
+
+Result<IdentifierExtractor> IdentifierExtractor::Create(IdentifierOptions options) {
+  if (auto valid = ValidateIdentifierOptions(options); !valid) return tl::unexpected(valid.error());
+  auto normaliser = Normaliser::Create();
+  if (!normaliser) return tl::unexpected(normaliser.error());
+  auto web = WebAddressFinder::Create(options.shared_hosts);
+  if (!web) return tl::unexpected(web.error());
+  auto impl = std::make_unique<Impl>(Impl{std::move(*normaliser),
+                                          PhoneFinder(options.phone_overrides, options.fallback_regions),
+                                          std::move(*web)});
+  return IdentifierExtractor(std::move(impl));
+}
+
+std::vector<Identifier> IdentifierExtractor::Extract(std::string_view field,
+                                                     const std::optional<std::string>& region) {
+  const MappedText folded = impl_->normaliser.Fold(field);
+  const MappedText digits = impl_->normaliser.DeobfuscateDigits(folded);
+  return Extract(field, folded, digits, region);
+}
+
+std::vector<Identifier> IdentifierExtractor::Extract(std::string_view field, const MappedText& folded,
+                                                     const MappedText& digits,
+                                                     const std::optional<std::string>& region) {
+  std::vector<Identifier> found;
+  const bool has_at = folded.text().find('@') != std::string::npos;
+  if (has_at) FindEmails(folded, found);
+  std::vector<ByteSpan> blocked;
+  for (const Identifier& email : found) blocked.push_back(email.span);
+  impl_->web.Find(field, folded, impl_->phones, found, blocked);
+  if (has_at) {
+    std::vector<Identifier> handles;
+    FindHandles(folded, handles);
+    for (Identifier& handle : handles) {
+      const bool inside = std::any_of(blocked.begin(), blocked.end(), [&](const ByteSpan& other) {
+        return handle.span.start < other.end && other.start < handle.span.end;
+      });
+      if (!inside) found.push_back(std::move(handle));
+    }
+  }
+  std::vector<Identifier> phones = impl_->phones.Find(digits, blocked, region);
+  found.insert(found.end(), std::make_move_iterator(phones.begin()), std::make_move_iterator(phones.end()));
+
+  std::stable_sort(found.begin(), found.end(), [](const Identifier& left, const Identifier& right) {
+    return left.span.start < right.span.start;
+  });
+  std::set<std::pair<IdentifierType, std::string>> seen;
+  std::vector<Identifier> unique;
+  for (Identifier& identifier : found) {
+    if (seen.emplace(identifier.type, identifier.value).second) unique.push_back(std::move(identifier));
+  }
+  return unique;
+}
+
+}  // namespace vigil::core::monitor

@@ -1,0 +1,161 @@
+#include "core/monitor/identifiers.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace vigil::core::monitor {
+namespace {
+
+IdentifierExtractor MakeExtractor() {
+  IdentifierOptions options;
+  options.fallback_regions = {"UA", "PL"};
+  options.phone_overrides.push_back({380, "77", 9, "test: NKEK allocation of code 77", false});
+  options.shared_hosts = {"facebook.com", "bit.ly", "gmail.com", "olx.ua"};
+  auto extractor = IdentifierExtractor::Create(std::move(options));
+  EXPECT_TRUE(extractor.has_value()) << extractor.error().message;
+  return std::move(*extractor);
+}
+
+std::vector<std::string> ValuesOf(const std::vector<Identifier>& found, IdentifierType type) {
+  std::vector<std::string> values;
+  for (const auto& identifier : found) {
+    if (identifier.type == type) values.push_back(identifier.value);
+  }
+  return values;
+}
+
+std::string SpanText(std::string_view text, const Identifier& identifier) {
+  return std::string(text.substr(identifier.span.start, identifier.span.end - identifier.span.start));
+}
+
+using Strings = std::vector<std::string>;
+
+TEST(Identifiers, PhonesInCommonWritings) {
+  IdentifierExtractor extractor = MakeExtractor();
+  const std::string text = "Дзвоніть 050 123 45 67 або (067) 765-43-21, Polska: +48 512 345 678, wa 0048601234567";
+  const auto found = extractor.Extract(text, std::string("UA"));
+  EXPECT_EQ(ValuesOf(found, IdentifierType::kPhone),
+            (Strings{"+380501234567", "+380677654321", "+48512345678", "+48601234567"}));
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(SpanText(text, found[0]), "050 123 45 67");
+  EXPECT_EQ(SpanText(text, found[1]), "(067) 765-43-21");
+  EXPECT_EQ(SpanText(text, found[2]), "+48 512 345 678");
+}
+
+TEST(Identifiers, RegionHintDecidesNationalNumbers) {
+  IdentifierExtractor extractor = MakeExtractor();
+  EXPECT_EQ(ValuesOf(extractor.Extract("tel. 512 345 678", std::string("PL")), IdentifierType::kPhone),
+            (Strings{"+48512345678"}));
+  EXPECT_EQ(ValuesOf(extractor.Extract("call 07400 123456", std::string("GB")), IdentifierType::kPhone),
+            (Strings{"+447400123456"}));
+  // Without a hint the fallback regions are tried in order.
+  EXPECT_EQ(ValuesOf(extractor.Extract("tel 0501234567", std::nullopt), IdentifierType::kPhone),
+            (Strings{"+380501234567"}));
+}
+
+TEST(Identifiers, OverridesAcceptRangesTheMetadataRejects) {
+  IdentifierExtractor extractor = MakeExtractor();
+  const auto found = extractor.Extract("Київстар: 077 123 45 67 або +380 77 765 43 21", std::string("UA"));
+  EXPECT_EQ(ValuesOf(found, IdentifierType::kPhone), (Strings{"+380771234567", "+380777654321"}));
+  // Without the override the same numbers are rejected.
+  auto plain = IdentifierExtractor::Create({});
+  ASSERT_TRUE(plain);
+  EXPECT_TRUE(ValuesOf(plain->Extract("077 123 45 67", std::string("UA")), IdentifierType::kPhone).empty());
+}
+
+TEST(Identifiers, ObfuscatedPhonesAreFoundAndSpansCoverTheOriginal) {
+  IdentifierExtractor extractor = MakeExtractor();
+  const std::string text = "пишіть: нуль п'ять нуль, один два три, сорок п'ять, шістдесят сім";
+  const auto found = extractor.Extract(text, std::string("UA"));
+  ASSERT_EQ(ValuesOf(found, IdentifierType::kPhone), (Strings{"+380501234567"}));
+  EXPECT_EQ(SpanText(text, found[0]), "нуль п'ять нуль, один два три, сорок п'ять, шістдесят сім");
+  EXPECT_EQ(ValuesOf(extractor.Extract("тел О5О l23 45 67", std::string("UA")), IdentifierType::kPhone),
+            (Strings{"+380501234567"}));
+  EXPECT_EQ(ValuesOf(extractor.Extract("Tel: ０５０１２３４５６７", std::string("UA")), IdentifierType::kPhone),
+            (Strings{"+380501234567"}));
+  EXPECT_EQ(ValuesOf(extractor.Extract("0 5 0 1 2 3 4 5 6 7", std::string("UA")), IdentifierType::kPhone),
+            (Strings{"+380501234567"}));
+}
+
+TEST(Identifiers, PricesDatesAndIdsAreNotPhones) {
+  IdentifierExtractor extractor = MakeExtractor();
+  for (const std::string text : {
+           "Зарплата 1 500 000 грн на місяць", "Оплата: 2 400 000 zł", "cena 1250000 PLN",
+           "Виїзд 12.05.2024, повернення 30.06.2024", "start 2024-05-12 10:30",
+           "ID 501234567", "Оголошення № 0501234567", "Nr oferty: 512345678", "код 0671234567",
+           "order #512345678", "ref:512345678"}) {
+    EXPECT_TRUE(ValuesOf(extractor.Extract(text, std::string("UA")), IdentifierType::kPhone).empty()) << text;
+  }
+  // A phone next to a date is still found.
+  EXPECT_EQ(ValuesOf(extractor.Extract("12.05.2024 0501234567", std::string("UA")), IdentifierType::kPhone),
+            (Strings{"+380501234567"}));
+}
+
+TEST(Identifiers, EmailsAndWebAddresses) {
+  IdentifierExtractor extractor = MakeExtractor();
+  const std::string text =
+      "CV: Anna.Job@Example.COM, strona https://www.Agency-Work.com.pl/Oferty/123?utm_source=fb&id=7 "
+      "oraz bit.ly/3xYz, facebook.com i www.olx.ua/d/uk/obyavlenie/Robota-ID1";
+  const auto found = extractor.Extract(text, std::string("PL"));
+  EXPECT_EQ(ValuesOf(found, IdentifierType::kEmail), (Strings{"anna.job@example.com"}));
+  EXPECT_EQ(ValuesOf(found, IdentifierType::kDomain),
+            (Strings{"agency-work.com.pl/Oferty/123?id=7", "bit.ly/3xYz", "facebook.com",
+                     "olx.ua/d/uk/obyavlenie/Robota-ID1"}));
+  for (const auto& identifier : found) {
+    if (identifier.type != IdentifierType::kDomain) continue;
+    EXPECT_EQ(identifier.shared_host, identifier.value.rfind("agency", 0) != 0) << identifier.value;
+  }
+  EXPECT_TRUE(ValuesOf(found, IdentifierType::kPhone).empty());  // digits in addresses are not phones
+  const auto email = std::find_if(found.begin(), found.end(), [](const Identifier& i) { return i.type == IdentifierType::kEmail; });
+  EXPECT_EQ(SpanText(text, *email), "Anna.Job@Example.COM");
+}
+
+TEST(Identifiers, AbbreviationsAndFileNamesAreNotDomains) {
+  IdentifierExtractor extractor = MakeExtractor();
+  const auto found = extractor.Extract("Sp. z o.o., e.g. 3.5 h, photo.jpg, т.д.", std::string("PL"));
+  EXPECT_TRUE(ValuesOf(found, IdentifierType::kDomain).empty());
+}
+
+TEST(Identifiers, MessengerLinksAndHandles) {
+  IdentifierExtractor extractor = MakeExtractor();
+  const std::string text =
+      "t.me/Anna_Work, https://t.me/joinchat/AbCdEf, wa.me/380501234567, viber://chat?number=%2B48512345678, "
+      "https://signal.me/#p/+380671234567, chat.whatsapp.com/KxYz12, пишіть у Telegram @Recruit_Boss або insta @nice.jobs";
+  const auto found = extractor.Extract(text, std::string("UA"));
+  EXPECT_EQ(ValuesOf(found, IdentifierType::kTelegram), (Strings{"anna_work", "+AbCdEf", "recruit_boss"}));
+  EXPECT_EQ(ValuesOf(found, IdentifierType::kWhatsapp), (Strings{"+380501234567", "chat.whatsapp.com/KxYz12"}));
+  EXPECT_EQ(ValuesOf(found, IdentifierType::kViber), (Strings{"+48512345678"}));
+  EXPECT_EQ(ValuesOf(found, IdentifierType::kSignal), (Strings{"+380671234567"}));
+  EXPECT_EQ(ValuesOf(found, IdentifierType::kHandle), (Strings{"@nice.jobs"}));
+  // Messenger numbers also count as phones.
+  EXPECT_EQ(ValuesOf(found, IdentifierType::kPhone), (Strings{"+380501234567", "+48512345678", "+380671234567"}));
+  EXPECT_TRUE(ValuesOf(found, IdentifierType::kDomain).empty());
+}
+
+TEST(Identifiers, EachValueOncePerType) {
+  IdentifierExtractor extractor = MakeExtractor();
+  const auto found = extractor.Extract("0501234567 … +380 50 123 45 67 … 050-123-45-67", std::string("UA"));
+  ASSERT_EQ(found.size(), 1U);
+  EXPECT_EQ(found[0].span.start, 0U);
+}
+
+TEST(Identifiers, OptionsAreValidated) {
+  IdentifierOptions bad_override;
+  bad_override.phone_overrides.push_back({380, "7a", 9, "x", false});
+  EXPECT_FALSE(IdentifierExtractor::Create(bad_override));
+  IdentifierOptions no_source;
+  no_source.phone_overrides.push_back({380, "77", 9, "", false});
+  const auto error = ValidateIdentifierOptions(no_source);
+  ASSERT_FALSE(error);
+  EXPECT_NE(error.error().message.find("phone override 1: source"), std::string::npos);
+  IdentifierOptions bad_host;
+  bad_host.shared_hosts = {"https://Facebook.com/"};
+  EXPECT_FALSE(ValidateIdentifierOptions(bad_host));
+  IdentifierOptions bad_region;
+  bad_region.fallback_regions = {"ukr"};
+  EXPECT_FALSE(ValidateIdentifierOptions(bad_region));
+}
+
+}  // namespace
+}  // namespace vigil::core::monitor

@@ -1,0 +1,120 @@
+#include "core/monitor/language.hpp"
+
+// CLD2's headers use printf-family declarations without including <cstdio>.
+#include <cstdio>
+
+#include <cld2/internal/lang_script.h>
+#include <cld2/public/compact_lang_det.h>
+#include <cld2/public/encodings.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+namespace vigil::core::monitor {
+namespace {
+
+// Cuts `text` to at most `limit` bytes without splitting a UTF-8 sequence.
+std::string_view BoundedPrefix(std::string_view text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  std::size_t end = limit;
+  while (end > 0 && (static_cast<uint8_t>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
+struct LetterCounts {
+  int latin = 0;
+  int latin_non_ascii = 0;
+  int cyrillic = 0;
+  int greek = 0;
+  int ukrainian = 0;  // і ї є ґ
+  int polish = 0;     // ą ę ł ż ź ś ć ń
+  int romanian = 0;   // ă ș ş ț ţ î â
+  int czech = 0;      // ř ů ě č š ž
+  int german = 0;     // ä ö ü ß
+};
+
+LetterCounts CountLetters(std::string_view text) {
+  LetterCounts counts;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  for (int32_t pos = 0; pos < length;) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, pos, length, c);
+    if (c < 0) continue;
+    if (c < 0x80) {
+      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ++counts.latin;
+      continue;
+    }
+    if (!u_isalpha(c)) continue;
+    c = u_tolower(c);
+    if (c >= 0x0400 && c <= 0x052F) {
+      ++counts.cyrillic;
+      if (c == 0x0456 || c == 0x0457 || c == 0x0454 || c == 0x0491) ++counts.ukrainian;
+    } else if (c >= 0x0370 && c <= 0x03FF) {
+      ++counts.greek;
+    } else if (c <= 0x024F || (c >= 0x1E00 && c <= 0x1EFF)) {
+      ++counts.latin;
+      ++counts.latin_non_ascii;
+      switch (c) {
+        case 0x0105: case 0x0119: case 0x0142: case 0x017C: case 0x017A: case 0x015B:
+        case 0x0107: case 0x0144:
+          ++counts.polish;
+          break;
+        case 0x0103: case 0x0219: case 0x015F: case 0x021B: case 0x0163: case 0x00EE: case 0x00E2:
+          ++counts.romanian;
+          break;
+        case 0x0159: case 0x016F: case 0x011B: case 0x010D: case 0x0161: case 0x017E:
+          ++counts.czech;
+          break;
+        case 0x00E4: case 0x00F6: case 0x00FC: case 0x00DF:
+          ++counts.german;
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  return counts;
+}
+
+LanguageGuess GuessFromScript(std::string_view text) {
+  const LetterCounts counts = CountLetters(text);
+  const int total = counts.latin + counts.cyrillic + counts.greek;
+  if (total == 0) return {};
+  auto guess = [](const char* code) { return LanguageGuess{code, LanguageMethod::kScript}; };
+  if (counts.cyrillic >= counts.latin && counts.cyrillic >= counts.greek) {
+    return guess(counts.ukrainian > 0 ? "uk" : "ru");
+  }
+  if (counts.greek > counts.latin) return guess("el");
+  if (counts.polish > 0 && counts.polish >= counts.romanian && counts.polish >= counts.czech) return guess("pl");
+  if (counts.romanian > 0 && counts.romanian >= counts.czech) return guess("ro");
+  if (counts.czech > 0) return guess("cs");
+  if (counts.german > 0) return guess("de");
+  if (counts.latin_non_ascii == 0) return guess("en");
+  return {};
+}
+
+}  // namespace
+
+LanguageGuess DetectLanguage(std::string_view text, std::size_t prefix_bytes) {
+  const std::string_view prefix = BoundedPrefix(text, prefix_bytes);
+  CLD2::Language language3[3];
+  int percent3[3] = {0, 0, 0};
+  double scores3[3] = {0, 0, 0};
+  int text_bytes = 0;
+  bool reliable = false;
+  int valid_prefix = 0;
+  const CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
+  const CLD2::Language language = CLD2::ExtDetectLanguageSummaryCheckUTF8(
+      prefix.data(), static_cast<int>(prefix.size()), true, &hints, 0, language3, percent3,
+      scores3, nullptr, &text_bytes, &reliable, &valid_prefix);
+  // CLD2 sometimes calls a few words "reliable" (a Ukrainian fragment as Serbian): below a
+  // sentence's worth of letters the script decides.
+  constexpr int kMinCld2Bytes = 48;
+  if (reliable && text_bytes >= kMinCld2Bytes && language != CLD2::UNKNOWN_LANGUAGE &&
+      language != CLD2::TG_UNKNOWN_LANGUAGE) {
+    return {CLD2::LanguageCode(language), LanguageMethod::kCld2};
+  }
+  return GuessFromScript(prefix);
+}
+
+}  // namespace vigil::core::monitor

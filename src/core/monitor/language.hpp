@@ -1,0 +1,29 @@
+// Language identification for posts: CLD2 on a bounded prefix, and a script-based guess when
+// CLD2 cannot decide (short texts such as "Дякую!", or transliterated Ukrainian).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace vigil::core::monitor {
+
+enum class LanguageMethod {
+  kCld2,    // CLD2 judged its answer reliable
+  kScript,  // guessed from the letters used (see DetectLanguage)
+  kNone,    // no letters to judge: code is "und"
+};
+
+struct LanguageGuess {
+  std::string code = "und";  // ISO 639-1 where one exists (CLD2's codes otherwise), or "und"
+  LanguageMethod method = LanguageMethod::kNone;
+};
+
+// Reads at most `prefix_bytes` of `text` (cut back to a character boundary), so the cost per
+// post is bounded whatever its length. When CLD2 is not reliable the letters decide: Cyrillic
+// with і/ї/є/ґ → uk, other Cyrillic → ru; Latin with ą/ę/ł/ż/ź/ś/ć/ń → pl, ă/ș/ț/î/â → ro,
+// ř/ů/ě/č/š/ž → cs, ä/ö/ü/ß → de, plain ASCII letters → en; Greek → el. Invalid UTF-8 in the
+// prefix is skipped. Thread-safe.
+[[nodiscard]] LanguageGuess DetectLanguage(std::string_view text, std::size_t prefix_bytes = 1024);
+
+}  // namespace vigil::core::monitor

@@ -1,0 +1,57 @@
+#include "core/monitor/language.hpp"
+
+#include <gtest/gtest.h>
+
+namespace vigil::core::monitor {
+namespace {
+
+TEST(Language, Cld2RecognisesLongerPosts) {
+  const LanguageGuess uk = DetectLanguage(
+      "Терміново потрібні працівники на склад у Польщі. Житло надаємо безкоштовно, досвід роботи не "
+      "потрібен, оплата щотижня. Пишіть нам, і ми все розповімо про умови та дорогу.");
+  EXPECT_EQ(uk.code, "uk");
+  EXPECT_EQ(uk.method, LanguageMethod::kCld2);
+  const LanguageGuess pl = DetectLanguage(
+      "Szukamy osób do pracy przy pakowaniu owoców w Holandii. Zapewniamy zakwaterowanie i transport, "
+      "znajomość języka nie jest wymagana, wypłata co tydzień.");
+  EXPECT_EQ(pl.code, "pl");
+  const LanguageGuess ru = DetectLanguage(
+      "Требуются девушки для работы в ресторане за границей. Опыт не нужен, жильё и билеты за счёт "
+      "работодателя, зарплата высокая, выезд на этой неделе.");
+  EXPECT_EQ(ru.code, "ru");
+}
+
+TEST(Language, ShortTextsFallBackToTheirLetters) {
+  EXPECT_EQ(DetectLanguage("Дякуємо!").code, "uk");
+  EXPECT_EQ(DetectLanguage("Дякуємо!").method, LanguageMethod::kScript);
+  EXPECT_EQ(DetectLanguage("Їдемо").code, "uk");
+  EXPECT_EQ(DetectLanguage("Спасибо!").code, "ru");
+  EXPECT_EQ(DetectLanguage("Dzięki!").code, "pl");
+  EXPECT_EQ(DetectLanguage("Mulțumesc!").code, "ro");
+  EXPECT_EQ(DetectLanguage("Děkuji!").code, "cs");
+  EXPECT_EQ(DetectLanguage("Grüße").code, "de");
+  EXPECT_EQ(DetectLanguage("Thanks!").code, "en");
+}
+
+TEST(Language, NoLettersIsUndetermined) {
+  const LanguageGuess guess = DetectLanguage("+380 50 123 45 67 !!!");
+  EXPECT_EQ(guess.code, "und");
+  EXPECT_EQ(guess.method, LanguageMethod::kNone);
+  EXPECT_EQ(DetectLanguage("").code, "und");
+}
+
+TEST(Language, ReadsOnlyABoundedPrefix) {
+  // Ukrainian first, then a long Polish tail the prefix never reaches.
+  std::string text = "Дякуємо за роботу!";
+  for (int repeat = 0; repeat < 200; ++repeat) text += " Szukamy pracowników do pracy w magazynie w Polsce.";
+  EXPECT_EQ(DetectLanguage(text, 24).code, "uk");
+  // A cut in the middle of a two-byte letter is moved back to the letter's start.
+  EXPECT_EQ(DetectLanguage("Їжа", 3).code, "uk");
+}
+
+TEST(Language, InvalidUtf8FallsBackToLetters) {
+  EXPECT_EQ(DetectLanguage(std::string("Дякуємо \xFF\xFE за все")).code, "uk");
+}
+
+}  // namespace
+}  // namespace vigil::core::monitor

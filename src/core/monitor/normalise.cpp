@@ -1,0 +1,281 @@
+#include "core/monitor/normalise.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/uspoof.h>
+#include <unicode/utf8.h>
+
+#include <array>
+
+#include "core/monitor/digit_words.hpp"
+
+namespace vigil::core::monitor {
+
+ByteSpan MappedText::ToOriginal(std::size_t start, std::size_t end) const {
+  if (start >= end) {
+    const std::size_t at = start < starts_.size() ? starts_[start] : original_size_;
+    return {at, at};
+  }
+  return {starts_[start], ends_[end - 1]};
+}
+
+void MappedText::Append(std::string_view piece, std::uint32_t original_start,
+                        std::uint32_t original_end) {
+  text_.append(piece);
+  starts_.insert(starts_.end(), piece.size(), original_start);
+  ends_.insert(ends_.end(), piece.size(), original_end);
+}
+
+void MappedText::AppendSlice(const MappedText& source, std::size_t start, std::size_t end) {
+  text_.append(source.text_, start, end - start);
+  starts_.insert(starts_.end(), source.starts_.begin() + static_cast<std::ptrdiff_t>(start),
+                 source.starts_.begin() + static_cast<std::ptrdiff_t>(end));
+  ends_.insert(ends_.end(), source.ends_.begin() + static_cast<std::ptrdiff_t>(start),
+               source.ends_.begin() + static_cast<std::ptrdiff_t>(end));
+}
+
+void MappedText::Reserve(std::size_t bytes) {
+  text_.reserve(bytes);
+  starts_.reserve(bytes);
+  ends_.reserve(bytes);
+}
+
+namespace {
+
+// A cached per-character result: the character's folded (or skeleton) form, and whether
+// normalisation can interact across the point just before the character.
+struct CharEntry {
+  bool filled = false;
+  bool boundary_before = true;
+  std::string form;
+};
+
+// Cache over the Basic Multilingual Plane in a flat table, other planes in a map.
+class CharCache {
+ public:
+  CharEntry& At(UChar32 c) {
+    if (c < 0x10000) {
+      if (bmp_.empty()) bmp_.resize(0x10000);
+      return bmp_[static_cast<std::size_t>(c)];
+    }
+    return other_[c];
+  }
+
+ private:
+  std::vector<CharEntry> bmp_;
+  std::unordered_map<UChar32, CharEntry> other_;
+};
+
+std::string ToUtf8(const icu::UnicodeString& text) {
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
+bool IsDroppedChar(UChar32 c) {
+  if (c == '\t' || c == '\n') return false;
+  const int8_t type = u_charType(c);
+  return type == U_CONTROL_CHAR || type == U_FORMAT_CHAR;
+}
+
+enum class LetterScript : std::uint8_t { kNone, kLatin, kCyrillic, kGreek, kOther, kLookalikeDigit };
+
+LetterScript ScriptOf(UChar32 c) {
+  if (c < 0x80) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return LetterScript::kLatin;
+    if (c == '0' || c == '1') return LetterScript::kLookalikeDigit;
+    return LetterScript::kNone;
+  }
+  if (!u_isalpha(c)) return LetterScript::kNone;
+  if (c >= 0x0400 && c <= 0x052F) return LetterScript::kCyrillic;
+  UErrorCode status = U_ZERO_ERROR;
+  switch (uscript_getScript(c, &status)) {
+    case USCRIPT_LATIN: return LetterScript::kLatin;
+    case USCRIPT_CYRILLIC: return LetterScript::kCyrillic;
+    case USCRIPT_GREEK: return LetterScript::kGreek;
+    default: return LetterScript::kOther;
+  }
+}
+
+}  // namespace
+
+struct Normaliser::Impl {
+  const icu::Normalizer2* casefold = nullptr;
+  USpoofChecker* spoof = nullptr;
+  CharCache fold_cache;
+  CharCache skeleton_cache;
+  std::array<std::string, 128> ascii_skeleton;
+
+  ~Impl() {
+    if (spoof != nullptr) uspoof_close(spoof);
+  }
+
+  CharEntry& FoldEntry(UChar32 c) {
+    CharEntry& entry = fold_cache.At(c);
+    if (entry.filled) return entry;
+    entry.filled = true;
+    entry.boundary_before = casefold->hasBoundaryBefore(c);
+    if (IsDroppedChar(c)) return entry;
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString folded = casefold->normalize(icu::UnicodeString(c), status);
+    entry.form = U_SUCCESS(status) ? ToUtf8(folded) : ToUtf8(icu::UnicodeString(c));
+    return entry;
+  }
+
+  std::string ComputeSkeleton(UChar32 c) const {
+    char utf8[U8_MAX_LENGTH];
+    int32_t length = 0;
+    U8_APPEND_UNSAFE(utf8, length, c);
+    std::array<char, 64> buffer{};
+    UErrorCode status = U_ZERO_ERROR;
+    const int32_t size = uspoof_getSkeletonUTF8(spoof, 0, utf8, length, buffer.data(),
+                                                static_cast<int32_t>(buffer.size()), &status);
+    if (U_FAILURE(status)) return std::string(utf8, static_cast<std::size_t>(length));
+    // Prototypes can be capitals or compatibility forms: fold them like the text.
+    const icu::UnicodeString skeleton = icu::UnicodeString::fromUTF8(icu::StringPiece(buffer.data(), size));
+    const icu::UnicodeString folded = casefold->normalize(skeleton, status);
+    return U_SUCCESS(status) ? ToUtf8(folded) : ToUtf8(skeleton);
+  }
+
+  const std::string& SkeletonOf(UChar32 c) {
+    if (c < 0x80) return ascii_skeleton[static_cast<std::size_t>(c)];
+    CharEntry& entry = skeleton_cache.At(c);
+    if (!entry.filled) {
+      entry.filled = true;
+      entry.form = ComputeSkeleton(c);
+    }
+    return entry.form;
+  }
+};
+
+Normaliser::Normaliser(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Normaliser::~Normaliser() = default;
+Normaliser::Normaliser(Normaliser&&) noexcept = default;
+Normaliser& Normaliser::operator=(Normaliser&&) noexcept = default;
+
+Result<Normaliser> Normaliser::Create() {
+  auto impl = std::make_unique<Impl>();
+  UErrorCode status = U_ZERO_ERROR;
+  impl->casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  if (U_FAILURE(status)) return MakeError(ErrorCode::kInternal, "ICU NFKC case folding data is missing");
+  impl->spoof = uspoof_open(&status);
+  if (U_FAILURE(status)) return MakeError(ErrorCode::kInternal, "ICU confusable data is missing");
+  for (UChar32 c = 0; c < 0x80; ++c) {
+    impl->ascii_skeleton[static_cast<std::size_t>(c)] =
+        IsDroppedChar(c) ? std::string() : impl->ComputeSkeleton(c);
+  }
+  return Normaliser(std::move(impl));
+}
+
+MappedText Normaliser::Fold(std::string_view original) {
+  MappedText out;
+  out.SetOriginalSize(original.size());
+  out.Reserve(original.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(original.data());
+  const auto length = static_cast<int32_t>(original.size());
+  int32_t pos = 0;
+  while (pos < length) {
+    const uint8_t byte = bytes[pos];
+    // ASCII fast path; an ASCII letter followed by a combining mark takes the general path.
+    if (byte < 0x80 && (pos + 1 == length || bytes[pos + 1] < 0x80)) {
+      if (!IsDroppedChar(byte)) {
+        const char folded = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+        out.Append(std::string_view(&folded, 1), static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + 1));
+      }
+      ++pos;
+      continue;
+    }
+    const int32_t start = pos;
+    UChar32 c = 0;
+    U8_NEXT(bytes, pos, length, c);
+    if (c < 0) continue;  // invalid UTF-8: dropped
+    // Extend to the next normalisation boundary: a base letter with its combining marks.
+    int32_t end = pos;
+    bool single = true;
+    while (end < length) {
+      int32_t next_pos = end;
+      UChar32 next = 0;
+      U8_NEXT(bytes, next_pos, length, next);
+      if (next < 0 || impl_->FoldEntry(next).boundary_before) break;
+      end = next_pos;
+      single = false;
+    }
+    if (single) {
+      const CharEntry& entry = impl_->FoldEntry(c);
+      out.Append(entry.form, static_cast<uint32_t>(start), static_cast<uint32_t>(end));
+    } else {
+      UErrorCode status = U_ZERO_ERROR;
+      const icu::UnicodeString segment = icu::UnicodeString::fromUTF8(
+          icu::StringPiece(original.data() + start, end - start));
+      icu::UnicodeString folded = impl_->casefold->normalize(segment, status);
+      if (U_FAILURE(status)) folded = segment;
+      icu::UnicodeString kept;
+      for (int32_t index = 0; index < folded.length();) {
+        const UChar32 part = folded.char32At(index);
+        index += U16_LENGTH(part);
+        if (!IsDroppedChar(part)) kept.append(part);
+      }
+      out.Append(ToUtf8(kept), static_cast<uint32_t>(start), static_cast<uint32_t>(end));
+    }
+    pos = end;
+  }
+  return out;
+}
+
+MappedText Normaliser::Skeleton(const MappedText& folded) {
+  MappedText out;
+  out.SetOriginalSize(folded.original_size());
+  const std::string& text = folded.text();
+  out.Reserve(text.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t pos = 0;
+  while (pos < length) {
+    const int32_t start = pos;
+    UChar32 c = 0;
+    U8_NEXT(bytes, pos, length, c);
+    if (c < 0) continue;
+    const ByteSpan source = folded.ToOriginal(static_cast<std::size_t>(start), static_cast<std::size_t>(pos));
+    out.Append(impl_->SkeletonOf(c), static_cast<uint32_t>(source.start), static_cast<uint32_t>(source.end));
+  }
+  return out;
+}
+
+bool Normaliser::NeedsSkeleton(std::string_view folded) const {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(folded.data());
+  const auto length = static_cast<int32_t>(folded.size());
+  bool all_ascii = true;
+  for (int32_t pos = 0; pos < length; ++pos) {
+    if (bytes[pos] >= 0x80) {
+      all_ascii = false;
+      break;
+    }
+  }
+  unsigned seen = 0;  // bit per LetterScript within the current word
+  unsigned letters = 0;
+  int32_t pos = 0;
+  while (pos < length) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, pos, length, c);
+    const LetterScript script = c < 0 ? LetterScript::kNone : ScriptOf(c);
+    if (script == LetterScript::kNone) {
+      seen = letters = 0;
+      continue;
+    }
+    if (script != LetterScript::kLookalikeDigit) ++letters;
+    seen |= 1U << static_cast<unsigned>(script);
+    const unsigned scripts = static_cast<unsigned>(__builtin_popcount(seen));
+    // ASCII text can only mix letters with 0/1 ("z0lot0"); other text can also mix scripts.
+    if (scripts >= 2 && letters > 0 && (!all_ascii || (seen & (1U << static_cast<unsigned>(LetterScript::kLookalikeDigit))))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+MappedText Normaliser::DeobfuscateDigits(const MappedText& folded) const {
+  return DeobfuscateDigitRuns(folded);
+}
+
+}  // namespace vigil::core::monitor

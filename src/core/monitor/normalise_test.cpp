@@ -1,0 +1,130 @@
+#include "core/monitor/normalise.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/monitor/digit_words.hpp"
+
+namespace vigil::core::monitor {
+namespace {
+
+Normaliser MakeNormaliser() {
+  auto normaliser = Normaliser::Create();
+  EXPECT_TRUE(normaliser.has_value());
+  return std::move(*normaliser);
+}
+
+std::string OriginalOf(std::string_view original, const MappedText& mapped, std::size_t start, std::size_t end) {
+  const ByteSpan span = mapped.ToOriginal(start, end);
+  return std::string(original.substr(span.start, span.end - span.start));
+}
+
+TEST(Normalise, FoldsCaseAndCompatibilityForms) {
+  Normaliser normaliser = MakeNormaliser();
+  EXPECT_EQ(normaliser.Fold("Praca W NIEMCZECH").text(), "praca w niemczech");
+  EXPECT_EQ(normaliser.Fold("РОБОТА Ґанок").text(), "робота ґанок");
+  EXPECT_EQ(normaliser.Fold("Ｗｏｒｋ ０５０").text(), "work 050");  // full-width forms
+  EXPECT_EQ(normaliser.Fold("ﬁnance Straße").text(), "finance strasse");
+  // A decomposed accent composes with its ASCII base.
+  EXPECT_EQ(normaliser.Fold("Cafe\xCC\x81").text(), "caf\xC3\xA9");
+}
+
+TEST(Normalise, RemovesZeroWidthAndControlCharacters) {
+  Normaliser normaliser = MakeNormaliser();
+  // zero-width space, zero-width joiner, soft hyphen, bidi mark, BOM, a bell and a carriage return
+  EXPECT_EQ(normaliser.Fold("ро\u200Bбо\u200Dта\u00AD\u200E\uFEFF\a\r").text(), "робота");
+  EXPECT_EQ(normaliser.Fold("line one\n\tline two").text(), "line one\n\tline two");
+  // Invalid UTF-8 bytes are dropped, the rest kept.
+  EXPECT_EQ(normaliser.Fold(std::string("ok\xFF\xFEok")).text(), "okok");
+}
+
+TEST(Normalise, MapsFoldedSpansBackToTheOriginal) {
+  Normaliser normaliser = MakeNormaliser();
+  const std::string original = "Тел: \u200B０５０ ﬁne";
+  const MappedText folded = normaliser.Fold(original);
+  ASSERT_EQ(folded.text(), "тел: 050 fine");
+  const std::size_t digits = folded.text().find("050");
+  EXPECT_EQ(OriginalOf(original, folded, digits, digits + 3), "０５０");
+  // Half of a ligature maps to the whole ligature.
+  const std::size_t fine = folded.text().find("fine");
+  EXPECT_EQ(OriginalOf(original, folded, fine, fine + 1), "ﬁ");
+  EXPECT_EQ(folded.ToOriginal(0, folded.text().size()), (ByteSpan{0, original.size()}));
+}
+
+TEST(Normalise, SkeletonMatchesLatinAndCyrillicLookalikes) {
+  Normaliser normaliser = MakeNormaliser();
+  // "работа" in Cyrillic, and with Latin p, a and o mixed in.
+  const MappedText pure = normaliser.Skeleton(normaliser.Fold("работа"));
+  const MappedText mixed = normaliser.Skeleton(normaliser.Fold("pабoтa"));
+  EXPECT_EQ(pure.text(), mixed.text());
+  EXPECT_EQ(normaliser.Skeleton(normaliser.Fold("ＰＡＹ")).text(), normaliser.Skeleton(normaliser.Fold("pay")).text());
+  EXPECT_NE(normaliser.Skeleton(normaliser.Fold("робота")).text(), normaliser.Skeleton(normaliser.Fold("работа")).text());
+}
+
+TEST(Normalise, SkeletonSpansPointIntoTheOriginal) {
+  Normaliser normaliser = MakeNormaliser();
+  const std::string original = "Job: pабoтa!";
+  const MappedText skeleton = normaliser.Skeleton(normaliser.Fold(original));
+  const MappedText target = normaliser.Skeleton(normaliser.Fold("работа"));
+  const std::size_t at = skeleton.text().find(target.text());
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_EQ(OriginalOf(original, skeleton, at, at + target.text().size()), "pабoтa");
+}
+
+TEST(Normalise, NeedsSkeletonOnlyForWordsThatMixScripts) {
+  Normaliser normaliser = MakeNormaliser();
+  EXPECT_FALSE(normaliser.NeedsSkeleton("praca w niemczech od zaraz"));
+  EXPECT_FALSE(normaliser.NeedsSkeleton("робота в польщі, english words too"));
+  EXPECT_TRUE(normaliser.NeedsSkeleton("pабота"));     // Latin p in a Cyrillic word
+  EXPECT_TRUE(normaliser.NeedsSkeleton("z0lota praca"));  // digit zero for the letter o
+}
+
+TEST(Normalise, NumberWordsInFourLanguages) {
+  EXPECT_EQ(NumberWordValue("п'ять"), "5");
+  EXPECT_EQ(NumberWordValue("п\u2019ять"), "5");  // typographic apostrophe
+  EXPECT_EQ(NumberWordValue("девять"), "9");
+  EXPECT_EQ(NumberWordValue("dziewięć"), "9");
+  EXPECT_EQ(NumberWordValue("dziewiec"), "9");
+  EXPECT_EQ(NumberWordValue("forty"), "40");
+  EXPECT_EQ(NumberWordValue("работа"), std::nullopt);
+}
+
+std::string Deobfuscate(Normaliser& normaliser, std::string_view text) {
+  return normaliser.DeobfuscateDigits(normaliser.Fold(text)).text();
+}
+
+TEST(Normalise, DigitsWrittenAsWordsBecomeDigits) {
+  Normaliser normaliser = MakeNormaliser();
+  EXPECT_EQ(Deobfuscate(normaliser, "тел: нуль п'ять нуль один два три сорок п'ять шість сім"), "тел: 0501234567");
+  EXPECT_EQ(Deobfuscate(normaliser, "call zero seven four zero zero, one two three, four five six"),
+            "call 07400123456");
+  EXPECT_EQ(Deobfuscate(normaliser, "dzwoń: pięćset? nie: pięć jeden dwa trzy cztery pięć sześć siedem osiem"),
+            "dzwoń: pięćset? nie: 512345678");
+  // Fewer than three number tokens stay words.
+  EXPECT_EQ(Deobfuscate(normaliser, "три дні, one or two"), "три дні, one or two");
+}
+
+TEST(Normalise, LookalikeLettersOnlyInsideDigitRuns) {
+  Normaliser normaliser = MakeNormaliser();
+  EXPECT_EQ(Deobfuscate(normaliser, "O5O l23 45 67"), "05012345 67");
+  EXPECT_EQ(Deobfuscate(normaliser, "тел 0О0 123 4567"), "тел 000123 4567");
+  // Company forms and abbreviations never turn into zeros.
+  EXPECT_EQ(Deobfuscate(normaliser, "ООО Ромашка, Sp. z o.o."), "ооо ромашка, sp. z o.o.");
+  EXPECT_EQ(Deobfuscate(normaliser, "ООО 12"), "ооо 12");
+  // A lone look-alike between digit groups converts; at the edge of a run it does not.
+  EXPECT_EQ(Deobfuscate(normaliser, "5 1 2 O 4 5 6"), "5 1 204 5 6");
+  EXPECT_EQ(Deobfuscate(normaliser, "o 1234"), "o 1234");
+}
+
+TEST(Normalise, DeobfuscatedSpansPointIntoTheOriginal) {
+  Normaliser normaliser = MakeNormaliser();
+  const std::string original = "Дзвоніть: нуль п'ять нуль 123 45 67.";
+  const MappedText digits = normaliser.DeobfuscateDigits(normaliser.Fold(original));
+  const std::size_t at = digits.text().find("050");
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_EQ(OriginalOf(original, digits, at, at + 3), "нуль п'ять нуль");
+  const std::size_t end = digits.text().find("67");
+  EXPECT_EQ(OriginalOf(original, digits, at, end + 2), "нуль п'ять нуль 123 45 67");
+}
+
+}  // namespace
+}  // namespace vigil::core::monitor

@@ -1,0 +1,303 @@
+#include "core/monitor/phones.hpp"
+
+#include <phonenumbers/phonenumber.pb.h>
+#include <phonenumbers/phonenumberutil.h>
+
+#include <algorithm>
+#include <array>
+
+namespace vigil::core::monitor {
+namespace {
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+constexpr int kMinDigits = 7;
+constexpr int kMaxDigits = 15;  // E.164 maximum
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Separator bytes allowed between the digit groups of one number.
+bool IsSeparatorByte(char c) {
+  return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/' || c == '_' || c == '\t';
+}
+
+// En and em dashes (UTF-8) are separators too; returns their length, or 0.
+std::size_t DashLength(std::string_view text, std::size_t at) {
+  if (text.substr(at, 3) == "\xE2\x80\x93" || text.substr(at, 3) == "\xE2\x80\x94") return 3;
+  return 0;
+}
+
+struct Group {
+  std::size_t start = 0;
+  std::size_t end = 0;
+  char separator_before = 0;  // the first separator byte before the group, 0 for the first
+};
+
+// The word just before `at` (skipping spaces and light punctuation), folded text, and whether a
+// full stop lay between (a sentence may have ended there).
+struct WordBefore {
+  std::string_view word;
+  std::size_t start = 0;
+  bool after_full_stop = false;
+};
+
+WordBefore PreviousWord(std::string_view text, std::size_t at) {
+  std::size_t end = at;
+  int skipped = 0;
+  bool full_stop = false;
+  while (end > 0 && skipped < 4 && (text[end - 1] == ' ' || text[end - 1] == ':' || text[end - 1] == '.' ||
+                                    text[end - 1] == '-' || text[end - 1] == '=' || text[end - 1] == ',')) {
+    full_stop = full_stop || text[end - 1] == '.' || text[end - 1] == ',';
+    --end;
+    ++skipped;
+  }
+  std::size_t start = end;
+  while (start > 0 && (IsAsciiAlpha(text[start - 1]) || static_cast<unsigned char>(text[start - 1]) >= 0x80 ||
+                       text[start - 1] == '#' || text[start - 1] == '/')) {
+    --start;
+  }
+  return {text.substr(start, end - start), start, full_stop};
+}
+
+// The word just after `at` (skipping spaces).
+std::string_view NextWord(std::string_view text, std::size_t at) {
+  std::size_t start = at;
+  while (start < text.size() && text[start] == ' ') ++start;
+  std::size_t end = start;
+  while (end < text.size() && (IsAsciiAlpha(text[end]) || static_cast<unsigned char>(text[end]) >= 0x80 ||
+                               text[end] == '$' || text[end] == '.')) {
+    ++end;
+  }
+  while (end > start && text[end - 1] == '.') --end;
+  return text.substr(start, end - start);
+}
+
+bool StartsWithAny(std::string_view word, std::initializer_list<std::string_view> prefixes) {
+  return std::any_of(prefixes.begin(), prefixes.end(),
+                     [&](std::string_view prefix) { return word.substr(0, prefix.size()) == prefix; });
+}
+
+// Words after which a number is an identifier of something else (folded; NFKC turns "№" into "no").
+bool IsIdWord(std::string_view word) {
+  static constexpr std::array<std::string_view, 22> kIdWords = {
+      "id", "no", "nr", "#", "ref", "kod", "код", "art", "арт", "артикул", "nip", "regon", "krs",
+      "pesel", "iban", "inn", "инн", "іпн", "єдрпоу", "edrpou", "огрн", "order"};
+  return std::find(kIdWords.begin(), kIdWords.end(), word) != kIdWords.end() ||
+         StartsWithAny(word, {"vacancy", "вакансі", "ваканси", "ofert", "ogłoszeni", "оголошенн", "объявлени"});
+}
+
+// Words that introduce a phone number.
+bool IsPhoneWord(std::string_view word) {
+  return StartsWithAny(word, {"tel", "тел", "phone", "mobile", "mob", "моб", "kom", "whatsapp", "viber", "вайбер",
+                              "вайбер", "signal", "номер", "number", "numer", "контакт", "kontakt", "contact",
+                              "zadzwo", "dzwo", "call", "дзвон", "звон"});
+}
+
+// Currency words and symbols that make the number before them an amount of money.
+bool IsMoneyAfter(std::string_view word) {
+  static constexpr std::array<std::string_view, 24> kExact = {
+      "k", "zl", "zł", "kc", "kč", "lei", "ron", "czk", "pln", "uah", "usd", "eur", "gbp", "rub",
+      "руб", "грн", "тис", "тыс", "$", "€", "£", "₴", "₽", "р"};
+  return std::find(kExact.begin(), kExact.end(), word) != kExact.end() ||
+         StartsWithAny(word, {"гривен", "гривн", "euro", "евро", "євро", "dollar", "долар", "доллар",
+                              "złot", "zlot", "netto", "brutto", "рубл", "тысяч", "тисяч", "€", "$"});
+}
+
+bool IsMoneyBefore(std::string_view word) {
+  return StartsWithAny(word, {"ціна", "цена", "cena", "price", "зарплат", "заробітн", "оплат", "зп",
+                              "з/п", "wynagrodz", "pensj", "salary", "koszt", "вартіст", "стоимост",
+                              "cost", "$", "€", "£", "₴"});
+}
+
+int CountDigits(std::string_view text, const std::vector<Group>& groups, std::size_t first, std::size_t last) {
+  int count = 0;
+  for (std::size_t index = first; index <= last; ++index) {
+    count += static_cast<int>(groups[index].end - groups[index].start);
+  }
+  (void)text;
+  return count;
+}
+
+bool IsDateTriple(std::string_view text, const std::vector<Group>& groups, std::size_t at) {
+  if (at + 2 >= groups.size()) return false;
+  const char sep = groups[at + 1].separator_before;
+  if ((sep != '.' && sep != '/' && sep != '-') || groups[at + 2].separator_before != sep) return false;
+  auto number = [&](std::size_t index) {
+    return std::stoi(std::string(text.substr(groups[index].start, groups[index].end - groups[index].start)));
+  };
+  auto width = [&](std::size_t index) { return groups[index].end - groups[index].start; };
+  if (width(at) == 4 && width(at + 1) <= 2 && width(at + 2) <= 2) {  // 2024-05-12
+    return number(at + 1) >= 1 && number(at + 1) <= 12 && number(at + 2) >= 1 && number(at + 2) <= 31;
+  }
+  if (width(at) <= 2 && width(at + 1) <= 2 && (width(at + 2) == 4 || width(at + 2) == 2)) {  // 12.05.2024
+    const int day = number(at);
+    const int month = number(at + 1);
+    return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+  }
+  return false;
+}
+
+}  // namespace
+
+PhoneFinder::PhoneFinder(std::vector<PhoneOverride> overrides, std::vector<std::string> fallback_regions)
+    : overrides_(std::move(overrides)), fallback_regions_(std::move(fallback_regions)) {}
+
+std::optional<std::string> PhoneFinder::ParseIn(const std::string& number, const std::string& region) const {
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  PhoneNumber parsed;
+  if (util.Parse(number, region, &parsed) != PhoneNumberUtil::NO_PARSING_ERROR) return std::nullopt;
+  if (util.IsValidNumber(parsed)) {
+    std::string e164;
+    util.Format(parsed, PhoneNumberUtil::E164, &e164);
+    return e164;
+  }
+  std::string national;
+  util.GetNationalSignificantNumber(parsed, &national);
+  for (const PhoneOverride& entry : overrides_) {
+    if (static_cast<int>(parsed.country_code()) == entry.country_code &&
+        static_cast<int>(national.size()) == entry.national_length &&
+        national.compare(0, entry.national_prefix.size(), entry.national_prefix) == 0) {
+      return "+" + std::to_string(entry.country_code) + national;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> PhoneFinder::Validate(const std::string& digits,
+                                                 const std::optional<std::string>& region) const {
+  if (digits.starts_with("+")) return ParseIn(digits, "ZZ");
+  if (digits.starts_with("00")) return ParseIn("+" + digits.substr(2), "ZZ");
+  if (region) {
+    if (auto found = ParseIn(digits, *region)) return found;
+  }
+  for (const std::string& fallback : fallback_regions_) {
+    if (region && fallback == *region) continue;
+    if (auto found = ParseIn(digits, fallback)) return found;
+  }
+  // A European country code written without "+" ("380501234567", "48512345678").
+  if (digits.size() >= 11 && StartsWithAny(digits, {"380", "48", "49", "420", "421", "40", "373", "370",
+                                                     "371", "372", "36", "43", "44", "39", "34", "33", "7"})) {
+    return ParseIn("+" + digits, "ZZ");
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> PhoneFinder::InternationalToE164(std::string_view digits) const {
+  std::string number(digits);
+  if (!number.starts_with("+")) number.insert(0, "+");
+  return ParseIn(number, "ZZ");
+}
+
+std::vector<Identifier> PhoneFinder::Find(const MappedText& digits, const std::vector<ByteSpan>& blocked,
+                                          const std::optional<std::string>& region) const {
+  std::vector<Identifier> found;
+  const std::string_view text = digits.text();
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const char c = text[pos];
+    const bool plus = c == '+' && pos + 1 < text.size() && IsDigit(text[pos + 1]);
+    if (!IsDigit(c) && !plus) {
+      ++pos;
+      continue;
+    }
+    // Digits glued to a preceding letter or digit belong to a word or code ("id48123456").
+    if (!plus && pos > 0 && (IsAsciiAlpha(text[pos - 1]) || text[pos - 1] == '#')) {
+      while (pos < text.size() && (IsDigit(text[pos]) || IsAsciiAlpha(text[pos]))) ++pos;
+      continue;
+    }
+    const std::size_t run_start = pos;
+    if (plus) ++pos;
+    std::vector<Group> groups;
+    char pending_separator = 0;
+    while (pos < text.size() && IsDigit(text[pos])) {
+      Group group{pos, pos, pending_separator};
+      while (pos < text.size() && IsDigit(text[pos])) ++pos;
+      group.end = pos;
+      groups.push_back(group);
+      // Up to three separator characters may lead to the next group.
+      std::size_t look = pos;
+      int separators = 0;
+      char first_separator = 0;
+      while (look < text.size() && separators < 3) {
+        if (IsSeparatorByte(text[look])) {
+          if (first_separator == 0) first_separator = text[look];
+          ++look;
+        } else if (const std::size_t dash = DashLength(text, look); dash > 0) {
+          if (first_separator == 0) first_separator = '-';
+          look += dash;
+        } else {
+          break;
+        }
+        ++separators;
+      }
+      if (look < text.size() && IsDigit(text[look]) && look > pos) {
+        pending_separator = first_separator;
+        pos = look;
+      } else {
+        break;
+      }
+    }
+    const std::size_t run_end = groups.back().end;
+    pos = run_end;
+    // Context of the whole run: ids before it, money before or after it, letters glued after it.
+    const WordBefore before = PreviousWord(text, run_start);
+    const WordBefore two_before = PreviousWord(text, before.start);
+    const std::string_view after = NextWord(text, run_end);
+    const bool glued_after = run_end < text.size() && (IsAsciiAlpha(text[run_end]) || text[run_end] == '%');
+    // "Kod produktu 512…", "Nr oferty 512…" name an id two words back; "nr tel. 512…" does not.
+    const bool id_before = IsIdWord(before.word) ||
+                           (!before.after_full_stop && !IsPhoneWord(before.word) && IsIdWord(two_before.word));
+    const bool money_before = !before.after_full_stop && IsMoneyBefore(before.word);
+    if (id_before || money_before || IsMoneyAfter(after) || glued_after) continue;
+
+    // Split the run around dates, then try each piece whole, then windows of whole groups.
+    std::vector<std::pair<std::size_t, std::size_t>> pieces;
+    std::size_t piece_start = 0;
+    for (std::size_t index = 0; index < groups.size();) {
+      if (IsDateTriple(text, groups, index)) {
+        if (index > piece_start) pieces.emplace_back(piece_start, index - 1);
+        index += 3;
+        piece_start = index;
+      } else {
+        ++index;
+      }
+    }
+    if (piece_start < groups.size()) pieces.emplace_back(piece_start, groups.size() - 1);
+
+    for (const auto& [first, last] : pieces) {
+      std::size_t start_group = first;
+      while (start_group <= last) {
+        bool matched = false;
+        const bool may_start = start_group == first || text[groups[start_group].start] == '0';
+        for (std::size_t end_group = last + 1; may_start && end_group-- > start_group;) {
+          const int count = CountDigits(text, groups, start_group, end_group);
+          if (count < kMinDigits || count > kMaxDigits + 2) continue;
+          std::string number;
+          const bool has_plus = start_group == 0 && plus;
+          if (has_plus) number.push_back('+');
+          for (std::size_t index = start_group; index <= end_group; ++index) {
+            number.append(text.substr(groups[index].start, groups[index].end - groups[index].start));
+          }
+          auto e164 = Validate(number, region);
+          if (!e164) continue;
+          std::size_t span_start = has_plus ? run_start : groups[start_group].start;
+          if (span_start > 0 && text[span_start - 1] == '(') --span_start;  // "(067) 765-43-21"
+          const ByteSpan span = digits.ToOriginal(span_start, groups[end_group].end);
+          const bool overlaps = std::any_of(blocked.begin(), blocked.end(), [&](const ByteSpan& other) {
+            return span.start < other.end && other.start < span.end;
+          });
+          if (!overlaps) found.push_back({IdentifierType::kPhone, std::move(*e164), span, false});
+          start_group = end_group + 1;
+          matched = true;
+          break;
+        }
+        if (!matched) ++start_group;
+      }
+    }
+  }
+  return found;
+}
+
+}  // namespace vigil::core::monitor
