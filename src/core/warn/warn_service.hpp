@@ -65,7 +65,10 @@ class WarnService {
  public:
   using Progress = std::function<void(std::string_view line)>;
 
-  // `notifier` may be null (no webhook configured). `link_prefix` + alert id is the link sent.
+  // `notifier` may be null (no webhook configured). REQUIRES: `config` and every store and
+  // service passed in outlive this object (they are held by reference). Run may be called
+  // concurrently, also from another process: the stores serialise writes and keep one open alert
+  // per area.
   WarnService(const WarnConfig& config, SeriesStore& series, AreaLevelStore& levels,
               AlertService& alerts, AlertStore& alert_store, WebhookNotifier* notifier,
               access::AuditLog& audit, const Clock& clock)
