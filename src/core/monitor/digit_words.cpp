@@ -3,15 +3,22 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <unordered_map>
 #include <vector>
 
 namespace vigil::core::monitor {
 namespace {
 
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+using WordMap = std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>;
+
 // Number words, folded (lower case). Polish also without its diacritics, as people type them.
-const std::unordered_map<std::string, std::string>& NumberWords() {
-  static const auto* const kWords = new std::unordered_map<std::string, std::string>{
+const WordMap& NumberWords() {
+  static const auto* const kWords = new WordMap{
       // English
       {"zero", "0"}, {"one", "1"}, {"two", "2"}, {"three", "3"}, {"four", "4"}, {"five", "5"},
       {"six", "6"}, {"seven", "7"}, {"eight", "8"}, {"nine", "9"}, {"ten", "10"},
@@ -55,6 +62,25 @@ const std::unordered_map<std::string, std::string>& NumberWords() {
   return *kWords;
 }
 
+// A quick filter before the dictionary: the (first byte, byte length) pairs of the number words,
+// counting the longer UTF-8 forms of their apostrophes too. Most words fail it without hashing.
+bool MayBeNumberWord(std::string_view word) {
+  constexpr std::size_t kMaxLength = 40;
+  static const auto* const kShapes = [] {
+    auto* shapes = new std::vector<bool>(256 * (kMaxLength + 1), false);
+    for (const auto& [key, value] : NumberWords()) {
+      const auto first = static_cast<unsigned char>(key[0]);
+      const std::size_t apostrophes = static_cast<std::size_t>(std::count(key.begin(), key.end(), '\''));
+      for (std::size_t extra : {std::size_t{0}, apostrophes, 2 * apostrophes}) {
+        if (key.size() + extra <= kMaxLength) (*shapes)[first * (kMaxLength + 1) + key.size() + extra] = true;
+      }
+    }
+    return shapes;
+  }();
+  if (word.empty() || word.size() > kMaxLength) return false;
+  return (*kShapes)[static_cast<unsigned char>(word[0]) * (kMaxLength + 1) + word.size()];
+}
+
 bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC || c == '`'; }
 
 // Look-alikes of 0 and 1 in folded text: o, Cyrillic о; l, i (from I), Ukrainian і.
@@ -77,41 +103,39 @@ struct Token {
 Token Classify(std::string_view text, std::size_t start, std::size_t end) {
   Token token{start, end};
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-  std::string word;  // with apostrophes unified, for the dictionary
-  std::string replaced;
   int lookalikes = 0;
   int chars = 0;
   bool other = false;
   for (auto pos = static_cast<int32_t>(start); pos < static_cast<int32_t>(end);) {
-    const int32_t char_start = pos;
     UChar32 c = 0;
     U8_NEXT(bytes, pos, static_cast<int32_t>(end), c);
     ++chars;
     if (c >= '0' && c <= '9') {
       ++token.real_digits;
-      replaced.push_back(static_cast<char>(c));
-    } else if (const char digit = LookalikeDigit(c); digit != 0) {
+    } else if (LookalikeDigit(c) != 0) {
       ++lookalikes;
-      replaced.push_back(digit);
     } else {
       other = true;
-    }
-    if (IsApostrophe(c)) {
-      word.push_back('\'');
-    } else {
-      word.append(text.substr(static_cast<std::size_t>(char_start), static_cast<std::size_t>(pos - char_start)));
+      break;  // a word: only the dictionary can make it a number
     }
   }
-  if (!other && lookalikes == 0) {
-    token.kind = TokenKind::kDigits;
-    token.value = std::move(replaced);
-  } else if (!other && token.real_digits > 0) {
-    token.kind = TokenKind::kMixed;
-    token.value = std::move(replaced);
-  } else if (!other && chars == 1) {
-    token.kind = TokenKind::kLone;
-    token.value = std::move(replaced);
-  } else if (auto value = NumberWordValue(word)) {
+  if (!other) {
+    for (auto pos = static_cast<int32_t>(start); pos < static_cast<int32_t>(end);) {
+      UChar32 c = 0;
+      U8_NEXT(bytes, pos, static_cast<int32_t>(end), c);
+      token.value.push_back(c >= '0' && c <= '9' ? static_cast<char>(c) : LookalikeDigit(c));
+    }
+    if (lookalikes == 0) {
+      token.kind = TokenKind::kDigits;
+    } else if (token.real_digits > 0) {
+      token.kind = TokenKind::kMixed;
+    } else if (chars == 1) {
+      token.kind = TokenKind::kLone;
+    }
+    return token;
+  }
+  if (!MayBeNumberWord(text.substr(start, end - start))) return token;
+  if (auto value = NumberWordValue(text.substr(start, end - start))) {
     token.kind = TokenKind::kWord;
     token.value = std::move(*value);
   }
@@ -127,8 +151,14 @@ std::vector<Token> Tokenise(std::string_view text) {
   while (pos < length) {
     const int32_t char_start = pos;
     UChar32 c = 0;
-    U8_NEXT(bytes, pos, length, c);
-    bool in_word = c >= 0 && (u_isalnum(c) || u_getCombiningClass(c) != 0);
+    bool in_word = false;
+    if (bytes[pos] < 0x80) {
+      c = bytes[pos++];
+      in_word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    } else {
+      U8_NEXT(bytes, pos, length, c);
+      in_word = c >= 0 && (u_isalnum(c) || u_getCombiningClass(c) != 0);
+    }
     // An apostrophe belongs to the word when a letter follows it ("п'ять").
     if (!in_word && c >= 0 && IsApostrophe(c) && token_start >= 0 && pos < length) {
       int32_t peek = pos;
@@ -169,6 +199,16 @@ bool IsNumberish(TokenKind kind) { return kind != TokenKind::kOther; }
 }  // namespace
 
 std::optional<std::string> NumberWordValue(std::string_view folded_word) {
+  const auto& words = NumberWords();
+  // Only typographic apostrophes need a rewritten key; most words are looked up as they are.
+  const bool plain = folded_word.find("\xE2\x80\x99") == std::string_view::npos &&
+                     folded_word.find("\xCA\xBC") == std::string_view::npos &&
+                     folded_word.find('`') == std::string_view::npos;
+  if (plain) {
+    const auto found = words.find(folded_word);
+    if (found == words.end()) return std::nullopt;
+    return found->second;
+  }
   std::string key;
   key.reserve(folded_word.size());
   const auto* bytes = reinterpret_cast<const uint8_t*>(folded_word.data());
@@ -182,7 +222,6 @@ std::optional<std::string> NumberWordValue(std::string_view folded_word) {
       key.append(folded_word.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(pos - start)));
     }
   }
-  const auto& words = NumberWords();
   const auto found = words.find(key);
   if (found == words.end()) return std::nullopt;
   return found->second;

@@ -54,6 +54,24 @@ TEST(Identifiers, RegionHintDecidesNationalNumbers) {
             (Strings{"+380501234567"}));
 }
 
+// The short cut past libphonenumber's Parse must agree with the library on other trunk
+// prefixes, leading zeros and numbers written with the country code but no "+".
+TEST(Identifiers, PhoneShortCutAgreesWithTheLibrary) {
+  IdentifierExtractor extractor = MakeExtractor();
+  EXPECT_EQ(ValuesOf(extractor.Extract("звоните 8 (912) 345-67-89", std::string("RU")), IdentifierType::kPhone),
+            (Strings{"+79123456789"}));
+  EXPECT_EQ(ValuesOf(extractor.Extract("chiamare +39 06 1234 5678", std::nullopt), IdentifierType::kPhone),
+            (Strings{"+390612345678"}));
+  EXPECT_EQ(ValuesOf(extractor.Extract("call +1 650 253 0000", std::nullopt), IdentifierType::kPhone),
+            (Strings{"+16502530000"}));
+  EXPECT_EQ(ValuesOf(extractor.Extract("тел 380501234567", std::string("UA")), IdentifierType::kPhone),
+            (Strings{"+380501234567"}));
+  EXPECT_EQ(ValuesOf(extractor.Extract("tel 48512345678", std::string("UA")), IdentifierType::kPhone),
+            (Strings{"+48512345678"}));
+  EXPECT_EQ(ValuesOf(extractor.Extract("Tel. 0151 23456789", std::string("DE")), IdentifierType::kPhone),
+            (Strings{"+4915123456789"}));
+}
+
 TEST(Identifiers, OverridesAcceptRangesTheMetadataRejects) {
   IdentifierExtractor extractor = MakeExtractor();
   const auto found = extractor.Extract("Київстар: 077 123 45 67 або +380 77 765 43 21", std::string("UA"));

@@ -2,6 +2,7 @@
 
 // CLD2's headers use printf-family declarations without including <cstdio>.
 #include <cstdio>
+#include <optional>
 
 #include <cld2/internal/lang_script.h>
 #include <cld2/public/compact_lang_det.h>
@@ -26,6 +27,7 @@ struct LetterCounts {
   int cyrillic = 0;
   int greek = 0;
   int ukrainian = 0;  // і ї є ґ
+  int russian = 0;    // ы э ъ ё
   int polish = 0;     // ą ę ł ż ź ś ć ń
   int romanian = 0;   // ă ș ş ț ţ î â
   int czech = 0;      // ř ů ě č š ž
@@ -44,11 +46,21 @@ LetterCounts CountLetters(std::string_view text) {
       if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ++counts.latin;
       continue;
     }
-    if (!u_isalpha(c)) continue;
-    c = u_tolower(c);
+    // Cyrillic and Latin letters by range (the common case), other characters through ICU.
+    const bool cyrillic_letter = c >= 0x0400 && c <= 0x052F && !(c >= 0x0482 && c <= 0x0489);
+    const bool latin_letter = c >= 0x00C0 && c <= 0x024F && c != 0x00D7 && c != 0x00F7;
+    if (!cyrillic_letter && !latin_letter && !u_isalpha(c)) continue;
+    if (cyrillic_letter) {
+      if (c >= 0x0410 && c <= 0x042F) c += 0x20;
+      else if (c >= 0x0400 && c <= 0x040F) c += 0x50;
+      else if (c >= 0x0460 && (c & 1) == 0) c += 1;  // paired letters from ѡ on: capital is even
+    } else {
+      c = u_tolower(c);
+    }
     if (c >= 0x0400 && c <= 0x052F) {
       ++counts.cyrillic;
       if (c == 0x0456 || c == 0x0457 || c == 0x0454 || c == 0x0491) ++counts.ukrainian;
+      if (c == 0x044B || c == 0x044D || c == 0x044A || c == 0x0451) ++counts.russian;
     } else if (c >= 0x0370 && c <= 0x03FF) {
       ++counts.greek;
     } else if (c <= 0x024F || (c >= 0x1E00 && c <= 0x1EFF)) {
@@ -95,8 +107,31 @@ LanguageGuess GuessFromScript(std::string_view text) {
 
 }  // namespace
 
+// The letters alone decide when they are plain enough: several letters only one of the
+// languages of interest uses, and none of a rival's. Cyrillic: і/ї/є/ґ (uk) against ы/э/ъ/ё (ru);
+// Latin: Polish, Romanian or Czech letters with no letters of the other two. Returns nullopt
+// when CLD2 should judge (plain ASCII, few letters, mixed evidence).
+std::optional<LanguageGuess> DecisiveScript(std::string_view prefix) {
+  constexpr int kDecisive = 3;
+  const LetterCounts counts = CountLetters(prefix);
+  auto guess = [](const char* code) { return LanguageGuess{code, LanguageMethod::kScript}; };
+  if (counts.cyrillic > 4 * counts.latin) {
+    if (counts.ukrainian >= kDecisive && counts.russian == 0) return guess("uk");
+    if (counts.russian >= kDecisive && counts.ukrainian == 0) return guess("ru");
+    return std::nullopt;
+  }
+  if (counts.latin > 4 * counts.cyrillic) {
+    const int rivals_pl = counts.romanian + counts.czech + counts.german;
+    if (counts.polish >= kDecisive && rivals_pl == 0) return guess("pl");
+    if (counts.romanian >= kDecisive && counts.polish + counts.czech + counts.german == 0) return guess("ro");
+    if (counts.czech >= kDecisive && counts.polish + counts.romanian + counts.german == 0) return guess("cs");
+  }
+  return std::nullopt;
+}
+
 LanguageGuess DetectLanguage(std::string_view text, std::size_t prefix_bytes) {
   const std::string_view prefix = BoundedPrefix(text, prefix_bytes);
+  if (auto decided = DecisiveScript(prefix)) return *decided;
   CLD2::Language language3[3];
   int percent3[3] = {0, 0, 0};
   double scores3[3] = {0, 0, 0};

@@ -20,7 +20,11 @@ struct LanguageGuess {
 };
 
 // Reads at most `prefix_bytes` of `text` (cut back to a character boundary), so the cost per
-// post is bounded whatever its length. When CLD2 is not reliable the letters decide: Cyrillic
+// post is bounded whatever its length. Fast path: when the prefix holds at least three letters
+// that only one language of interest uses and none of its rivals' (і/ї/є/ґ and no ы/э/ъ/ё → uk,
+// the reverse → ru; Polish, Romanian or Czech letters alone → pl, ro, cs) CLD2 is not run.
+// CLD2 judges the rest; when it is not reliable, or read fewer than 48 bytes of letters, the
+// letters decide: Cyrillic
 // with і/ї/є/ґ → uk, other Cyrillic → ru; Latin with ą/ę/ł/ż/ź/ś/ć/ń → pl, ă/ș/ț/î/â → ro,
 // ř/ů/ě/č/š/ž → cs, ä/ö/ü/ß → de, plain ASCII letters → en; Greek → el. Invalid UTF-8 in the
 // prefix is skipped. Thread-safe.

@@ -5,20 +5,34 @@
 namespace vigil::core::monitor {
 namespace {
 
-TEST(Language, Cld2RecognisesLongerPosts) {
+TEST(Language, DecisiveLettersSkipCld2) {
   const LanguageGuess uk = DetectLanguage(
       "Терміново потрібні працівники на склад у Польщі. Житло надаємо безкоштовно, досвід роботи не "
       "потрібен, оплата щотижня. Пишіть нам, і ми все розповімо про умови та дорогу.");
   EXPECT_EQ(uk.code, "uk");
-  EXPECT_EQ(uk.method, LanguageMethod::kCld2);
+  EXPECT_EQ(uk.method, LanguageMethod::kScript);
   const LanguageGuess pl = DetectLanguage(
       "Szukamy osób do pracy przy pakowaniu owoców w Holandii. Zapewniamy zakwaterowanie i transport, "
       "znajomość języka nie jest wymagana, wypłata co tydzień.");
   EXPECT_EQ(pl.code, "pl");
+  EXPECT_EQ(pl.method, LanguageMethod::kScript);
+}
+
+TEST(Language, Cld2DecidesWhenLettersDoNot) {
+  // Polish typed without diacritics, Russian without ы/э/ъ/ё, and English: the letters cannot tell.
+  const LanguageGuess pl = DetectLanguage(
+      "Szukamy osob do pracy przy pakowaniu owocow w Holandii. Zapewniamy zakwaterowanie i transport, "
+      "znajomosc jezyka nie jest wymagana, wyplata co tydzien.");
+  EXPECT_EQ(pl.code, "pl");
+  EXPECT_EQ(pl.method, LanguageMethod::kCld2);
   const LanguageGuess ru = DetectLanguage(
       "Требуются девушки для работы в ресторане за границей. Опыт не нужен, жильё и билеты за счёт "
       "работодателя, зарплата высокая, выезд на этой неделе.");
   EXPECT_EQ(ru.code, "ru");
+  const LanguageGuess en = DetectLanguage(
+      "Warehouse staff needed in the Netherlands, housing provided, no experience and no language needed.");
+  EXPECT_EQ(en.code, "en");
+  EXPECT_EQ(en.method, LanguageMethod::kCld2);
 }
 
 TEST(Language, ShortTextsFallBackToTheirLetters) {

@@ -35,6 +35,19 @@ void MappedText::AppendSlice(const MappedText& source, std::size_t start, std::s
                source.ends_.begin() + static_cast<std::ptrdiff_t>(end));
 }
 
+void MappedText::AppendAsciiLowered(std::string_view ascii, std::uint32_t original_start) {
+  const std::size_t base = text_.size();
+  text_.resize(base + ascii.size());
+  starts_.resize(base + ascii.size());
+  ends_.resize(base + ascii.size());
+  for (std::size_t index = 0; index < ascii.size(); ++index) {
+    const char c = ascii[index];
+    text_[base + index] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    starts_[base + index] = original_start + static_cast<std::uint32_t>(index);
+    ends_[base + index] = original_start + static_cast<std::uint32_t>(index) + 1;
+  }
+}
+
 void MappedText::Reserve(std::size_t bytes) {
   text_.reserve(bytes);
   starts_.reserve(bytes);
@@ -177,8 +190,20 @@ MappedText Normaliser::Fold(std::string_view original) {
   int32_t pos = 0;
   while (pos < length) {
     const uint8_t byte = bytes[pos];
-    // ASCII fast path; an ASCII letter followed by a combining mark takes the general path.
+    // ASCII fast path, a whole run at a time; the last ASCII byte before a non-ASCII character
+    // may take a combining mark, so it goes through the general path.
     if (byte < 0x80 && (pos + 1 == length || bytes[pos + 1] < 0x80)) {
+      int32_t end = pos;
+      while (end < length && bytes[end] < 0x80 && bytes[end] >= 0x20 && bytes[end] != 0x7F &&
+             (end + 1 == length || bytes[end + 1] < 0x80)) {
+        ++end;
+      }
+      if (end > pos) {
+        out.AppendAsciiLowered(original.substr(static_cast<std::size_t>(pos), static_cast<std::size_t>(end - pos)),
+                               static_cast<uint32_t>(pos));
+        pos = end;
+        continue;
+      }
       if (!IsDroppedChar(byte)) {
         const char folded = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
         out.Append(std::string_view(&folded, 1), static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + 1));

@@ -35,6 +35,8 @@ class MappedText {
 
   // Appends `piece`, produced by original bytes [original_start, original_end).
   void Append(std::string_view piece, std::uint32_t original_start, std::uint32_t original_end);
+  // Appends printable ASCII `ascii`, lower-cased, that is original bytes from `original_start` on.
+  void AppendAsciiLowered(std::string_view ascii, std::uint32_t original_start);
   // Appends bytes [start, end) of `source` (derived from the same original) with their map.
   void AppendSlice(const MappedText& source, std::size_t start, std::size_t end);
   void SetOriginalSize(std::size_t size) { original_size_ = static_cast<std::uint32_t>(size); }

@@ -1,6 +1,8 @@
 #include "core/monitor/normalise.hpp"
 
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uspoof.h>
 
 #include "core/monitor/digit_words.hpp"
 
@@ -58,6 +60,28 @@ TEST(Normalise, SkeletonMatchesLatinAndCyrillicLookalikes) {
   EXPECT_EQ(pure.text(), mixed.text());
   EXPECT_EQ(normaliser.Skeleton(normaliser.Fold("ＰＡＹ")).text(), normaliser.Skeleton(normaliser.Fold("pay")).text());
   EXPECT_NE(normaliser.Skeleton(normaliser.Fold("робота")).text(), normaliser.Skeleton(normaliser.Fold("работа")).text());
+}
+
+// The per-character skeleton must give what ICU gives on the whole text (then case folded).
+TEST(Normalise, SkeletonPerCharacterEqualsIcuOnTheWholeText) {
+  Normaliser normaliser = MakeNormaliser();
+  UErrorCode status = U_ZERO_ERROR;
+  USpoofChecker* spoof = uspoof_open(&status);
+  const icu::Normalizer2* casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  ASSERT_TRUE(U_SUCCESS(status));
+  for (const std::string text : {"praca w niemczech, 1200 euro", "робота за кордоном, житло є", "pабoтa ∂ля ∂iвчат",
+                                 "ｆｕｌｌ ｗｉｄｔｈ", "mоdеl аgеnсу — rn vs m, 0 vs o, 1 vs l", "Ελληνικά και ąęłżś"}) {
+    const MappedText folded = normaliser.Fold(text);
+    char buffer[1024];
+    status = U_ZERO_ERROR;
+    const int32_t size = uspoof_getSkeletonUTF8(spoof, 0, folded.text().data(), static_cast<int32_t>(folded.text().size()),
+                                                buffer, sizeof buffer, &status);
+    ASSERT_TRUE(U_SUCCESS(status));
+    std::string expected;
+    casefold->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(buffer, size)), status).toUTF8String(expected);
+    EXPECT_EQ(normaliser.Skeleton(folded).text(), expected) << text;
+  }
+  uspoof_close(spoof);
 }
 
 TEST(Normalise, SkeletonSpansPointIntoTheOriginal) {

@@ -144,10 +144,42 @@ bool IsDateTriple(std::string_view text, const std::vector<Group>& groups, std::
 PhoneFinder::PhoneFinder(std::vector<PhoneOverride> overrides, std::vector<std::string> fallback_regions)
     : overrides_(std::move(overrides)), fallback_regions_(std::move(fallback_regions)) {}
 
+// Builds the number directly for the plain shapes the pre-filter produces ("+" and digits, or a
+// national number starting with the region's trunk prefix): libphonenumber's Parse runs many
+// regular expressions and costs most of this stage. False for any other shape.
+bool FastParse(const PhoneNumberUtil& util, const std::string& number, const std::string& region, PhoneNumber* parsed) {
+  if (number.size() < 2 || number.size() > 18) return false;
+  if (number[0] == '+') {
+    for (std::size_t length = 1; length <= 3 && length + 1 < number.size(); ++length) {
+      const int code = std::stoi(number.substr(1, length));
+      std::string code_region;
+      util.GetRegionCodeForCountryCode(code, &code_region);
+      if (code_region == "ZZ") continue;
+      // Italian-style leading zeros and very short remainders take the library's path.
+      if (number[1 + length] == '0' || number.size() - 1 - length < 6) return false;
+      parsed->set_country_code(code);
+      parsed->set_national_number(std::stoull(number.substr(1 + length)));
+      return true;
+    }
+    return false;
+  }
+  if (region.empty() || region == "ZZ") return false;
+  std::string trunk;
+  util.GetNddPrefixForRegion(region, true, &trunk);
+  if (trunk.empty() || number.compare(0, trunk.size(), trunk) != 0 || number.size() - trunk.size() < 6 ||
+      number[trunk.size()] == '0') {
+    return false;
+  }
+  parsed->set_country_code(util.GetCountryCodeForRegion(region));
+  parsed->set_national_number(std::stoull(number.substr(trunk.size())));
+  return true;
+}
+
 std::optional<std::string> PhoneFinder::ParseIn(const std::string& number, const std::string& region) const {
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
   PhoneNumber parsed;
-  if (util.Parse(number, region, &parsed) != PhoneNumberUtil::NO_PARSING_ERROR) return std::nullopt;
+  const bool fast = FastParse(util, number, region, &parsed);
+  if (!fast && util.Parse(number, region, &parsed) != PhoneNumberUtil::NO_PARSING_ERROR) return std::nullopt;
   if (util.IsValidNumber(parsed)) {
     std::string e164;
     util.Format(parsed, PhoneNumberUtil::E164, &e164);
@@ -162,11 +194,32 @@ std::optional<std::string> PhoneFinder::ParseIn(const std::string& number, const
       return "+" + std::to_string(entry.country_code) + national;
     }
   }
+  // The short cut may miss the library's rules for unusual trunk prefixes: ask it before giving up.
+  if (fast) {
+    PhoneNumber library;
+    if (util.Parse(number, region, &library) == PhoneNumberUtil::NO_PARSING_ERROR &&
+        (library.country_code() != parsed.country_code() || library.national_number() != parsed.national_number()) &&
+        util.IsValidNumber(library)) {
+      std::string e164;
+      util.Format(library, PhoneNumberUtil::E164, &e164);
+      return e164;
+    }
+  }
   return std::nullopt;
 }
 
 std::optional<std::string> PhoneFinder::Validate(const std::string& digits,
                                                  const std::optional<std::string>& region) const {
+  std::string key = region.value_or("") + "|" + digits;
+  if (const auto cached = cache_.find(key); cached != cache_.end()) return cached->second;
+  if (cache_.size() >= kCacheLimit) cache_.clear();
+  std::optional<std::string> result = ValidateUncached(digits, region);
+  cache_.emplace(std::move(key), result);
+  return result;
+}
+
+std::optional<std::string> PhoneFinder::ValidateUncached(const std::string& digits,
+                                                         const std::optional<std::string>& region) const {
   if (digits.starts_with("+")) return ParseIn(digits, "ZZ");
   if (digits.starts_with("00")) return ParseIn("+" + digits.substr(2), "ZZ");
   if (region) {

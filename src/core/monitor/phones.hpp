@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/monitor/identifiers.hpp"
@@ -13,6 +14,7 @@
 
 namespace vigil::core::monitor {
 
+// Keeps a cache: NOT thread-safe (one per IdentifierExtractor, one extractor per thread).
 class PhoneFinder {
  public:
   PhoneFinder(std::vector<PhoneOverride> overrides, std::vector<std::string> fallback_regions);
@@ -31,11 +33,17 @@ class PhoneFinder {
   // E.164 when `digits` (digits only, or "+" then digits) is a valid number under the hints.
   [[nodiscard]] std::optional<std::string> Validate(const std::string& digits,
                                                     const std::optional<std::string>& region) const;
+  [[nodiscard]] std::optional<std::string> ValidateUncached(const std::string& digits,
+                                                            const std::optional<std::string>& region) const;
   [[nodiscard]] std::optional<std::string> ParseIn(const std::string& number,
                                                    const std::string& region) const;
 
   std::vector<PhoneOverride> overrides_;
   std::vector<std::string> fallback_regions_;
+  // Validation results by region hint and digits: posts of one recruiter repeat their numbers,
+  // and libphonenumber's parse is the costly step. Cleared when it grows past kCacheLimit.
+  static constexpr std::size_t kCacheLimit = 1 << 16;
+  mutable std::unordered_map<std::string, std::optional<std::string>> cache_;
 };
 
 }  // namespace vigil::core::monitor

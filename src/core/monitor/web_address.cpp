@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 namespace vigil::core::monitor {
 namespace {
@@ -211,8 +212,13 @@ void WebAddressFinder::Find(std::string_view original, const MappedText& folded,
     std::size_t host_end = host_start;
     while (host_end < text.size() && IsHostByte(text[host_end], !scheme.empty())) ++host_end;
     while (host_end > host_start && (text[host_end - 1] == '.' || text[host_end - 1] == '-')) --host_end;
-    std::string host = text.substr(host_start, host_end - host_start);
     const bool messenger_scheme = scheme == "tg" || scheme == "viber";
+    // Most tokens are words: no dot, no scheme, nothing to look up.
+    if (!messenger_scheme && std::memchr(text.data() + host_start, '.', host_end - host_start) == nullptr) {
+      pos = std::max(host_end, pos + 1);
+      continue;
+    }
+    std::string host = text.substr(host_start, host_end - host_start);
     const std::size_t dot = host.rfind('.');
     bool valid = messenger_scheme || (dot != std::string::npos && host_end < text.size() + 1);
     if (valid && !messenger_scheme) {
