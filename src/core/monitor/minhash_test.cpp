@@ -1,0 +1,58 @@
+#include "core/monitor/minhash.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace vigil::core::monitor {
+namespace {
+
+const std::string kAd =
+    "Працюй на складі у Німеччині зарплата висока житло надаємо безкоштовно дорогу оплачуємо "
+    "виїзд щотижня з Києва та Львова пишіть нам у будь який час відповімо швидко і чесно";
+
+TEST(MinHash, WordsIgnoreCaseAndPunctuation) {
+  EXPECT_EQ(HashWords("Робота, РОБОТА! робота"), std::vector<std::uint64_t>(3, HashWords("робота")[0]));
+  EXPECT_TRUE(HashWords(" ,;! ").empty());
+}
+
+TEST(MinHash, IdenticalTextsHaveIdenticalSignaturesAndEmptyTextNone) {
+  MinHasher hasher({});
+  EXPECT_EQ(hasher.Compute(kAd).size(), 126u);
+  EXPECT_EQ(hasher.Compute(kAd), hasher.Compute(kAd));
+  EXPECT_TRUE(hasher.Compute("").empty());
+  EXPECT_DOUBLE_EQ(EstimateSimilarity(hasher.Compute(kAd), hasher.Compute(kAd)), 1.0);
+}
+
+TEST(MinHash, EstimateTracksTheShareOfSharedShingles) {
+  MinHasher hasher({});
+  std::string edited = kAd;
+  edited.replace(edited.find("Львова"), std::string("Львова").size(), "Одеси");
+  const double near = EstimateSimilarity(hasher.Compute(kAd), hasher.Compute(edited));
+  // One word of 28 changed: 3 of the 26 shingles hold it, so J = 23 / 29 ≈ 0.79.
+  EXPECT_GT(near, 0.6);
+  EXPECT_LT(near, 0.97);
+  const double far = EstimateSimilarity(hasher.Compute(kAd),
+                                        hasher.Compute("Продам велосипед майже новий недорого"));
+  EXPECT_LT(far, 0.1);
+}
+
+TEST(NearDuplicateIndex, LinksACopyToTheEarlierPostAndNotAnUnrelatedOne) {
+  MinHashOptions options;
+  MinHasher hasher(options);
+  NearDuplicateIndex index(options);
+  EXPECT_TRUE(index.Add(hasher.Compute(kAd)).empty());
+  EXPECT_TRUE(index.Add(hasher.Compute("Продам велосипед майже новий недорого, самовивіз")).empty());
+  EXPECT_TRUE(index.Add(hasher.Compute("")).empty());
+  std::string copy = kAd;
+  copy.replace(copy.find("Києва"), std::string("Києва").size(), "Харкова");
+  const auto edges = index.Add(hasher.Compute(copy));
+  ASSERT_EQ(edges.size(), 1u);
+  EXPECT_EQ(edges[0].earlier, 0u);
+  EXPECT_EQ(edges[0].later, 3u);
+  EXPECT_GE(edges[0].similarity, options.min_similarity);
+  EXPECT_EQ(index.size(), 4u);
+}
+
+}  // namespace
+}  // namespace vigil::core::monitor
