@@ -166,7 +166,7 @@ std::vector<Identifier> IdentifierExtractor::Extract(std::string_view field, con
       if (!inside) found.push_back(std::move(handle));
     }
   }
-  std::vector<Identifier> phones = impl_->phones.Find(digits, blocked, region);
+  std::vector<Identifier> phones = impl_->phones.Find(field, digits, blocked, region);
   found.insert(found.end(), std::make_move_iterator(phones.begin()), std::make_move_iterator(phones.end()));
 
   std::stable_sort(found.begin(), found.end(), [](const Identifier& left, const Identifier& right) {

@@ -133,6 +133,21 @@ TEST(Identifiers, AbbreviationsAndFileNamesAreNotDomains) {
   IdentifierExtractor extractor = MakeExtractor();
   const auto found = extractor.Extract("Sp. z o.o., e.g. 3.5 h, photo.jpg, т.д.", std::string("PL"));
   EXPECT_TRUE(ValuesOf(found, IdentifierType::kDomain).empty());
+  // Sentences glued at their full stop, degrees and technology names.
+  const auto prose = extractor.Extract(
+      "our team members.You will work, a creative person.BS degree, EME B.SC degree, ASP.net skills, "
+      "a sales center.in this role", std::string("GB"));
+  EXPECT_TRUE(ValuesOf(prose, IdentifierType::kDomain).empty());
+  EXPECT_EQ(ValuesOf(extractor.Extract("Sponsorship (Businessfriend.com) and site.in/jobs", std::nullopt), IdentifierType::kDomain),
+            (Strings{"businessfriend.com", "site.in/jobs"}));
+}
+
+TEST(Identifiers, NumeroSignIsAnIdButTheWordNoIsNot) {
+  IdentifierExtractor extractor = MakeExtractor();
+  EXPECT_TRUE(ValuesOf(extractor.Extract("Оголошення № 0501234567", std::string("UA")), IdentifierType::kPhone).empty());
+  EXPECT_TRUE(ValuesOf(extractor.Extract("Ad No. 0501234567", std::string("UA")), IdentifierType::kPhone).empty());
+  EXPECT_EQ(ValuesOf(extractor.Extract("wrong number? no: 0501234567", std::string("UA")), IdentifierType::kPhone),
+            (Strings{"+380501234567"}));
 }
 
 TEST(Identifiers, MessengerLinksAndHandles) {

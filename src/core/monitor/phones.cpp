@@ -41,6 +41,7 @@ struct WordBefore {
   std::string_view word;
   std::size_t start = 0;
   bool after_full_stop = false;
+  bool dotted = false;  // a full stop right after the word ("no.", "nr.")
 };
 
 WordBefore PreviousWord(std::string_view text, std::size_t at) {
@@ -58,7 +59,7 @@ WordBefore PreviousWord(std::string_view text, std::size_t at) {
                        text[start - 1] == '#' || text[start - 1] == '/')) {
     --start;
   }
-  return {text.substr(start, end - start), start, full_stop};
+  return {text.substr(start, end - start), start, full_stop, end < text.size() && text[end] == '.'};
 }
 
 // The word just after `at` (skipping spaces).
@@ -82,7 +83,7 @@ bool StartsWithAny(std::string_view word, std::initializer_list<std::string_view
 // Words after which a number is an identifier of something else (folded; NFKC turns "№" into "no").
 bool IsIdWord(std::string_view word) {
   static constexpr std::array<std::string_view, 22> kIdWords = {
-      "id", "no", "nr", "#", "ref", "kod", "код", "art", "арт", "артикул", "nip", "regon", "krs",
+      "id", "n°", "nr", "#", "ref", "kod", "код", "art", "арт", "артикул", "nip", "regon", "krs",
       "pesel", "iban", "inn", "инн", "іпн", "єдрпоу", "edrpou", "огрн", "order"};
   return std::find(kIdWords.begin(), kIdWords.end(), word) != kIdWords.end() ||
          StartsWithAny(word, {"vacancy", "вакансі", "ваканси", "ofert", "ogłoszeni", "оголошенн", "объявлени"});
@@ -243,7 +244,8 @@ std::optional<std::string> PhoneFinder::InternationalToE164(std::string_view dig
   return ParseIn(number, "ZZ");
 }
 
-std::vector<Identifier> PhoneFinder::Find(const MappedText& digits, const std::vector<ByteSpan>& blocked,
+std::vector<Identifier> PhoneFinder::Find(std::string_view original, const MappedText& digits,
+                                          const std::vector<ByteSpan>& blocked,
                                           const std::optional<std::string>& region) const {
   std::vector<Identifier> found;
   const std::string_view text = digits.text();
@@ -300,7 +302,10 @@ std::vector<Identifier> PhoneFinder::Find(const MappedText& digits, const std::v
     const std::string_view after = NextWord(text, run_end);
     const bool glued_after = run_end < text.size() && (IsAsciiAlpha(text[run_end]) || text[run_end] == '%');
     // "Kod produktu 512…", "Nr oferty 512…" name an id two words back; "nr tel. 512…" does not.
-    const bool id_before = IsIdWord(before.word) ||
+    // "No" is an id word only as "No." or as the numero sign "№" (which folds to "no").
+    const bool numero = before.word == "no" &&
+                        (before.dotted || original.substr(digits.ToOriginal(before.start, before.start + 2).start, 3) == "\u2116");
+    const bool id_before = IsIdWord(before.word) || numero ||
                            (!before.after_full_stop && !IsPhoneWord(before.word) && IsIdWord(two_before.word));
     const bool money_before = !before.after_full_stop && IsMoneyBefore(before.word);
     if (id_before || money_before || IsMoneyAfter(after) || glued_after) continue;

@@ -19,9 +19,9 @@ class PhoneFinder {
  public:
   PhoneFinder(std::vector<PhoneOverride> overrides, std::vector<std::string> fallback_regions);
 
-  // Phones in `digits` (a DeobfuscateDigits text), spans in the original field; candidates that
-  // overlap `blocked` (original spans of web addresses and e-mails) are skipped.
-  [[nodiscard]] std::vector<Identifier> Find(const MappedText& digits,
+  // Phones in `digits` (a DeobfuscateDigits text of `original`), spans in `original`; candidates
+  // that overlap `blocked` (original spans of web addresses and e-mails) are skipped.
+  [[nodiscard]] std::vector<Identifier> Find(std::string_view original, const MappedText& digits,
                                              const std::vector<ByteSpan>& blocked,
                                              const std::optional<std::string>& region) const;
 

@@ -3,6 +3,7 @@
 #include <libpsl.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstring>
 
@@ -23,6 +24,26 @@ bool IsHostByte(char c, bool allow_non_ascii) {
 
 bool EndsAddress(char c) {
   return c == ' ' || c == '\n' || c == '\t' || c == '"' || c == '<' || c == '>' || c == '`' || c == '\'';
+}
+
+// Top-level domains accepted for a bare host ("agency.com.pl", no scheme or "www."): country codes
+// and the generic ones posts use. Others ("you", "free", "music") turn up when a sentence ends
+// without a space after its full stop ("members.You").
+bool IsCommonGenericTld(std::string_view top) {
+  static constexpr std::array<std::string_view, 28> kGeneric = {
+      "com", "net", "org", "info", "biz", "edu", "gov", "eu", "online", "site", "store", "shop",
+      "top", "xyz", "pro", "io", "app", "dev", "club", "live", "agency", "jobs", "work", "space",
+      "tech", "website", "email", "link"};
+  return std::find(kGeneric.begin(), kGeneric.end(), top) != kGeneric.end();
+}
+
+// Two-letter country codes that are also short words in the monitored languages: as a bare
+// host's top level they need a path ("center.in this role" is a sentence, "site.in/job" a site).
+bool IsWordLikeCountryCode(std::string_view top) {
+  static constexpr std::array<std::string_view, 24> kWords = {
+      "to", "in", "be", "at", "by", "as", "me", "us", "it", "is", "no", "so", "do", "go", "my",
+      "am", "an", "or", "on", "we", "na", "za", "do", "ty"};
+  return std::find(kWords.begin(), kWords.end(), top) != kWords.end();
 }
 
 std::string Lower(std::string_view text) {
@@ -232,6 +253,26 @@ void WebAddressFinder::Find(std::string_view original, const MappedText& folded,
       valid = alphabetic && !email_local && host.find("..") == std::string::npos &&
               psl_is_public_suffix2(psl_, top_level.c_str(), PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) != 0 &&
               psl_registrable_domain(psl_, host.c_str()) != nullptr;
+    }
+    const bool has_path = host_end < text.size() && text[host_end] == '/';
+    if (valid && scheme.empty() && !host.starts_with("www.")) {
+      // A bare host: a listed top level, not a capitalised word glued after a full stop.
+      const std::string_view top = std::string_view(host).substr(dot + 1);
+      const bool listed = IsCommonGenericTld(top) || (top.size() == 2 && (!IsWordLikeCountryCode(top) || has_path));
+      // Case in the original: "members.You", "person.BS" and "ASP.net" are prose, not hosts.
+      const ByteSpan top_span = folded.ToOriginal(host_start + dot + 1, host_start + dot + 3);
+      const ByteSpan last_span = folded.ToOriginal(host_start + dot - 1, host_start + dot);
+      auto upper = [&](std::size_t at) { return std::isupper(static_cast<unsigned char>(original[at])) != 0; };
+      bool odd_case = false;
+      if (top_span.end - top_span.start == 2 && last_span.end - last_span.start == 1) {
+        const bool top_first = upper(top_span.start);
+        const bool top_second = upper(top_span.start + 1);
+        const bool label_last = upper(last_span.start);
+        odd_case = (top_first && !top_second) || (top_first != label_last);
+      }
+      // One-letter names under a country code, without a path, are abbreviations ("b.sc").
+      const bool abbreviation = dot == 1 && top.size() == 2 && !has_path;
+      valid = listed && !odd_case && !abbreviation;
     }
     if (!valid) {
       pos = std::max(host_end, pos + 1);
