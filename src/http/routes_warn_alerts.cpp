@@ -116,7 +116,9 @@ void RegisterWarnAlertRoutes(Router& router, RouteDeps deps) {
               }});
   router.Add({.method = Method::kPost,
               .pattern = "/api/v1/warn/detect",
-              .roles = kManagers,
+              // Pure computation on the body: every role that may read a series may see its
+              // baseline and threshold (the chart needs it for viewers and area owners too).
+              .roles = RoleSet::All(),
               .action = "warn.detect",
               .takes_json = true,
               .handler = [](const RequestContext& ctx) -> Result<Response> {

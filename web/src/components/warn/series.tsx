@@ -150,8 +150,10 @@ interface Row {
 }
 
 interface Result {
-  /** Null when the user's role may not run detectors (the counts are shown alone). */
+  /** Null when the detector could not run on this series (the counts are shown alone). */
   detection: Detection | null;
+  /** The server's reason when the detector could not run. */
+  detectionProblem: string | null;
   /** Every period of the series; those outside the evaluated range have no baseline. */
   rows: Row[];
   frequency: number;
@@ -171,6 +173,7 @@ function SeriesView({ area, areaName, indicator, method }: ViewProps) {
     // The configured parameters go with the configured detector only.
     const params = method === indicator.detector ? indicator.params : {};
     let detection: Detection | null = null;
+    let detectionProblem: string | null = null;
     try {
       detection = await detect({
         method,
@@ -180,7 +183,11 @@ function SeriesView({ area, areaName, indicator, method }: ViewProps) {
         frequency,
       });
     } catch (failure) {
-      if (!(failure instanceof ApiError && failure.status === 403)) throw failure;
+      // 400: this detector cannot run on this series (too short, a parameter out of range): show
+      // the counts and the server's reason rather than failing the whole screen.
+      if (!(failure instanceof ApiError && failure.status === 400)) throw failure;
+      const detail = failure.problem?.detail;
+      detectionProblem = typeof detail === 'string' ? detail : null;
     }
     const byIndex = new Map((detection?.points ?? []).map((p) => [p.index, p]));
     const rows = series.points.map((p, i) => {
@@ -196,7 +203,7 @@ function SeriesView({ area, areaName, indicator, method }: ViewProps) {
       };
     });
     const sources = [...new Set(series.points.map((p) => p.source).filter((s) => s))];
-    return { detection, rows, frequency, source: sources.join(', ') };
+    return { detection, detectionProblem, rows, frequency, source: sources.join(', ') };
   }, [area, indicator.id, method]);
 
   const points = useMemo(() => (result.kind === 'ready' ? result.value.rows : []), [result]);
@@ -219,7 +226,7 @@ function SeriesView({ area, areaName, indicator, method }: ViewProps) {
       </>
     );
   }
-  const { detection, frequency, source } = result.value;
+  const { detection, detectionProblem, frequency, source } = result.value;
   const lastYear = points.slice(-frequency);
   const alarms = lastYear.filter((p) => p.alarm).length;
   const alpha = detection?.params.alpha;
@@ -242,6 +249,11 @@ function SeriesView({ area, areaName, indicator, method }: ViewProps) {
       <p id="warn-series-caption" class="warn-caption">
         {caption}
       </p>
+      {detectionProblem && (
+        <p class="notice warn-notes" lang="en" dir="ltr">
+          {detectionProblem}
+        </p>
+      )}
       {detection && detection.notes.length > 0 && (
         <ul class="notice warn-notes" lang="en" dir="ltr">
           {detection.notes.map((note) => (
