@@ -208,18 +208,22 @@ LexiconScratch::~LexiconScratch() {
 LexiconMatcher::LexiconMatcher(LexiconMatcher&& other) noexcept
     : entries_(std::move(other.entries_)),
       pattern_entry_(std::move(other.pattern_entry_)),
-      database_(std::exchange(other.database_, nullptr)) {}
+      database_(std::exchange(other.database_, nullptr)),
+      prefilter_(std::exchange(other.prefilter_, nullptr)) {}
 LexiconMatcher& LexiconMatcher::operator=(LexiconMatcher&& other) noexcept {
   if (this != &other) {
     if (database_ != nullptr) hs_free_database(database_);
+    if (prefilter_ != nullptr) hs_free_database(prefilter_);
     entries_ = std::move(other.entries_);
     pattern_entry_ = std::move(other.pattern_entry_);
     database_ = std::exchange(other.database_, nullptr);
+    prefilter_ = std::exchange(other.prefilter_, nullptr);
   }
   return *this;
 }
 LexiconMatcher::~LexiconMatcher() {
   if (database_ != nullptr) hs_free_database(database_);
+  if (prefilter_ != nullptr) hs_free_database(prefilter_);
 }
 
 Result<LexiconMatcher> LexiconMatcher::Build(std::vector<LexiconEntry> entries) {
@@ -243,17 +247,20 @@ Result<LexiconMatcher> LexiconMatcher::Build(std::vector<LexiconEntry> entries) 
     return MakeError(ErrorCode::kInvalidArgument, "the lexicon has no patterns", "invalid-lexicon");
   }
   std::vector<const char*> pointers;
-  std::vector<unsigned> flags;
   std::vector<unsigned> ids;
   for (std::size_t idx = 0; idx < expressions.size(); ++idx) {
     pointers.push_back(expressions[idx].c_str());
-    flags.push_back(HS_FLAG_SOM_LEFTMOST);
     ids.push_back(static_cast<unsigned>(idx));
   }
-  hs_compile_error_t* compile_error = nullptr;
-  if (hs_compile_multi(pointers.data(), flags.data(), ids.data(),
-                       static_cast<unsigned>(pointers.size()), HS_MODE_BLOCK, nullptr,
-                       &matcher.database_, &compile_error) != HS_SUCCESS) {
+  for (const unsigned mode_flags : {unsigned{HS_FLAG_SOM_LEFTMOST}, 0u}) {
+    const std::vector<unsigned> flags(pointers.size(), mode_flags);
+    hs_database_t** target = mode_flags != 0 ? &matcher.database_ : &matcher.prefilter_;
+    hs_compile_error_t* compile_error = nullptr;
+    if (hs_compile_multi(pointers.data(), flags.data(), ids.data(),
+                         static_cast<unsigned>(pointers.size()), HS_MODE_BLOCK, nullptr, target,
+                         &compile_error) == HS_SUCCESS) {
+      continue;
+    }
     std::string message = compile_error != nullptr ? compile_error->message : "unknown error";
     std::string where = "the lexicon";
     if (compile_error != nullptr && compile_error->expression >= 0) {
@@ -272,7 +279,9 @@ Result<LexiconMatcher> LexiconMatcher::Build(std::vector<LexiconEntry> entries) 
 
 Result<LexiconScratch> LexiconMatcher::NewScratch() const {
   LexiconScratch scratch;
-  if (hs_alloc_scratch(database_, &scratch.scratch_) != HS_SUCCESS) {
+  // One scratch serves both databases: the second call grows it as needed.
+  if (hs_alloc_scratch(database_, &scratch.scratch_) != HS_SUCCESS ||
+      hs_alloc_scratch(prefilter_, &scratch.scratch_) != HS_SUCCESS) {
     return MakeError(ErrorCode::kInternal, "cannot allocate Vectorscan scratch space");
   }
   return scratch;
@@ -281,6 +290,18 @@ Result<LexiconScratch> LexiconMatcher::NewScratch() const {
 Result<std::vector<LexiconHit>> LexiconMatcher::Scan(std::string_view text,
                                                      LexiconScratch& scratch) const {
   const std::string folded = FoldForScan(text);
+  bool any = false;
+  const hs_error_t prefiltered = hs_scan(
+      prefilter_, folded.data(), static_cast<unsigned>(folded.size()), 0, scratch.scratch_,
+      [](unsigned, unsigned long long, unsigned long long, unsigned, void* context) {
+        *static_cast<bool*>(context) = true;
+        return 1;  // one hit is enough: stop
+      },
+      &any);
+  if (prefiltered != HS_SUCCESS && prefiltered != HS_SCAN_TERMINATED) {
+    return MakeError(ErrorCode::kInternal, "the Vectorscan scan failed");
+  }
+  if (!any) return std::vector<LexiconHit>{};
   std::vector<RawMatch> raw;
   if (hs_scan(database_, folded.data(), static_cast<unsigned>(folded.size()), 0, scratch.scratch_,
               CollectMatch, &raw) != HS_SUCCESS) {

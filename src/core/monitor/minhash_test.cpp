@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
 
 namespace vigil::core::monitor {
 namespace {
@@ -52,6 +53,36 @@ TEST(NearDuplicateIndex, LinksACopyToTheEarlierPostAndNotAnUnrelatedOne) {
   EXPECT_EQ(edges[0].later, 3u);
   EXPECT_GE(edges[0].similarity, options.min_similarity);
   EXPECT_EQ(index.size(), 4u);
+}
+
+TEST(NearDuplicateIndex, EdgesDoNotDependOnHowManyThreadsComputedTheSignatures) {
+  std::vector<std::string> texts;
+  for (int idx = 0; idx < 40; ++idx) {
+    std::string text = kAd;
+    if (idx % 3 == 1) text += " додатково " + std::to_string(idx);
+    if (idx % 3 == 2) text = "оголошення номер " + std::to_string(idx) + " продам меблі дешево терміново";
+    texts.push_back(text);
+  }
+  MinHashOptions options;
+  MinHasher hasher(options);
+  std::vector<Signature> parallel(texts.size());
+  std::thread other([&] {
+    for (std::size_t idx = 1; idx < texts.size(); idx += 2) parallel[idx] = hasher.Compute(texts[idx]);
+  });
+  for (std::size_t idx = 0; idx < texts.size(); idx += 2) parallel[idx] = hasher.Compute(texts[idx]);
+  other.join();
+  NearDuplicateIndex one(options), two(options);
+  std::size_t edges = 0;
+  for (std::size_t idx = 0; idx < texts.size(); ++idx) {
+    const auto serial_edges = one.Add(hasher.Compute(texts[idx]));
+    const auto parallel_edges = two.Add(parallel[idx]);
+    ASSERT_EQ(serial_edges.size(), parallel_edges.size());
+    for (std::size_t edge = 0; edge < serial_edges.size(); ++edge) {
+      EXPECT_EQ(serial_edges[edge].earlier, parallel_edges[edge].earlier);
+    }
+    edges += serial_edges.size();
+  }
+  EXPECT_GT(edges, 20u);
 }
 
 }  // namespace

@@ -21,6 +21,17 @@ double Total(const std::vector<RiskReason>& reasons) {
 
 }  // namespace
 
+std::vector<IndicatorHit> ToIndicatorHits(const LexiconMatcher& matcher,
+                                          const std::vector<LexiconHit>& hits) {
+  std::vector<IndicatorHit> out;
+  out.reserve(hits.size());
+  for (const auto& hit : hits) {
+    out.push_back({std::string(hit.indicator), std::string(hit.category),
+                   matcher.entries()[hit.entry].weight});
+  }
+  return out;
+}
+
 RiskScore ComputePostRisk(const std::vector<IndicatorHit>& hits, const RiskOptions& options) {
   struct Found {
     std::string category;

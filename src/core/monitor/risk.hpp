@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/monitor/lexicon_matcher.hpp"
 #include "core/monitor/linking.hpp"
 
 namespace vigil::core::monitor {
@@ -19,6 +20,10 @@ struct IndicatorHit {
   std::string category;
   double weight = 0.0;
 };
+
+// The hits of one scan by `matcher` as the score sees them (each with its entry's weight).
+[[nodiscard]] std::vector<IndicatorHit> ToIndicatorHits(const LexiconMatcher& matcher,
+                                                        const std::vector<LexiconHit>& hits);
 
 struct RiskReason {
   // Stable code: "indicator" (a lure found), "category-cap" (points above a category's cap taken

@@ -37,6 +37,25 @@ TEST(PostRisk, CategoryCapIsANamedNegativeReason) {
   EXPECT_DOUBLE_EQ(score.reasons.back().points, -3.5);
 }
 
+TEST(PostRisk, ScoresTheHitsOfALexiconScan) {
+  LexiconEntry entry;
+  entry.id = "en.fees-upfront";
+  entry.indicator = "fees-upfront";
+  entry.category = "fees";
+  entry.weight = 2.5;
+  entry.patterns = {{PatternKind::kPhrase, "registration fee"}};
+  auto matcher = LexiconMatcher::Build({entry});
+  ASSERT_TRUE(matcher.has_value());
+  auto scratch = matcher->NewScratch();
+  ASSERT_TRUE(scratch.has_value());
+  auto hits = matcher->Scan("Pay the Registration Fee first.", *scratch);
+  ASSERT_TRUE(hits.has_value());
+  const RiskScore score = ComputePostRisk(ToIndicatorHits(*matcher, *hits), {});
+  EXPECT_DOUBLE_EQ(score.total, 2.5);
+  ASSERT_EQ(score.reasons.size(), 1u);
+  EXPECT_EQ(score.reasons[0].subject, "fees-upfront");
+}
+
 TEST(PostRisk, NoHitsNoPoints) {
   const RiskScore score = ComputePostRisk({}, {});
   EXPECT_DOUBLE_EQ(score.total, 0.0);
