@@ -34,7 +34,9 @@ const WordMap& NumberWords() {
       {"п'ятнадцять", "15"}, {"шістнадцять", "16"}, {"сімнадцять", "17"},
       {"вісімнадцять", "18"}, {"дев'ятнадцять", "19"}, {"двадцять", "20"}, {"тридцять", "30"},
       {"сорок", "40"}, {"п'ятдесят", "50"}, {"шістдесят", "60"}, {"сімдесят", "70"},
-      {"вісімдесят", "80"}, {"дев'яносто", "90"},
+      {"вісімдесят", "80"}, {"дев'яносто", "90"}, {"сто", "100"}, {"двісті", "200"}, {"триста", "300"},
+      {"чотириста", "400"}, {"п'ятсот", "500"}, {"шістсот", "600"}, {"сімсот", "700"},
+      {"вісімсот", "800"}, {"дев'ятсот", "900"},
       // Russian (shared forms above: один, одна, два, три, сорок, нуль)
       {"ноль", "0"}, {"две", "2"}, {"четыре", "4"}, {"пять", "5"}, {"шесть", "6"},
       {"семь", "7"}, {"восемь", "8"}, {"девять", "9"}, {"одиннадцать", "11"},
@@ -42,7 +44,8 @@ const WordMap& NumberWords() {
       {"пятнадцать", "15"}, {"шестнадцать", "16"}, {"семнадцать", "17"},
       {"восемнадцать", "18"}, {"девятнадцать", "19"}, {"двадцать", "20"}, {"тридцать", "30"},
       {"пятьдесят", "50"}, {"шестьдесят", "60"}, {"семьдесят", "70"}, {"восемьдесят", "80"},
-      {"девяносто", "90"},
+      {"девяносто", "90"}, {"двести", "200"}, {"четыреста", "400"}, {"пятьсот", "500"},
+      {"шестьсот", "600"}, {"семьсот", "700"}, {"восемьсот", "800"}, {"девятьсот", "900"},
       // Polish
       {"jeden", "1"}, {"jedna", "1"}, {"dwa", "2"}, {"dwie", "2"}, {"trzy", "3"},
       {"cztery", "4"}, {"pięć", "5"}, {"piec", "5"}, {"sześć", "6"}, {"szesc", "6"},
@@ -58,7 +61,10 @@ const WordMap& NumberWords() {
       {"pięćdziesiąt", "50"}, {"piecdziesiat", "50"}, {"sześćdziesiąt", "60"},
       {"szescdziesiat", "60"}, {"siedemdziesiąt", "70"}, {"siedemdziesiat", "70"},
       {"osiemdziesiąt", "80"}, {"osiemdziesiat", "80"}, {"dziewięćdziesiąt", "90"},
-      {"dziewiecdziesiat", "90"}};
+      {"dziewiecdziesiat", "90"}, {"sto", "100"}, {"dwieście", "200"}, {"dwiescie", "200"},
+      {"trzysta", "300"}, {"czterysta", "400"}, {"pięćset", "500"}, {"piecset", "500"},
+      {"sześćset", "600"}, {"szescset", "600"}, {"siedemset", "700"}, {"osiemset", "800"},
+      {"dziewięćset", "900"}, {"dziewiecset", "900"}};
   return *kWords;
 }
 
@@ -129,7 +135,8 @@ Token Classify(std::string_view text, std::size_t start, std::size_t end) {
       token.kind = TokenKind::kDigits;
     } else if (token.real_digits > 0) {
       token.kind = TokenKind::kMixed;
-    } else if (chars == 1) {
+    } else if (chars == 1 || (chars <= 4 && token.value.find('1') == std::string::npos)) {
+      // One look-alike, or up to four zero look-alikes ("ООО"): digits only between digit groups.
       token.kind = TokenKind::kLone;
     }
     return token;
@@ -195,6 +202,41 @@ bool IsJoinerGap(std::string_view gap) {
 }
 
 bool IsNumberish(TokenKind kind) { return kind != TokenKind::kOther; }
+
+// Joins the number words that make one number: hundreds, then tens or a teen, then a unit
+// ("сто двадцять три" → 123, "сорок п'ять" → 45, "сто три" → 103); zero and units stand alone.
+// `group_last` receives the last token joined. REQUIRES: tokens[at] is a converted word.
+std::string ComposeNumber(const std::vector<Token>& tokens, const std::vector<bool>& converted, std::size_t first,
+                          std::size_t last, std::size_t at, std::size_t& group_last) {
+  group_last = at;
+  auto word_at = [&](std::size_t index) -> int {
+    if (index > last || !converted[index - first] || tokens[index].kind != TokenKind::kWord) return -1;
+    return std::stoi(tokens[index].value);
+  };
+  const int head = std::stoi(tokens[at].value);
+  if (head < 20) return tokens[at].value;
+  int total = head;
+  auto take_unit = [&] {
+    const int unit = word_at(group_last + 1);
+    if (unit >= 1 && unit <= 9) {
+      total += unit;
+      ++group_last;
+    }
+  };
+  if (head >= 100) {
+    const int next = word_at(group_last + 1);
+    if (next >= 10 && next < 100) {
+      total += next;
+      ++group_last;
+      if (next >= 20 && next % 10 == 0) take_unit();
+    } else {
+      take_unit();
+    }
+  } else if (head % 10 == 0) {
+    take_unit();
+  }
+  return std::to_string(total);
+}
 
 }  // namespace
 
@@ -286,16 +328,14 @@ MappedText DeobfuscateDigitRuns(const MappedText& folded) {
         copy_end = tokens[at - 1].end;
       }
       if (copy_end > copied) out.AppendSlice(folded, copied, copy_end);
-      std::string value = token.value;
-      // A tens word followed by a unit word gives one two-digit number ("сорок п'ять" → 45).
-      if (token.kind == TokenKind::kWord && value.size() == 2 && value[1] == '0' && value[0] != '1' &&
-          at < last && converted[at + 1 - index] && tokens[at + 1].kind == TokenKind::kWord &&
-          tokens[at + 1].value.size() == 1 && tokens[at + 1].value != "0") {
-        value.resize(1);
-      }
-      const ByteSpan source = folded.ToOriginal(token.start, token.end);
+      std::size_t group_last = at;
+      const std::string value = token.kind == TokenKind::kWord
+                                    ? ComposeNumber(tokens, converted, index, last, at, group_last)
+                                    : token.value;
+      const ByteSpan source = folded.ToOriginal(token.start, tokens[group_last].end);
       out.Append(value, static_cast<uint32_t>(source.start), static_cast<uint32_t>(source.end));
-      copied = token.end;
+      copied = tokens[group_last].end;
+      at = group_last;
       // Drop the joiner before a following digit group too, so the run reads as one number.
       if (at < last && !converted[at + 1 - index] && tokens[at + 1].kind == TokenKind::kDigits) {
         copied = tokens[at + 1].start;

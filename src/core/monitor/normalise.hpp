@@ -78,12 +78,14 @@ class Normaliser {
   // misses. ASCII-only and single-script text answers false without further work.
   [[nodiscard]] bool NeedsSkeleton(std::string_view folded) const;
 
-  // Contact-detail form of a folded text: digits written as words (en, uk, ru, pl; units, teens
-  // and tens such as "сорок п'ять" → "45") become digits when at least three number tokens stand
-  // together; the look-alike letters o/о → 0 and l/i/і → 1 become digits only inside a run that
-  // already holds at least four digits, and only in tokens that hold a real digit or stand alone
-  // between digit groups ("ООО" and "sp. z o.o." never change). Separators inside converted runs
-  // are dropped; digit groups with spaces or punctuation are left for the phone stage.
+  // Contact-detail form of a folded text: digits written as words (en, uk, ru, pl; units, teens,
+  // tens and hundreds, read as people dictate numbers: "сорок п'ять" → "45", "сто двадцять три"
+  // → "123") become digits when at least three number tokens stand together; the look-alike
+  // letters o/о → 0 and l/i/і → 1 become digits only inside a run that already holds at least four
+  // digits, and only in tokens that hold a real digit, or that stand between two digit groups (one
+  // look-alike, or up to four zero look-alikes: "О67 ООО 11 22"); so "ООО Ромашка" and
+  // "sp. z o.o." never change. Separators inside converted runs are dropped; digit groups with
+  // spaces or punctuation are left for the phone stage.
   [[nodiscard]] MappedText DeobfuscateDigits(const MappedText& folded) const;
 
  private:

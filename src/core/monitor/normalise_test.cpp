@@ -123,6 +123,10 @@ TEST(Normalise, DigitsWrittenAsWordsBecomeDigits) {
             "call 07400123456");
   EXPECT_EQ(Deobfuscate(normaliser, "dzwoń: pięćset? nie: pięć jeden dwa trzy cztery pięć sześć siedem osiem"),
             "dzwoń: pięćset? nie: 512345678");
+  // Hundreds, tens and units make one number, as phone numbers are read out.
+  EXPECT_EQ(Deobfuscate(normaliser, "нуль п'ять нуль сто двадцять три сорок п'ять шістдесят сім"), "0501234567");
+  EXPECT_EQ(Deobfuscate(normaliser, "пятьсот двенадцать, триста сорок пять, шестьсот семьдесят восемь"), "512345678");
+  EXPECT_EQ(Deobfuscate(normaliser, "zero, sto trzy, dwa"), "01032");
   // Fewer than three number tokens stay words.
   EXPECT_EQ(Deobfuscate(normaliser, "три дні, one or two"), "три дні, one or two");
 }
@@ -137,6 +141,9 @@ TEST(Normalise, LookalikeLettersOnlyInsideDigitRuns) {
   // A lone look-alike between digit groups converts; at the edge of a run it does not.
   EXPECT_EQ(Deobfuscate(normaliser, "5 1 2 O 4 5 6"), "5 1 204 5 6");
   EXPECT_EQ(Deobfuscate(normaliser, "o 1234"), "o 1234");
+  // Zeros written as letters between digit groups: "О67 ООО 11 22" (held-out contact case).
+  EXPECT_EQ(Deobfuscate(normaliser, "О67 ООО 11 22"), "06700011 22");
+  EXPECT_EQ(Deobfuscate(normaliser, "ООО 1234"), "ооо 1234");
 }
 
 TEST(Normalise, DeobfuscatedSpansPointIntoTheOriginal) {
