@@ -68,23 +68,28 @@ const WordMap& NumberWords() {
   return *kWords;
 }
 
-// A quick filter before the dictionary: the (first byte, byte length) pairs of the number words,
-// counting the longer UTF-8 forms of their apostrophes too. Most words fail it without hashing.
+// A quick filter before the dictionary: the (first two bytes, byte length) shapes of the number
+// words, counting the longer UTF-8 forms of their apostrophes too. Two bytes, because every
+// Cyrillic letter starts with 0xD0 or 0xD1. Most words fail it without hashing.
 bool MayBeNumberWord(std::string_view word) {
   constexpr std::size_t kMaxLength = 40;
-  static const auto* const kShapes = [] {
-    auto* shapes = new std::vector<bool>(256 * (kMaxLength + 1), false);
+  auto index_of = [](unsigned char first, unsigned char second, std::size_t length) {
+    return ((static_cast<std::size_t>(first) << 8) | second) * (kMaxLength + 1) + length;
+  };
+  static const auto* const kShapes = [&] {
+    auto* shapes = new std::vector<bool>(65536 * (kMaxLength + 1), false);
     for (const auto& [key, value] : NumberWords()) {
-      const auto first = static_cast<unsigned char>(key[0]);
       const std::size_t apostrophes = static_cast<std::size_t>(std::count(key.begin(), key.end(), '\''));
       for (std::size_t extra : {std::size_t{0}, apostrophes, 2 * apostrophes}) {
-        if (key.size() + extra <= kMaxLength) (*shapes)[first * (kMaxLength + 1) + key.size() + extra] = true;
+        if (key.size() + extra <= kMaxLength) {
+          (*shapes)[index_of(static_cast<unsigned char>(key[0]), static_cast<unsigned char>(key[1]), key.size() + extra)] = true;
+        }
       }
     }
     return shapes;
   }();
-  if (word.empty() || word.size() > kMaxLength) return false;
-  return (*kShapes)[static_cast<unsigned char>(word[0]) * (kMaxLength + 1) + word.size()];
+  if (word.size() < 2 || word.size() > kMaxLength) return false;
+  return (*kShapes)[index_of(static_cast<unsigned char>(word[0]), static_cast<unsigned char>(word[1]), word.size())];
 }
 
 bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC || c == '`'; }

@@ -296,6 +296,7 @@ std::vector<Identifier> PhoneFinder::Find(std::string_view original, const Mappe
     }
     const std::size_t run_end = groups.back().end;
     pos = run_end;
+    if (CountDigits(text, groups, 0, groups.size() - 1) < kMinDigits) continue;  // prices, years, times
     // Context of the whole run: ids before it, money before or after it, letters glued after it.
     const WordBefore before = PreviousWord(text, run_start);
     const WordBefore two_before = PreviousWord(text, before.start);

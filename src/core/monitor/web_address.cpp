@@ -215,11 +215,30 @@ void WebAddressFinder::Find(std::string_view original, const MappedText& folded,
                             std::vector<Identifier>& out, std::vector<ByteSpan>& blocked) const {
   const std::string& text = folded.text();
   std::size_t pos = 0;
+  std::size_t next_scheme = text.find("://");
   while (pos < text.size()) {
-    if (!IsAsciiAlnum(text[pos]) || (pos > 0 && IsInsideToken(text[pos - 1]))) {
-      ++pos;
+    // Jump to the next place an address can be: a dot between two ASCII letters or digits
+    // ("x.com", not the end of a sentence), or "://"; then back to the start of its token.
+    std::size_t dot_at = pos;
+    while ((dot_at = text.find('.', dot_at)) != std::string::npos &&
+           !(dot_at > 0 && dot_at + 1 < text.size() && IsAsciiAlnum(text[dot_at - 1]) && IsAsciiAlnum(text[dot_at + 1]))) {
+      ++dot_at;
+    }
+    if (next_scheme != std::string::npos && next_scheme < pos) next_scheme = text.find("://", pos);
+    const std::size_t anchor = std::min(dot_at, next_scheme);
+    if (anchor == std::string::npos) break;
+    std::size_t start = anchor;
+    auto host_like = [&](char c) { return IsAsciiAlnum(c) || c == '.' || c == '-' || c == '_'; };
+    while (start > pos && host_like(text[start - 1])) --start;
+    if (start >= pos + 3 && text.compare(start - 3, 3, "://") == 0) {
+      start -= 3;
+      while (start > pos && IsAsciiAlnum(text[start - 1])) --start;
+    }
+    if (!IsAsciiAlnum(text[start]) || (start > 0 && IsInsideToken(text[start - 1]))) {
+      pos = anchor + 1;
       continue;
     }
+    pos = start;
     const std::string_view rest_of_text = std::string_view(text).substr(pos);
     std::string_view scheme;
     std::size_t host_start = pos;
