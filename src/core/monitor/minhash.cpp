@@ -76,34 +76,93 @@ double EstimateSimilarity(const Signature& a, const Signature& b) {
   return static_cast<double>(equal) / static_cast<double>(a.size());
 }
 
-NearDuplicateIndex::NearDuplicateIndex(MinHashOptions options) : options_(options) {}
+NearDuplicateIndex::NearDuplicateIndex(MinHashOptions options)
+    : options_(options), width_(static_cast<std::size_t>(options.bands * options.rows)) {
+  table_keys_.assign(1024, 0);
+  table_posts_.assign(1024, kNone);
+}
+
+void NearDuplicateIndex::Reserve(std::size_t posts) {
+  const auto bands = static_cast<std::size_t>(options_.bands);
+  values_.reserve(posts * width_);
+  has_signature_.reserve(posts);
+  previous_.reserve(posts * bands);
+  // Keep the table at most 3/4 full with one key per band and post.
+  const std::size_t needed = posts * bands * 4 / 3 + 1;
+  if (table_keys_.size() < needed) Grow(needed);
+}
+
+std::size_t NearDuplicateIndex::MemoryBytes() const {
+  return values_.capacity() * sizeof(std::uint16_t) + has_signature_.capacity() / 8 +
+         previous_.capacity() * sizeof(std::uint32_t) +
+         table_keys_.capacity() * sizeof(std::uint32_t) +
+         table_posts_.capacity() * sizeof(std::uint32_t);
+}
+
+std::uint32_t& NearDuplicateIndex::Slot(std::uint32_t key) {
+  // Keys are hash values already: map them onto any table size by multiply-shift.
+  const std::size_t size = table_keys_.size();
+  std::size_t pos = static_cast<std::size_t>((static_cast<std::uint64_t>(key) * size) >> 32);
+  while (table_posts_[pos] != kNone && table_keys_[pos] != key) pos = pos + 1 == size ? 0 : pos + 1;
+  table_keys_[pos] = key;
+  return table_posts_[pos];
+}
+
+void NearDuplicateIndex::Grow(std::size_t size) {
+  std::vector<std::uint32_t> keys = std::move(table_keys_);
+  std::vector<std::uint32_t> posts = std::move(table_posts_);
+  table_keys_.assign(size, 0);
+  table_posts_.assign(size, kNone);
+  for (std::size_t idx = 0; idx < keys.size(); ++idx) {
+    if (posts[idx] != kNone) Slot(keys[idx]) = posts[idx];
+  }
+}
+
+double NearDuplicateIndex::Similarity(std::size_t a, std::size_t b) const {
+  const std::uint16_t* left = &values_[a * width_];
+  const std::uint16_t* right = &values_[b * width_];
+  std::size_t equal = 0;
+  for (std::size_t idx = 0; idx < width_; ++idx) equal += left[idx] == right[idx] ? 1 : 0;
+  return static_cast<double>(equal) / static_cast<double>(width_);
+}
 
 std::vector<NearDuplicateEdge> NearDuplicateIndex::Add(const Signature& signature) {
-  const auto post = static_cast<std::uint32_t>(signatures_.size());
+  const auto post = static_cast<std::uint32_t>(has_signature_.size());
   const auto bands = static_cast<std::size_t>(options_.bands);
   const auto rows = static_cast<std::size_t>(options_.rows);
-  signatures_.push_back(signature);
+  has_signature_.push_back(!signature.empty());
   previous_.resize(previous_.size() + bands, kNone);
-  if (signature.empty()) return {};
+  if (signature.empty()) {
+    values_.resize(values_.size() + width_, 0);
+    return {};
+  }
+  for (std::uint32_t value : signature) values_.push_back(static_cast<std::uint16_t>(value));
   std::vector<std::uint32_t> candidates;
   for (std::size_t band = 0; band < bands; ++band) {
-    const std::uint64_t key = XXH3_64bits_withSeed(&signature[band * rows],
-                                                   rows * sizeof(std::uint32_t), band);
-    auto [slot, inserted] = newest_.try_emplace(key, post);
-    if (inserted) continue;
-    std::uint32_t other = slot->second;
+    if ((table_used_ + 1) * 4 > table_keys_.size() * 3) Grow(table_keys_.size() * 2);
+    const auto key = static_cast<std::uint32_t>(
+        XXH3_64bits_withSeed(&signature[band * rows], rows * sizeof(std::uint32_t), band));
+    std::uint32_t& newest = Slot(key);
+    if (newest == kNone) {
+      newest = post;
+      ++table_used_;
+      continue;
+    }
+    // Chains only lead to older posts, so the walk ends even when keys of two bands collide.
+    std::uint32_t other = newest;
     for (int step = 0; step < options_.max_chain && other != kNone; ++step) {
       candidates.push_back(other);
       other = previous_[static_cast<std::size_t>(other) * bands + band];
     }
-    previous_[static_cast<std::size_t>(post) * bands + band] = slot->second;
-    slot->second = post;
+    previous_[static_cast<std::size_t>(post) * bands + band] = newest;
+    newest = post;
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   std::vector<NearDuplicateEdge> edges;
   for (std::uint32_t other : candidates) {
-    const double similarity = EstimateSimilarity(signature, signatures_[other]);
+    if (!has_signature_[other]) continue;
+    const double similarity = Similarity(other, post);
     if (similarity >= options_.min_similarity) edges.push_back({other, post, similarity});
   }
   return edges;

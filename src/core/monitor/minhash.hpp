@@ -16,7 +16,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace vigil::core::monitor {
@@ -62,22 +61,41 @@ struct NearDuplicateEdge {
 
 // The streaming LSH index. Not thread-safe: feed it posts in input order (compute signatures in
 // parallel beforehand if needed); the edges then do not depend on the number of threads.
+// Memory per post: 2 bytes per signature value kept for verification (the low 16 bits: equal
+// values still estimate J, with a 1/65536 chance of a false match), 4 bytes per band for the
+// bucket chain, and about 8 / 0.75 bytes per band key in an open-addressing table of 32-bit keys
+// (a key shared by unrelated posts only adds candidates, which verification rejects). With the
+// defaults that is ≈ 0.9 KB per post once Reserve() sized the arrays (see MemoryBytes()).
 class NearDuplicateIndex {
  public:
   explicit NearDuplicateIndex(MinHashOptions options);
+
+  // Sizes the arrays for `posts` posts in all, so that they do not grow by doubling.
+  void Reserve(std::size_t posts);
 
   // Adds the next post (index = number of posts added before) and returns its edges to earlier
   // posts, ordered by earlier index. A post with an empty signature gets no edges and is never a
   // candidate. REQUIRES: signature empty or of size bands * rows.
   std::vector<NearDuplicateEdge> Add(const Signature& signature);
 
-  std::size_t size() const { return signatures_.size(); }
+  std::size_t size() const { return has_signature_.size(); }
+
+  // Bytes held by the index (capacities of its arrays).
+  std::size_t MemoryBytes() const;
 
  private:
+  double Similarity(std::size_t a, std::size_t b) const;
+  std::uint32_t& Slot(std::uint32_t key);  // the table slot for `key` (kNone when unused)
+  void Grow(std::size_t size);  // rehashes into a table of `size` slots
+
   MinHashOptions options_;
-  std::vector<Signature> signatures_;
-  std::unordered_map<std::uint64_t, std::uint32_t> newest_;  // band key -> newest post
-  std::vector<std::uint32_t> previous_;  // (post, band) -> older post with the same key
+  std::size_t width_ = 0;                 // bands * rows
+  std::vector<std::uint16_t> values_;     // per post, width_ low halves of the signature
+  std::vector<bool> has_signature_;
+  std::vector<std::uint32_t> previous_;   // (post, band) -> older post with the same key
+  std::vector<std::uint32_t> table_keys_;   // open addressing, linear probing, any size
+  std::vector<std::uint32_t> table_posts_;  // newest post with that key, or kNone
+  std::size_t table_used_ = 0;
 };
 
 // The share of positions where two signatures agree; 0 when either is empty.

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <string>
 #include <thread>
 
@@ -53,6 +54,24 @@ TEST(NearDuplicateIndex, LinksACopyToTheEarlierPostAndNotAnUnrelatedOne) {
   EXPECT_EQ(edges[0].later, 3u);
   EXPECT_GE(edges[0].similarity, options.min_similarity);
   EXPECT_EQ(index.size(), 4u);
+}
+
+TEST(NearDuplicateIndex, HoldsAtMostOneKilobytePerPostOnceReserved) {
+  MinHashOptions options;
+  MinHasher hasher(options);
+  NearDuplicateIndex index(options);
+  const std::size_t posts = 5000;
+  index.Reserve(posts);
+  for (std::size_t idx = 0; idx < posts; ++idx) {
+    std::string text;
+    for (std::size_t word = 0; word < 30; ++word) text += "w" + std::to_string((idx * 7919 + word * 104729) % 1000003) + " ";
+    EXPECT_TRUE(index.Add(hasher.Compute(text)).empty());
+  }
+  std::printf("near-duplicate index: %zu bytes per post\n", index.MemoryBytes() / posts);
+  EXPECT_LE(index.MemoryBytes() / posts, 1024u);
+  std::string copy = kAd;
+  index.Add(hasher.Compute(copy));
+  EXPECT_EQ(index.Add(hasher.Compute(copy + " ще")).size(), 1u);
 }
 
 TEST(NearDuplicateIndex, EdgesDoNotDependOnHowManyThreadsComputedTheSignatures) {
