@@ -1,6 +1,7 @@
 #include "core/monitor/identifiers.hpp"
 
 #include <algorithm>
+#include <array>
 #include <set>
 #include <unordered_set>
 
@@ -32,6 +33,61 @@ void FindEmails(const MappedText& folded, std::vector<Identifier>& out) {
     if (!std::all_of(top.begin(), top.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
     out.push_back({IdentifierType::kEmail, text.substr(start, end - start), folded.ToOriginal(start, end), false});
   }
+}
+
+// Written-out "@" and "." that hide e-mail addresses from simple scrapers.
+struct EmailMarker {
+  std::string_view text;
+  char replacement;
+  bool word;  // must stand as a word between spaces
+};
+
+constexpr std::array<EmailMarker, 18> kEmailMarkers = {{
+    {"(at)", '@', false}, {"[at]", '@', false}, {"{at}", '@', false}, {"(@)", '@', false},
+    {"[@]", '@', false}, {"собака", '@', true}, {"małpa", '@', true}, {"malpa", '@', true},
+    {"равлик", '@', true}, {"(dot)", '.', false}, {"[dot]", '.', false}, {"{dot}", '.', false},
+    {"(.)", '.', false}, {"[.]", '.', false}, {"dot", '.', true}, {"точка", '.', true},
+    {"крапка", '.', true}, {"kropka", '.', true}}};
+
+// The folded text with e-mail markers between ASCII words replaced ("anna (at) mail (dot) com",
+// "anna małpa wp.pl" → "anna@mail.com", "anna@wp.pl"); dots written as words count only shortly
+// after an "@". nullopt when the text holds no marker worth replacing.
+std::optional<MappedText> UnmaskEmails(const MappedText& folded) {
+  const std::string& text = folded.text();
+  const bool any = std::any_of(kEmailMarkers.begin(), kEmailMarkers.end(), [&](const EmailMarker& marker) {
+    return (marker.replacement == '@' || text.find('@') != std::string::npos) && text.find(marker.text) != std::string::npos;
+  });
+  if (!any) return std::nullopt;
+  MappedText out;
+  out.SetOriginalSize(folded.original_size());
+  std::size_t copied = 0;
+  std::size_t last_at = std::string::npos;  // position in `text` of the last "@", literal or replaced
+  bool replaced = false;
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    if (text[pos] == '@') last_at = pos;
+    for (const EmailMarker& marker : kEmailMarkers) {
+      if (text.compare(pos, marker.text.size(), marker.text) != 0) continue;
+      std::size_t left = pos;
+      while (left > copied && text[left - 1] == ' ') --left;
+      std::size_t right = pos + marker.text.size();
+      while (right < text.size() && text[right] == ' ') ++right;
+      const bool flanked = left > 0 && IsAsciiAlnum(text[left - 1]) && right < text.size() && IsAsciiAlnum(text[right]);
+      const bool whole_word = !marker.word || (left < pos && right > pos + marker.text.size());
+      const bool after_at = marker.replacement == '@' || !marker.word || (last_at != std::string::npos && pos - last_at < 64);
+      if (!flanked || !whole_word || !after_at) continue;
+      out.AppendSlice(folded, copied, left);
+      const ByteSpan source = folded.ToOriginal(left, right);
+      out.Append(std::string_view(&marker.replacement, 1), static_cast<uint32_t>(source.start), static_cast<uint32_t>(source.end));
+      if (marker.replacement == '@') last_at = pos;
+      copied = right;
+      pos = right - 1;
+      replaced = true;
+      break;
+    }
+  }
+  if (!replaced) return std::nullopt;
+  out.AppendSlice(folded, copied, text.size());
+  return out;
 }
 
 bool MentionsTelegram(std::string_view window) {
@@ -152,7 +208,11 @@ std::vector<Identifier> IdentifierExtractor::Extract(std::string_view field, con
                                                      const std::optional<std::string>& region) {
   std::vector<Identifier> found;
   const bool has_at = folded.text().find('@') != std::string::npos;
-  if (has_at) FindEmails(folded, found);
+  if (const std::optional<MappedText> unmasked = UnmaskEmails(folded)) {
+    FindEmails(*unmasked, found);
+  } else if (has_at) {
+    FindEmails(folded, found);
+  }
   std::vector<ByteSpan> blocked;
   for (const Identifier& email : found) blocked.push_back(email.span);
   impl_->web.Find(field, folded, impl_->phones, found, blocked);

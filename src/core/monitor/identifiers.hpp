@@ -1,4 +1,5 @@
-// Contact identifiers in post fields: phone numbers (E.164), e-mail addresses, web addresses
+// Contact identifiers in post fields: phone numbers (E.164), e-mail addresses (also with "@" and
+// "." written out: "(at)", "[dot]", "małpa", "собака"), web addresses
 // reduced to registered domain + path, messenger links (Telegram, WhatsApp, Viber, Signal) and
 // @handles. They are what links posts of one recruiter across sources.
 #pragma once

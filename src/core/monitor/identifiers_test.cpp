@@ -129,6 +129,20 @@ TEST(Identifiers, EmailsAndWebAddresses) {
   EXPECT_EQ(SpanText(text, *email), "Anna.Job@Example.COM");
 }
 
+TEST(Identifiers, WrittenOutEmailMarkers) {
+  IdentifierExtractor extractor = MakeExtractor();
+  const std::string text =
+      "CV: anna.k (at) gmail (dot) com, Olga [at] ukr [dot] net, praca małpa wp.pl, ivan собака mail точка ru";
+  const auto found = extractor.Extract(text, std::string("PL"));
+  EXPECT_EQ(ValuesOf(found, IdentifierType::kEmail),
+            (Strings{"anna.k@gmail.com", "olga@ukr.net", "praca@wp.pl", "ivan@mail.ru"}));
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(SpanText(text, found[0]), "anna.k (at) gmail (dot) com");
+  // Ordinary words stay words: a dog is not an "@", a dot far from any "@" is not a ".".
+  EXPECT_TRUE(ValuesOf(extractor.Extract("Моя собака любить гуляти, dot com era", std::nullopt), IdentifierType::kEmail).empty());
+  EXPECT_TRUE(ValuesOf(extractor.Extract("ask anna at agency dot com", std::nullopt), IdentifierType::kEmail).empty());
+}
+
 TEST(Identifiers, AbbreviationsAndFileNamesAreNotDomains) {
   IdentifierExtractor extractor = MakeExtractor();
   const auto found = extractor.Extract("Sp. z o.o., e.g. 3.5 h, photo.jpg, т.д.", std::string("PL"));
