@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "codec/csv/csv_reader.hpp"
 #include "codec/yaml/lexicon_yaml.hpp"
 #include "core/monitor/lexicon_matcher.hpp"
 
@@ -78,6 +79,40 @@ TEST(LexiconEval, EveryEntryMatchesItsPositivesAndNotItsNegatives) {
   EXPECT_GE(sentences, 2 * matcher->entries().size());
   std::printf("lexicon: %zu entries, %zu patterns, %zu test sentences\n",
               matcher->entries().size(), matcher->pattern_count(), sentences);
+}
+
+// A smoke check against false alarms: legitimate English job ads (EMSCAD, fraudulent = 0; see
+// tests/eval/README.md) should rarely hit a lure. EMSCAD's fraudulent ads are employment scams,
+// not trafficking lures, so they are counted but not scored.
+TEST(LexiconEval, FewHitsOnLegitimateEnglishJobAds) {
+  auto matcher = core::monitor::LexiconMatcher::Build(LoadLexicon());
+  ASSERT_TRUE(matcher.has_value()) << matcher.error().message;
+  auto scratch = matcher->NewScratch();
+  ASSERT_TRUE(scratch.has_value());
+  std::ifstream in(std::string(VIGIL_SOURCE_DIR) + "/tests/eval/emscad_first500.csv", std::ios::binary);
+  std::stringstream csv;
+  csv << in.rdbuf();
+  auto records = codec::csv::ParseCsv(csv.str());
+  ASSERT_TRUE(records.has_value());
+  std::size_t legitimate = 0, legitimate_hit = 0, fraudulent = 0, fraudulent_hit = 0;
+  for (std::size_t row = 1; row < records->size(); ++row) {
+    const auto& fields = (*records)[row].fields;
+    ASSERT_EQ(fields.size(), 18u) << "line " << (*records)[row].line;
+    // title, company_profile, description, requirements, benefits
+    const std::string text = fields[1] + "\n" + fields[5] + "\n" + fields[6] + "\n" + fields[7] +
+                             "\n" + fields[8];
+    auto hits = matcher->Scan(text, *scratch);
+    ASSERT_TRUE(hits.has_value());
+    const bool fraud = fields[17].rfind('1', 0) == 0;
+    (fraud ? fraudulent : legitimate) += 1;
+    if (!hits->empty()) (fraud ? fraudulent_hit : legitimate_hit) += 1;
+  }
+  std::printf("lexicon on EMSCAD: %zu of %zu legitimate ads hit a lure (%.1f %%); %zu of %zu "
+              "fraudulent\n",
+              legitimate_hit, legitimate, 100.0 * static_cast<double>(legitimate_hit) / static_cast<double>(legitimate),
+              fraudulent_hit, fraudulent);
+  EXPECT_EQ(legitimate, 493u);
+  EXPECT_LE(static_cast<double>(legitimate_hit), 0.03 * static_cast<double>(legitimate));
 }
 
 }  // namespace
