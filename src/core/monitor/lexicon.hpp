@@ -13,8 +13,8 @@ namespace vigil::core::monitor {
 // How a pattern is written in the lexicon.
 enum class PatternKind {
   // A literal phrase. Matching is caseless; a space matches any run of white space; a `*` at the
-  // end of a word matches the rest of that word (a stem, e.g. "молод*"); the phrase must start
-  // and end at word boundaries.
+  // end of a word matches the rest of that word (a stem, e.g. "молод*"); an apostrophe matches
+  // ' ’ ʼ and `; the phrase must start and end at word boundaries.
   kPhrase,
   // A Vectorscan regular expression in byte mode, matched against the folded text (lower case,
   // punctuation as spaces; see FoldForScan), with three placeholders expanded before compiling:

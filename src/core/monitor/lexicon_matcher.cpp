@@ -19,6 +19,10 @@ constexpr std::string_view kEndBoundary = R"((?:$|[^a-z0-9\x80-\xff]))";
 constexpr std::string_view kMidBoundary = R"([^a-z0-9\x80-\xff])";
 constexpr std::string_view kLetter = R"([a-z\x80-\xff])";
 constexpr std::string_view kSpace = R"((?:\s+))";
+// U+2019 and U+02BC stand for the apostrophe inside Ukrainian words (об’єм, сім’я); a phrase's
+// ASCII apostrophe matches all three, so U+2019 is kept as a letter rather than turned to spaces.
+constexpr UChar32 kRightQuote = 0x2019;
+constexpr std::string_view kApostrophes = "(?:'|\xE2\x80\x99|\xCA\xBC|`)";
 
 std::string PhraseToRegex(const std::string& phrase) {
   std::string out = "{B}";
@@ -32,6 +36,8 @@ std::string PhraseToRegex(const std::string& phrase) {
     in_space = false;
     if (c == '*') {
       out += "{L}*";
+    } else if (c == '\'') {
+      out += kApostrophes;
     } else if (std::string_view(R"(\^$.|?+()[]{}/-)").find(c) != std::string_view::npos) {
       out += '\\';
       out += c;
@@ -51,7 +57,7 @@ void AppendUtf8(std::string& out, UChar32 code) {
 
 // The folded form of one code point, appended to `out` with exactly `length` bytes.
 void AppendFolded(std::string& out, UChar32 code, int32_t length) {
-  if (u_isUWhiteSpace(code) || u_ispunct(code)) {
+  if (code != kRightQuote && (u_isUWhiteSpace(code) || u_ispunct(code))) {
     out.append(static_cast<std::size_t>(length), ' ');
     return;
   }

@@ -97,6 +97,14 @@ TEST(LexiconMatcher, FoldKeepsByteLengthAndScansPastInvalidBytes) {
   EXPECT_EQ(text.substr(hits[0].start, hits[0].end - hits[0].start), "Łódź");
 }
 
+TEST(LexiconMatcher, ApostropheInAPhraseMatchesItsTypographicForms) {
+  auto matcher = Build({Entry("uk.e", {{PatternKind::kPhrase, "об'єм грудей"}})});
+  EXPECT_EQ(ScanText(matcher, "Вкажіть об'єм грудей").size(), 1u);
+  EXPECT_EQ(ScanText(matcher, "Вкажіть ОБ’ЄМ грудей").size(), 1u);
+  EXPECT_EQ(ScanText(matcher, "Вкажіть обʼєм грудей").size(), 1u);
+  EXPECT_TRUE(ScanText(matcher, "Вкажіть об єм грудей").empty());
+}
+
 TEST(LexiconMatcher, RefusesNonAsciiInsideAClass) {
   auto matcher = LexiconMatcher::Build({Entry("pl.b", {{PatternKind::kRegex, "[ąę]"}})});
   ASSERT_FALSE(matcher.has_value());
