@@ -45,8 +45,8 @@ class LexiconScratch {
 // A copy of `text` with exactly the same byte length: letters lower-cased where the lower case has
 // the same UTF-8 length (ASCII, Cyrillic, Latin with diacritics), white space and punctuation
 // (NBSP, «», „“, dashes, …; not U+2019, an apostrophe in Ukrainian words) replaced by as many
-// ASCII spaces as they had bytes; invalid UTF-8
-// bytes copied unchanged. This is what the database scans.
+// ASCII spaces as they had bytes; invalid UTF-8 bytes copied unchanged. This is what the
+// database scans.
 [[nodiscard]] std::string FoldForScan(std::string_view text);
 
 // Expands a pattern to the Vectorscan expression that is compiled (placeholders replaced, phrases
