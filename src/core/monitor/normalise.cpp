@@ -187,6 +187,11 @@ MappedText Normaliser::Fold(std::string_view original) {
   out.Reserve(original.size());
   const auto* bytes = reinterpret_cast<const uint8_t*>(original.data());
   const auto length = static_cast<int32_t>(original.size());
+  // The character after a segment, decoded while looking for the segment's end.
+  int32_t peeked_start = -1;
+  int32_t peeked_end = -1;
+  UChar32 peeked = 0;
+  CharEntry* peeked_entry = nullptr;
   int32_t pos = 0;
   while (pos < length) {
     const uint8_t byte = bytes[pos];
@@ -213,22 +218,38 @@ MappedText Normaliser::Fold(std::string_view original) {
     }
     const int32_t start = pos;
     UChar32 c = 0;
-    U8_NEXT(bytes, pos, length, c);
-    if (c < 0) continue;  // invalid UTF-8: dropped
-    // Extend to the next normalisation boundary: a base letter with its combining marks.
+    CharEntry* entry = nullptr;
+    if (start == peeked_start) {  // decoded already while looking for the previous boundary
+      c = peeked;
+      pos = peeked_end;
+      entry = peeked_entry;
+    } else {
+      U8_NEXT(bytes, pos, length, c);
+      if (c < 0) continue;  // invalid UTF-8: dropped
+      entry = &impl_->FoldEntry(c);
+    }
+    // Extend to the next normalisation boundary: a base letter with its combining marks. ASCII
+    // always starts a new segment.
     int32_t end = pos;
     bool single = true;
-    while (end < length) {
+    while (end < length && bytes[end] >= 0x80) {
       int32_t next_pos = end;
       UChar32 next = 0;
       U8_NEXT(bytes, next_pos, length, next);
-      if (next < 0 || impl_->FoldEntry(next).boundary_before) break;
+      if (next < 0) break;
+      CharEntry& next_entry = impl_->FoldEntry(next);
+      if (next_entry.boundary_before) {
+        peeked_start = end;
+        peeked_end = next_pos;
+        peeked = next;
+        peeked_entry = &next_entry;
+        break;
+      }
       end = next_pos;
       single = false;
     }
     if (single) {
-      const CharEntry& entry = impl_->FoldEntry(c);
-      out.Append(entry.form, static_cast<uint32_t>(start), static_cast<uint32_t>(end));
+      out.Append(entry->form, static_cast<uint32_t>(start), static_cast<uint32_t>(end));
     } else {
       UErrorCode status = U_ZERO_ERROR;
       const icu::UnicodeString segment = icu::UnicodeString::fromUTF8(
