@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
 
 namespace vigil::core::monitor {
 namespace {
@@ -202,6 +203,37 @@ TEST(Identifiers, OptionsAreValidated) {
   IdentifierOptions bad_region;
   bad_region.fallback_regions = {"ukr"};
   EXPECT_FALSE(ValidateIdentifierOptions(bad_region));
+}
+
+}  // namespace
+}  // namespace vigil::core::monitor
+
+namespace vigil::core::monitor {
+namespace {
+
+// Seeded random fields mixing digits, separators, look-alikes, number words, markers and broken
+// UTF-8: nothing may crash, and every span must lie inside the field, in order of start.
+TEST(Identifiers, RandomFieldsGiveSpansInsideTheField) {
+  IdentifierExtractor extractor = MakeExtractor();
+  const std::vector<std::string> pieces = {
+      "0", "5", "7", " ", "-", "(", ")", "+", ".", "/", "O", "О", "l", "і", "п'ять", "сорок", "dwa",
+      "zero", "@", "(at)", "gmail", ".com", "t.me/", "wa.me/", "https://", "www.", "x.pl", "грн", "№",
+      "\xFF", "\xD0", "\xE2\x80", "\u200B", "\u0301", "ﬁ", "０", "１", "Ａ", "\n", "ID", "12.05.2025"};
+  std::mt19937 random(11);
+  for (int round = 0; round < 3000; ++round) {
+    std::string field;
+    const int length = static_cast<int>(random() % 40);
+    for (int index = 0; index < length; ++index) field += pieces[random() % pieces.size()];
+    const auto found = extractor.Extract(field, round % 2 == 0 ? std::optional<std::string>("UA") : std::nullopt);
+    std::size_t previous_start = 0;
+    for (const auto& identifier : found) {
+      ASSERT_LE(identifier.span.start, identifier.span.end) << field;
+      ASSERT_LE(identifier.span.end, field.size()) << field;
+      ASSERT_GE(identifier.span.start, previous_start) << field;
+      ASSERT_FALSE(identifier.value.empty()) << field;
+      previous_start = identifier.span.start;
+    }
+  }
 }
 
 }  // namespace

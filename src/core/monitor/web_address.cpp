@@ -159,17 +159,21 @@ void WebAddressFinder::Classify(std::string_view scheme, const std::string& host
   const std::string registered = registered_c != nullptr ? registered_c : host;
   const std::vector<std::string_view> segments = Segments(path);
   if (registered == "t.me" || registered == "telegram.me" || registered == "telegram.dog") {
+    std::string name;
     if (!segments.empty()) {
       const std::string_view first = segments[0];
       if (first == "joinchat" && segments.size() > 1) {
-        add(IdentifierType::kTelegram, "+" + std::string(segments[1]));
+        name = "+" + std::string(segments[1]);
       } else if (first.starts_with("+")) {
-        add(IdentifierType::kTelegram, std::string(first));
+        name = first.size() > 1 ? std::string(first) : std::string();
       } else if ((first == "s" || first == "c") && segments.size() > 1) {
-        add(IdentifierType::kTelegram, (first == "c" ? "c/" : "") + Lower(segments[1]));
+        name = (first == "c" ? "c/" : "") + Lower(segments[1]);
       } else {
-        add(IdentifierType::kTelegram, Lower(first.starts_with("@") ? first.substr(1) : first));
+        name = Lower(first.starts_with("@") ? first.substr(1) : first);
       }
+    }
+    if (!name.empty()) {
+      add(IdentifierType::kTelegram, std::move(name));
       return;
     }
   } else if (registered == "wa.me" && !segments.empty()) {
