@@ -106,6 +106,9 @@ TEST(Identifiers, PricesDatesAndIdsAreNotPhones) {
            "order #512345678", "ref:512345678"}) {
     EXPECT_TRUE(ValuesOf(extractor.Extract(text, std::string("UA")), IdentifierType::kPhone).empty()) << text;
   }
+  // A phone glued to a word that announces it is found; glued to other letters it is a code.
+  EXPECT_EQ(ValuesOf(extractor.Extract("tel0501234567, kod AB0671234567", std::string("UA")), IdentifierType::kPhone),
+            (Strings{"+380501234567"}));
   // A phone next to a date is still found.
   EXPECT_EQ(ValuesOf(extractor.Extract("12.05.2024 0501234567", std::string("UA")), IdentifierType::kPhone),
             (Strings{"+380501234567"}));

@@ -257,10 +257,16 @@ std::vector<Identifier> PhoneFinder::Find(std::string_view original, const Mappe
       ++pos;
       continue;
     }
-    // Digits glued to a preceding letter or digit belong to a word or code ("id48123456").
+    // Digits glued to a preceding letter belong to a word or code ("id48123456"), unless the
+    // word announces a phone ("tel0501234567").
     if (!plus && pos > 0 && (IsAsciiAlpha(text[pos - 1]) || text[pos - 1] == '#')) {
-      while (pos < text.size() && (IsDigit(text[pos]) || IsAsciiAlpha(text[pos]))) ++pos;
-      continue;
+      std::size_t word_start = pos;
+      while (word_start > 0 && IsAsciiAlpha(text[word_start - 1])) --word_start;
+      const std::string_view glued = std::string_view(text).substr(word_start, pos - word_start);
+      if (glued.empty() || !IsPhoneWord(glued) || (word_start > 0 && IsDigit(text[word_start - 1]))) {
+        while (pos < text.size() && (IsDigit(text[pos]) || IsAsciiAlpha(text[pos]))) ++pos;
+        continue;
+      }
     }
     const std::size_t run_start = pos;
     if (plus) ++pos;
