@@ -52,6 +52,8 @@ test-parity: configure
 	@Rscript tests/signals/generate_farrington_golden.R tests/signals $(BUILD_DIR)/farrington_golden_live.csv $(BUILD_DIR)/generated_series_live.csv
 	@diff -q tests/signals/generated_series.csv $(BUILD_DIR)/generated_series_live.csv
 	@diff -q tests/signals/farrington_golden.csv $(BUILD_DIR)/farrington_golden_live.csv && echo "golden files match R"
+	@Rscript tests/signals/generate_quality_r.R tests/signals/labelled $(BUILD_DIR)/quality_r_live.csv
+	@diff -q tests/signals/quality_r.csv $(BUILD_DIR)/quality_r_live.csv && echo "quality rows match R"
 	@cmake --build $(BUILD_DIR) --target vigil_signals_tests && $(BUILD_DIR)/tests/vigil_signals_tests
 
 # libFuzzer on the JSON request decoding for 60 s (needs clang; not part of `make test`).
