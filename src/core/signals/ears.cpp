@@ -59,12 +59,22 @@ std::vector<DetectorPoint> DetectEars(const std::vector<double>& counts, EarsMet
       const double p1 = std::max(0.0, one_back->second - 1);
       const double p2 = std::max(0.0, two_back->second - 1);
       const Baseline& base = now->first;
-      const double upper = options.surveillance_compat
-                               ? std::max(0.0, y + base.sd * (z - p1 - p2))
-                               : base.mean + base.sd * (1 + z - p1 - p2);
+      double upper = base.mean + base.sd * (1 + z - p1 - p2);
+      if (options.surveillance_compat) {
+        // R divides by a zero spread as IEEE does (±Inf, or NaN for 0/0) and its pmax keeps NaN:
+        // such weeks get no bound (NA) and no alarm there.
+        auto r_part = [&](std::size_t at, const Baseline& lag) {
+          const double c2 = (counts[at] - lag.mean) / lag.sd;
+          return std::isnan(c2) ? c2 : std::max(0.0, c2 - 1);
+        };
+        const double r_p1 = r_part(t - 1, one_back->first);
+        const double r_p2 = r_part(t - 2, two_back->first);
+        const double raw = y + base.sd * (z - r_p2 - r_p1);
+        upper = std::isnan(raw) ? raw : std::max(0.0, raw);
+      }
       point = {true, base.mean, upper, false, std::max(0.0, now->second - 1) + p1 + p2};
     }
-    point.alarm = y > point.upper;
+    point.alarm = y > point.upper;  // false when the bound is NaN
   }
   return points;
 }

@@ -116,24 +116,63 @@ double SquaredNormOfRtSolve(const std::vector<double>& r, std::size_t p, const s
   return sum;
 }
 
+// The Farrington designs: column 0 all ones, at most one numeric column (the time trend) and
+// indicator columns with at most one 1 per row. Such a design's XᵀWX needs only a few sums.
+struct DesignShape {
+  bool structured = false;
+  std::size_t numeric_column = 0;        // 0 = none
+  std::vector<std::size_t> group_column;  // per row: its indicator column, 0 = none
+};
+
+DesignShape ShapeOf(const std::vector<double>& design, std::size_t n, std::size_t p) {
+  DesignShape shape;
+  // The numeric column is the first column (after the intercept) holding a value other than 0
+  // or 1; every other column must be an indicator.
+  for (std::size_t i = 0; i < n && shape.numeric_column == 0; ++i) {
+    const double* row = &design[i * p];
+    for (std::size_t j = 1; j < p; ++j) {
+      if (row[j] != 0 && row[j] != 1) {
+        shape.numeric_column = j;
+        break;
+      }
+    }
+  }
+  shape.group_column.assign(n, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const double* row = &design[i * p];
+    if (row[0] != 1) return shape;
+    for (std::size_t j = 1; j < p; ++j) {
+      if (j == shape.numeric_column || row[j] == 0) continue;
+      if (row[j] != 1 || shape.group_column[i] != 0) return shape;  // not one indicator per row
+      shape.group_column[i] = j;
+    }
+  }
+  shape.structured = true;
+  return shape;
+}
+
 }  // namespace
 
 std::optional<GlmFit> FitQuasiPoisson(const GlmInput& input) {
   const std::size_t n = input.response.size();
   const auto p = static_cast<std::size_t>(input.columns);
   const std::vector<double>& y = input.response;
-  const std::vector<double> prior = input.prior_weights.empty() ? std::vector<double>(n, 1.0) : input.prior_weights;
-  const std::vector<double> offset = input.offset.empty() ? std::vector<double>(n, 0.0) : input.offset;
+  const std::vector<double> ones = input.prior_weights.empty() || input.offset.empty() ? std::vector<double>(n, 1.0)
+                                                                                       : std::vector<double>();
+  const std::vector<double> zeros = input.offset.empty() ? std::vector<double>(n, 0.0) : std::vector<double>();
+  const std::vector<double>& prior = input.prior_weights.empty() ? ones : input.prior_weights;
+  const std::vector<double>& offset = input.offset.empty() ? zeros : input.offset;
   std::size_t used_rows = 0;
   for (const double weight : prior) used_rows += weight > 0 ? 1 : 0;
   if (p == 0 || used_rows < p) return std::nullopt;
+  const DesignShape shape = ShapeOf(input.design, n, p);
 
   // The design's non-zero entries per row: the seasonal factor's indicator columns make most of
   // a Noufaily design zero, and the normal equations only need the non-zeros.
   std::vector<std::size_t> row_start(n + 1, 0);
   std::vector<std::size_t> column_of;
   std::vector<double> value_of;
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = 0; i < n && !shape.structured; ++i) {
     for (std::size_t j = 0; j < p; ++j) {
       const double value = input.design[i * p + j];
       if (value == 0) continue;
@@ -164,7 +203,15 @@ std::optional<GlmFit> FitQuasiPoisson(const GlmInput& input) {
   auto predict = [&](const std::vector<double>& coefficients) {
     for (std::size_t i = 0; i < n; ++i) {
       double value = offset[i];
-      for (std::size_t e = row_start[i]; e < row_start[i + 1]; ++e) value += value_of[e] * coefficients[column_of[e]];
+      if (shape.structured) {
+        value += coefficients[0];
+        if (shape.numeric_column != 0) {
+          value += input.design[i * p + shape.numeric_column] * coefficients[shape.numeric_column];
+        }
+        if (shape.group_column[i] != 0) value += coefficients[shape.group_column[i]];
+      } else {
+        for (std::size_t e = row_start[i]; e < row_start[i + 1]; ++e) value += value_of[e] * coefficients[column_of[e]];
+      }
       eta[i] = value;
       mu[i] = InverseLink(value);
     }
@@ -175,18 +222,43 @@ std::optional<GlmFit> FitQuasiPoisson(const GlmInput& input) {
     fit.iterations = iteration;
     std::fill(normal.begin(), normal.end(), 0.0);
     std::fill(rhs.begin(), rhs.end(), 0.0);
-    for (std::size_t i = 0; i < n; ++i) {
-      const double weight = prior[i] > 0 ? prior[i] * mu[i] : 0;
-      fit.working_weights[i] = weight;
-      if (weight == 0) continue;
-      const double z = eta[i] - offset[i] + (y[i] - mu[i]) / mu[i];
-      for (std::size_t e = row_start[i]; e < row_start[i + 1]; ++e) {
-        const std::size_t a = column_of[e];
-        const double wx = weight * value_of[e];
-        rhs[a] += wx * z;
-        for (std::size_t f = e; f < row_start[i + 1]; ++f) {
-          const std::size_t b = column_of[f];
-          normal[std::min(a, b) * p + std::max(a, b)] += wx * value_of[f];
+    if (shape.structured) {
+      // Intercept, an optional numeric column and indicator columns: XᵀWX from a few sums.
+      const std::size_t t_col = shape.numeric_column;
+      for (std::size_t i = 0; i < n; ++i) {
+        const double weight = prior[i] > 0 ? prior[i] * mu[i] : 0;
+        fit.working_weights[i] = weight;
+        if (weight == 0) continue;
+        const double wz = weight * (eta[i] - offset[i] + (y[i] - mu[i]) / mu[i]);
+        normal[0] += weight;
+        rhs[0] += wz;
+        double wt = 0;
+        if (t_col != 0) {
+          const double t = input.design[i * p + t_col];
+          wt = weight * t;
+          normal[t_col] += wt;
+          normal[t_col * p + t_col] += wt * t;
+          rhs[t_col] += wz * t;
+        }
+        const std::size_t g = shape.group_column[i];
+        if (g != 0) {
+          normal[g] += weight;
+          normal[g * p + g] += weight;
+          if (t_col != 0) normal[std::min(t_col, g) * p + std::max(t_col, g)] += wt;
+          rhs[g] += wz;
+        }
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        const double weight = prior[i] > 0 ? prior[i] * mu[i] : 0;
+        fit.working_weights[i] = weight;
+        if (weight == 0) continue;
+        const double z = eta[i] - offset[i] + (y[i] - mu[i]) / mu[i];
+        for (std::size_t e = row_start[i]; e < row_start[i + 1]; ++e) {
+          const std::size_t a = column_of[e];  // ascending within a row
+          const double wx = weight * value_of[e];
+          rhs[a] += wx * z;
+          for (std::size_t f = e; f < row_start[i + 1]; ++f) normal[a * p + column_of[f]] += wx * value_of[f];
         }
       }
     }
