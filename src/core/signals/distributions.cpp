@@ -35,6 +35,91 @@ double QuantileBySum(double p, LogPmf log_pmf) {
   return std::numeric_limits<double>::infinity();
 }
 
+double RegularisedBeta(double x, double a, double b);
+
+// Q(a, x) = Γ(a, x)/Γ(a), the upper regularised incomplete gamma function: a series for P below
+// x < a + 1, a continued fraction (modified Lentz) for Q above.
+double RegularisedGammaQ(double a, double x) {
+  if (x <= 0) return 1;
+  const double log_front = a * std::log(x) - x - std::lgamma(a);
+  if (x < a + 1) {
+    double term = 1 / a;
+    double sum = term;
+    for (int n = 1; n < 1'000'000; ++n) {
+      term *= x / (a + n);
+      sum += term;
+      if (term < sum * 1e-16) break;
+    }
+    return 1 - sum * std::exp(log_front);
+  }
+  constexpr double kTiny = 1e-300;
+  double b = x + 1 - a;
+  double c = 1 / kTiny;
+  double d = 1 / b;
+  double h = d;
+  for (int n = 1; n < 1'000'000; ++n) {
+    const double an = -n * (n - a);
+    b += 2;
+    d = an * d + b;
+    if (std::abs(d) < kTiny) d = kTiny;
+    c = b + an / c;
+    if (std::abs(c) < kTiny) c = kTiny;
+    d = 1 / d;
+    const double step = d * c;
+    h *= step;
+    if (std::abs(step - 1) < 1e-16) break;
+  }
+  return std::exp(log_front) * h;
+}
+
+// Above this mean, summing the mass function from 0 is too slow (R's q* functions search from a
+// Cornish–Fisher start instead); Vigil does the same.
+constexpr double kLargeMean = 1e5;
+
+// Cornish–Fisher start: mean + sd·(z + γ(z² − 1)/6), γ the skewness.
+double CornishFisher(double p, double mean, double sd, double skewness) {
+  const double z = NormalQuantile(p);
+  return mean + sd * (z + skewness * (z * z - 1) / 6);
+}
+
+// The smallest integer x ≥ 0 with cdf(x) ≥ p, searched outwards from `start` (galloping, then
+// bisection): O(log distance) evaluations of `cdf`.
+template <typename Cdf>
+double QuantileBySearch(double p, double start, Cdf cdf) {
+  const double target = p * (1 - 64 * std::numeric_limits<double>::epsilon());
+  double x = std::max(0.0, std::floor(start));
+  double low = 0;
+  double high = 0;
+  if (cdf(x) >= target) {
+    high = x;
+    double step = 1;
+    low = std::max(-1.0, x - step);
+    while (low >= 0 && cdf(low) >= target) {
+      high = low;
+      step *= 2;
+      low = std::max(-1.0, high - step);
+    }
+  } else {
+    low = x;
+    double step = 1;
+    high = x + step;
+    while (cdf(high) < target) {
+      low = high;
+      step *= 2;
+      high = low + step;
+    }
+  }
+  while (high - low > 1) {  // cdf(low) < target ≤ cdf(high); low may be −1
+    const double mid = std::floor((low + high) / 2);
+    if (cdf(mid) >= target) {
+      high = mid;
+    } else {
+      low = mid;
+    }
+  }
+  return high;
+}
+
 double NegBinomialLogPmf(double k, double size, double prob) {
   return std::lgamma(k + size) - std::lgamma(size) - std::lgamma(k + 1) + size * std::log(prob) +
          k * std::log1p(-prob);
@@ -78,18 +163,38 @@ double NormalQuantile(double p) {
 double NormalCdf(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
 
 double NegBinomialCdf(double x, double size, double prob) {
+  const double mean = size * (1 - prob) / prob;
+  if (mean > kLargeMean || x > kLargeMean) {
+    // P(X ≤ x) = I_prob(size, ⌊x⌋ + 1), the regularised incomplete beta function.
+    return x < 0 ? 0 : RegularisedBeta(prob, size, std::floor(x + 1e-9) + 1);
+  }
   return CdfBySum(x, [&](double k) { return NegBinomialLogPmf(k, size, prob); });
 }
 
 double NegBinomialQuantile(double p, double size, double prob) {
+  const double mean = size * (1 - prob) / prob;
+  if (mean > kLargeMean && p > 0 && p < 1) {
+    const double sd = std::sqrt(mean / prob);
+    const double skewness = (2 - prob) / std::sqrt(size * (1 - prob));
+    return QuantileBySearch(p, CornishFisher(p, mean, sd, skewness),
+                            [&](double x) { return NegBinomialCdf(x, size, prob); });
+  }
   return QuantileBySum(p, [&](double k) { return NegBinomialLogPmf(k, size, prob); });
 }
 
 double PoissonCdf(double x, double mean) {
+  if (mean > kLargeMean || x > kLargeMean) {
+    // P(X ≤ x) = Q(⌊x⌋ + 1, mean).
+    return x < 0 ? 0 : RegularisedGammaQ(std::floor(x + 1e-9) + 1, mean);
+  }
   return CdfBySum(x, [&](double k) { return k * std::log(mean) - mean - std::lgamma(k + 1); });
 }
 
 double PoissonQuantile(double p, double mean) {
+  if (mean > kLargeMean && p > 0 && p < 1) {
+    return QuantileBySearch(p, CornishFisher(p, mean, std::sqrt(mean), 1 / std::sqrt(mean)),
+                            [&](double x) { return PoissonCdf(x, mean); });
+  }
   return QuantileBySum(p, [&](double k) { return k * std::log(mean) - mean - std::lgamma(k + 1); });
 }
 
@@ -104,7 +209,7 @@ double BetaContinuedFraction(double x, double a, double b) {
   if (std::abs(d) < kTiny) d = kTiny;
   d = 1 / d;
   double result = d;
-  for (int m = 1; m <= 10000; ++m) {
+  for (int m = 1; m <= 1'000'000; ++m) {
     const double even = m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m));
     d = 1 + even * d;
     if (std::abs(d) < kTiny) d = kTiny;

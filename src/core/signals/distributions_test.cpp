@@ -26,3 +26,22 @@ TEST(Distributions, DiscreteQuantilesAreTheSmallestCovering) {
 
 }  // namespace
 }  // namespace vigil::core::signals
+
+namespace vigil::core::signals {
+namespace {
+
+// Means far beyond any real count (a Noufaily "muan" fit on a degenerate series can ask for
+// them) must not make the quantile search sum billions of terms. Expected values from R 4.2
+// (qpois, qnbinom, ppois, pnbinom).
+TEST(LargeMeanDistributions, MatchRWithoutSummingFromZero) {
+  EXPECT_EQ(PoissonQuantile(0.95, 2e5), 200736);
+  EXPECT_EQ(PoissonQuantile(0.05, 3e7), 29990991);
+  EXPECT_NEAR(PoissonQuantile(0.999, 1e10), 10000309025.0, 5);
+  EXPECT_NEAR(NegBinomialQuantile(0.95, 1e10 / 0.5, 1 / 1.5), 10000201453.0, 5);
+  EXPECT_EQ(NegBinomialQuantile(0.95, 5e5 / 199, 1 / 200.0), 516561);
+  EXPECT_NEAR(PoissonCdf(2.001e5, 2e5), 0.5890409598, 1e-9);
+  EXPECT_NEAR(NegBinomialCdf(150000, 0.3, 0.3 / (0.3 + 2e5)), 0.6775053328, 1e-9);
+}
+
+}  // namespace
+}  // namespace vigil::core::signals
