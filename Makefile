@@ -71,6 +71,7 @@ bench: build
 	bench/portal.sh
 	$(BUILD_DIR)/bench/identify_bench
 	$(BUILD_DIR)/bench/identify_bench --questions
+	scripts/setup-r.sh
 	BUILD_DIR=$(BUILD_DIR) bench/warn/run.sh
 
 clean:
