@@ -50,7 +50,7 @@ bool ReadLabelled(const std::string& path, Labelled& series, std::string& error)
 }
 
 bool RunDetector(const Config& config, const std::vector<double>& observed, int from, int to,
-                 std::vector<bool>& alarms, std::string& error) {
+                 std::vector<bool>& alarms, std::string& error, std::vector<bool>* missing) {
   std::vector<Parameter> params = config.params;
   params.push_back({"range", std::to_string(from) + ":" + std::to_string(to)});
   if (config.per_series) {
@@ -70,6 +70,18 @@ bool RunDetector(const Config& config, const std::vector<double>& observed, int 
     return false;
   }
   for (const auto& point : detection->points) alarms[static_cast<std::size_t>(point.index - from)] = point.alarm;
+  if (missing != nullptr) {
+    // R's alarm is NA where earsC has no bound (a zero spread under surveillance_compat). The
+    // Farrington family's missing bounds (limit54 unmet, an infinite muan mean) are a plain
+    // "no alarm" in R; only a point with no fitted model would be NA there, which these series
+    // never produce.
+    const bool ears = config.method == Method::kEarsC1 || config.method == Method::kEarsC2 ||
+                      config.method == Method::kEarsC3;
+    missing->assign(alarms.size(), false);
+    for (const auto& point : detection->points) {
+      (*missing)[static_cast<std::size_t>(point.index - from)] = ears && !point.upper;
+    }
+  }
   return true;
 }
 
@@ -83,12 +95,14 @@ bool EvaluateLabelled(const Config& config, const std::vector<Labelled>& all, st
       return false;
     }
     std::vector<bool> alarms;
-    if (!RunDetector(config, enlarged->observed, enlarged->range_from, enlarged->range_to, alarms, error)) {
+    std::vector<bool> missing;
+    if (!RunDetector(config, enlarged->observed, enlarged->range_from, enlarged->range_to, alarms, error,
+                     &missing)) {
       error = series.name + ": " + error;
       return false;
     }
     const std::vector<bool> state(enlarged->state.begin() + (enlarged->range_from - 1), enlarged->state.end());
-    out.push_back(*ComputeQuality(state, alarms, 20));
+    out.push_back(*ComputeQuality(state, alarms, 20, missing));
   }
   return true;
 }

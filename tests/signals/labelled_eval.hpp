@@ -42,7 +42,8 @@ struct Config {
 // Runs `config` on `observed`, evaluating positions from..to (1-based); `alarms` gets one entry
 // per evaluated position.
 bool RunDetector(const Config& config, const std::vector<double>& observed, int from, int to,
-                 std::vector<bool>& alarms, std::string& error);
+                 std::vector<bool>& alarms, std::string& error,
+                 std::vector<bool>* missing = nullptr);
 
 // Per-series quality of `config` on `all` under the vignette protocol (enlargement, penalty 20).
 bool EvaluateLabelled(const Config& config, const std::vector<Labelled>& all, std::vector<Quality>& out,

@@ -295,7 +295,8 @@ int Check(const Options& options) {
   // Vigil label → R label of the same detector and parameters.
   const std::vector<std::pair<std::string, std::string>> parity = {
       {"ears-c1", "ears-c1"}, {"ears-c2", "ears-c2"}, {"farrington", "farrington"},
-      {"flexible", "flexible"}, {"noufaily", "noufaily"}, {"noufaily-muan", "noufaily-muan"}};
+      {"flexible", "flexible"}, {"noufaily", "noufaily"}, {"noufaily-muan", "noufaily-muan"},
+      {"ears-c3-r", "ears-c3-r"}};
   std::map<std::string, Quality> ours;
   for (const Config& config : StandardConfigs()) {
     std::vector<Quality> per_series;

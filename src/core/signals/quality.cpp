@@ -21,14 +21,17 @@ void FillRates(Quality& quality) {
 
 }  // namespace
 
-Result<Quality> ComputeQuality(const std::vector<bool>& state, const std::vector<bool>& alarm, int penalty) {
-  if (state.size() != alarm.size()) {
+Result<Quality> ComputeQuality(const std::vector<bool>& state, const std::vector<bool>& alarm, int penalty,
+                               const std::vector<bool>& missing) {
+  if (state.size() != alarm.size() || (!missing.empty() && missing.size() != state.size())) {
     return MakeError(ErrorCode::kInvalidArgument, "state has " + std::to_string(state.size()) +
-                                                      " weeks but alarm has " + std::to_string(alarm.size()));
+                                                      " weeks but alarm has " + std::to_string(alarm.size()) +
+                                                      " (and missing " + std::to_string(missing.size()) + ")");
   }
   if (penalty < 0) return MakeError(ErrorCode::kInvalidArgument, "penalty must be 0 or more");
   Quality quality;
   for (std::size_t week = 0; week < state.size(); ++week) {
+    if (!missing.empty() && missing[week]) continue;  // R's table() leaves NA alarms out
     if (state[week]) {
       ++(alarm[week] ? quality.tp : quality.fn);
     } else {

@@ -26,10 +26,12 @@ struct Quality {
 // range only. Each outbreak starts at the first week of a run of state weeks; its delay is the
 // number of weeks from that start to the first alarm, looking at the start and the `penalty`
 // weeks after it but never at or past the next outbreak start; no alarm there counts `penalty`.
-// mlag averages the delays over the outbreaks. Errors (kInvalidArgument): sizes differ, or
-// penalty < 0.
+// mlag averages the delays over the outbreaks. `missing` (empty, or one per week) marks weeks
+// whose alarm R would give as NA (no bound could be computed): as in algo.quality they are left
+// out of TP/FP/TN/FN and count as no alarm for the delay. Errors (kInvalidArgument): sizes
+// differ, or penalty < 0.
 [[nodiscard]] Result<Quality> ComputeQuality(const std::vector<bool>& state, const std::vector<bool>& alarm,
-                                             int penalty = 20);
+                                             int penalty = 20, const std::vector<bool>& missing = {});
 
 // Pools per-series results as algo.summary does: the counts are summed and sens, spec and dist
 // recomputed from the sums, while mlag is the plain mean of the per-series mlag values (each series

@@ -110,3 +110,24 @@ TEST(EnlargeForEvaluation, RejectsAShortSeries) {
 
 }  // namespace
 }  // namespace vigil::core::signals
+
+namespace vigil::core::signals {
+namespace {
+
+// algo.quality's table() leaves NA alarms out of the counts; for the delay they are no alarm.
+TEST(QualityMissing, NaAlarmsAreLeftOutOfTheCountsButDelayTheDetection) {
+  const std::vector<bool> state = {false, true, true, false, false};
+  const std::vector<bool> alarm = {false, false, true, false, true};
+  const std::vector<bool> missing = {true, true, false, false, false};
+  const auto quality = ComputeQuality(state, alarm, 20, missing);
+  ASSERT_TRUE(quality.has_value());
+  EXPECT_EQ(quality->tp, 1);
+  EXPECT_EQ(quality->fn, 0);  // the NA outbreak week is not a miss
+  EXPECT_EQ(quality->tn, 1);  // week 0 (NA) is not counted
+  EXPECT_EQ(quality->fp, 1);
+  EXPECT_DOUBLE_EQ(quality->mlag, 1.0);  // first alarm one week after the start
+  EXPECT_FALSE(ComputeQuality(state, alarm, 20, {true}).has_value());
+}
+
+}  // namespace
+}  // namespace vigil::core::signals
