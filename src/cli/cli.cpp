@@ -323,6 +323,31 @@ int Run(int argc, char** argv) {
               })
       .first->add_option("--area", series_area, "only this area");
 
+  CLI::App* monitor = add_group("monitor", "monitor online posts for deceptive recruitment (see docs/monitor.md)");
+  MonitorScanArgs scan_args;
+  CLI::App* monitor_scan =
+      add_command(monitor, "scan", "scan posts: lure indicators, identifiers, clusters, risk",
+                  [&scan_args](const app::Settings& settings, log::Logger& logger) {
+                    return RunMonitorScan(settings, logger, scan_args);
+                  })
+          .first;
+  monitor_scan->add_option("--in", scan_args.in, "posts file (JSON Lines or CSV); - for stdin")->required();
+  monitor_scan->add_option("--input-format", scan_args.input_format,
+                           "jsonl or csv (default: csv for *.csv or with --map, else jsonl)");
+  monitor_scan->add_option("--format", scan_args.format, "json or html")->default_str("json");
+  monitor_scan->add_option("--out", scan_args.out, "output file (default: stdout)");
+  monitor_scan->add_option("--threads", scan_args.threads, "worker threads (the output is the same)")
+      ->default_str("1");
+  monitor_scan->add_flag("--strict", scan_args.strict, "stop at the first invalid line (exit 2)");
+  monitor_scan->add_option("--map", scan_args.map, "CSV columns: FIELD=COLUMN[,FIELD=COLUMN...]");
+  monitor_scan->add_flag("--show-identifiers", scan_args.show_identifiers,
+                         "HTML: show identifier values (masked by default)");
+  monitor_scan->add_option("--max-text-bytes", scan_args.max_text_bytes,
+                           "longer texts are truncated and flagged")
+      ->default_str("65536");
+  monitor_scan->add_option("--region", scan_args.region,
+                           "ISO 3166 region hint for phone numbers of posts that carry none");
+
   bool version_chosen = false;
   root.add_subcommand("version", "print the version")->callback([&] { version_chosen = true; });
 

@@ -87,6 +87,21 @@ struct WarnExportArgs {
 // `vigil warn series [--area A]`: one tab-separated line per stored series.
 [[nodiscard]] int RunWarnSeries(const app::Settings& settings, log::Logger& logger, const std::string& area);
 
+struct MonitorScanArgs {
+  std::string in;                 // file, or "-" for stdin
+  std::string input_format;       // jsonl or csv; empty: csv for *.csv or with --map, else jsonl
+  std::string format = "json";    // json or html
+  std::string out;                // empty or "-": stdout
+  int threads = 1;
+  bool strict = false;
+  std::vector<std::string> map;   // CSV column mapping, "id=job_id,text=description"
+  bool show_identifiers = false;  // HTML: raw identifier values instead of their type
+  long long max_text_bytes = 64 * 1024;
+  std::string region;             // region hint for posts that carry none
+};
+// `vigil monitor scan`: exit 2 on an unusable invocation or (with --strict) an invalid line.
+[[nodiscard]] int RunMonitorScan(const app::Settings& settings, log::Logger& logger, const MonitorScanArgs& args);
+
 // Parses argv with CLI11 and runs the chosen subcommand.
 [[nodiscard]] int Run(int argc, char** argv);
 

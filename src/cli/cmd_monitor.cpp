@@ -1,0 +1,183 @@
+// `vigil monitor scan`: reads posts (JSON Lines or mapped CSV), runs the monitor pipeline and
+// writes the JSON or HTML report. Logs and errors name lines and counts, never post content or
+// identifier values.
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/commands.hpp"
+#include "codec/monitor/posts_input.hpp"
+#include "codec/monitor/scan_report.hpp"
+#include "codec/yaml/lexicon_yaml.hpp"
+#include "codec/yaml/monitor_yaml.hpp"
+#include "core/monitor/pipeline.hpp"
+
+namespace vigil::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using core::monitor::PipelineOptions;
+
+Result<std::string> ReadWhole(const std::string& path) {
+  std::stringstream text;
+  if (path == "-") {
+    text << std::cin.rdbuf();
+    return text.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return MakeError(ErrorCode::kInvalidArgument, "cannot read " + path);
+  text << in.rdbuf();
+  return text.str();
+}
+
+// The lexicon, phone overrides and shared hosts under <data>/monitor.
+Result<PipelineOptions> LoadMonitorData(const std::string& data) {
+  PipelineOptions options;
+  const fs::path root = fs::path(data) / "monitor";
+  std::error_code error;
+  std::vector<fs::path> files;
+  for (fs::directory_iterator it(root / "lexicon", error), end; !error && it != end; it.increment(error)) {
+    if (it->path().extension() == ".yaml") files.push_back(it->path());
+  }
+  if (error || files.empty()) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "no lure lexicon in " + (root / "lexicon").string() + " (set --data)");
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& file : files) {
+    auto text = ReadWhole(file.string());
+    if (!text) return tl::unexpected(text.error());
+    auto entries = codec::yaml::ParseLexiconYaml(file.filename().string(), *text);
+    if (!entries) return tl::unexpected(entries.error());
+    options.lexicon.insert(options.lexicon.end(), entries->begin(), entries->end());
+  }
+  if (auto valid = core::monitor::ValidateLexicon(options.lexicon); !valid) return tl::unexpected(valid.error());
+  auto overrides_text = ReadWhole((root / "phone-overrides.yaml").string());
+  if (!overrides_text) return tl::unexpected(overrides_text.error());
+  auto overrides = codec::yaml::ParsePhoneOverridesYaml("phone-overrides.yaml", *overrides_text);
+  if (!overrides) return tl::unexpected(overrides.error());
+  options.identifiers.phone_overrides = std::move(*overrides);
+  auto hosts_text = ReadWhole((root / "shared-hosts.yaml").string());
+  if (!hosts_text) return tl::unexpected(hosts_text.error());
+  auto hosts = codec::yaml::ParseSharedHostsYaml("shared-hosts.yaml", *hosts_text);
+  if (!hosts) return tl::unexpected(hosts.error());
+  options.identifiers.shared_hosts = std::move(*hosts);
+  return options;
+}
+
+// A one-line bar on stderr, redrawn at most every 100 ms; only on a terminal.
+class ProgressBar {
+ public:
+  explicit ProgressBar(bool enabled) : enabled_(enabled) {}
+  void Show(const char* phase, std::size_t done, std::size_t total, const char* unit) {
+    if (!enabled_ || total == 0) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (done < total && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    const int width = 30;
+    const int filled = static_cast<int>(static_cast<double>(done) / static_cast<double>(total) * width);
+    std::string bar(static_cast<std::size_t>(filled), '#');
+    bar.resize(width, '.');
+    std::fprintf(stderr, "\r%-8s [%s] %3d%% %zu/%zu %s", phase, bar.c_str(),
+                 static_cast<int>(100.0 * static_cast<double>(done) / static_cast<double>(total)), done, total, unit);
+    if (done >= total) std::fputc('\n', stderr);
+    std::fflush(stderr);
+  }
+
+ private:
+  bool enabled_;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+// Runs above this many input bytes get a progress bar (when stderr is a terminal).
+constexpr std::size_t kLongRunBytes = 4 << 20;
+
+}  // namespace
+
+int RunMonitorScan(const app::Settings& settings, log::Logger& logger, const MonitorScanArgs& args) {
+  if (args.format != "json" && args.format != "html") {
+    return ReportError({ErrorCode::kInvalidArgument, "--format must be json or html"});
+  }
+  if (args.threads < 1 || args.threads > 256) {
+    return ReportError({ErrorCode::kInvalidArgument, "--threads must be between 1 and 256"});
+  }
+  std::string input_format = args.input_format;
+  if (input_format.empty()) {
+    const bool csv_name = args.in.size() > 4 && args.in.compare(args.in.size() - 4, 4, ".csv") == 0;
+    input_format = (!args.map.empty() || csv_name) ? "csv" : "jsonl";
+  }
+  if (input_format != "jsonl" && input_format != "csv") {
+    return ReportError({ErrorCode::kInvalidArgument, "--input-format must be jsonl or csv"});
+  }
+  if (input_format == "jsonl" && !args.map.empty()) {
+    return ReportError({ErrorCode::kInvalidArgument, "--map applies to CSV input only"});
+  }
+  auto map = codec::monitor::ParseColumnMap(args.map);
+  if (!map) return ReportError(map.error());
+  if (args.max_text_bytes < 1) {
+    return ReportError({ErrorCode::kInvalidArgument, "--max-text-bytes must be at least 1"});
+  }
+
+  auto options = LoadMonitorData(settings.data);
+  if (!options) return ReportError(options.error());
+  auto pipeline = core::monitor::Pipeline::Create(std::move(*options));
+  if (!pipeline) return ReportError(pipeline.error());
+
+  const auto started = std::chrono::steady_clock::now();
+  auto text = ReadWhole(args.in);
+  if (!text) return ReportError(text.error());
+  ProgressBar bar(isatty(STDERR_FILENO) != 0 && text->size() >= kLongRunBytes);
+  codec::monitor::InputOptions input_options;
+  input_options.strict = args.strict;
+  input_options.max_text_bytes = static_cast<std::size_t>(args.max_text_bytes);
+  const auto read_progress = [&bar](std::size_t done, std::size_t total) { bar.Show("reading", done, total, "bytes"); };
+  auto input = input_format == "csv"
+                   ? codec::monitor::ReadPostsCsv(*text, *map, args.in == "-" ? "stdin" : fs::path(args.in).filename().string(),
+                                                  input_options, read_progress)
+                   : codec::monitor::ReadPostsJsonLines(*text, input_options, read_progress);
+  if (!input) return ReportError(input.error());
+  text->clear();
+  text->shrink_to_fit();
+  for (const auto& problem : input->invalid) {
+    std::cerr << "vigil: line " << problem.line << " skipped: " << problem.reason << "\n";
+  }
+  if (!args.region.empty()) {
+    for (auto& post : input->posts) {
+      if (!post.region) post.region = args.region;
+    }
+  }
+
+  auto result = pipeline->Run(input->posts, args.threads, [&bar](std::size_t done, std::size_t total) {
+    bar.Show("scanning", done, total, "posts");
+  });
+  if (!result) return ReportError(result.error());
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const codec::monitor::ScanReport report{*input, *result, seconds};
+  const std::string rendered = args.format == "html"
+                                   ? codec::monitor::RenderScanHtml(report, args.show_identifiers)
+                                   : codec::monitor::RenderScanJson(report);
+  if (args.out.empty() || args.out == "-") {
+    std::cout << rendered;
+    std::cout.flush();
+  } else {
+    std::ofstream out(args.out, std::ios::binary | std::ios::trunc);
+    out << rendered;
+    out.close();
+    if (!out) return ReportError({ErrorCode::kUnavailable, "cannot write " + args.out});
+  }
+  logger.Info("monitor scan", {{"posts", static_cast<std::int64_t>(result->posts.size())},
+                               {"invalid_lines", static_cast<std::int64_t>(input->invalid.size())},
+                               {"duplicates", static_cast<std::int64_t>(result->duplicates)},
+                               {"clusters", static_cast<std::int64_t>(result->clusters.size())},
+                               {"threads", static_cast<std::int64_t>(args.threads)}});
+  return kExitOk;
+}
+
+}  // namespace vigil::cli

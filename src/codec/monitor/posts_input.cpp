@@ -1,0 +1,319 @@
+#include "codec/monitor/posts_input.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <optional>
+
+#include "codec/csv/csv_reader.hpp"
+#include "core/common/encoding.hpp"
+#include "core/monitor/pipeline.hpp"
+
+namespace vigil::codec::monitor {
+namespace {
+
+using core::monitor::Post;
+
+constexpr std::array<const char*, 9> kFields = {"id",    "source", "url",    "posted_at", "title",
+                                                "text",  "lang",   "region", "location"};
+constexpr std::size_t kProgressEvery = 1 << 20;  // bytes between progress calls
+
+// Length of the well-formed UTF-8 sequence at `pos`, or 0 when the byte there starts none.
+std::size_t SequenceLength(std::string_view text, std::size_t pos) {
+  const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(text[at]); };
+  const unsigned char lead = byte(pos);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;
+    if (lead == 0xED) high = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (pos + length > text.size()) return 0;
+  if (byte(pos + 1) < low || byte(pos + 1) > high) return 0;
+  for (std::size_t idx = 2; idx < length; ++idx) {
+    if (byte(pos + idx) < 0x80 || byte(pos + idx) > 0xBF) return 0;
+  }
+  return length;
+}
+
+// Cuts `text` to at most `limit` bytes at a character boundary; true when it was cut.
+bool Truncate(std::string& text, std::size_t limit) {
+  if (text.size() <= limit) return false;
+  std::size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  text.resize(cut);
+  return true;
+}
+
+void Finish(Post& post, PostFlags& flags, const InputOptions& options) {
+  flags.truncated = Truncate(post.text, options.max_text_bytes);
+  if (post.title) flags.truncated = Truncate(*post.title, options.max_text_bytes) || flags.truncated;
+}
+
+// Reads an optional string member; false (with `reason`) when present but not a string or null.
+bool OptionalString(const nlohmann::json& object, const char* key, std::optional<std::string>& out,
+                    std::string& reason) {
+  const auto found = object.find(key);
+  if (found == object.end() || found->is_null()) return true;
+  if (!found->is_string()) {
+    reason = std::string("field \"") + key + "\" must be a string";
+    return false;
+  }
+  out = found->get<std::string>();
+  return true;
+}
+
+bool RequiredString(const nlohmann::json& object, const char* key, std::string& out, std::string& reason) {
+  std::optional<std::string> value;
+  if (!OptionalString(object, key, value, reason)) return false;
+  if (!value || value->empty()) {
+    reason = std::string("field \"") + key + "\" is missing or empty";
+    return false;
+  }
+  out = std::move(*value);
+  return true;
+}
+
+// A post from one parsed line; the reason names the field when it cannot be used.
+bool PostFromJson(const nlohmann::json& object, Post& post, std::string& reason) {
+  if (!object.is_object()) {
+    reason = "the line is not a JSON object";
+    return false;
+  }
+  const auto id = object.find("id");
+  if (id != object.end() && id->is_number_integer()) {
+    post.id = id->dump();
+  } else if (!RequiredString(object, "id", post.id, reason)) {
+    if (id != object.end() && !id->is_string() && !id->is_null()) reason = "field \"id\" must be a string or an integer";
+    return false;
+  }
+  if (!RequiredString(object, "source", post.source, reason)) return false;
+  if (!RequiredString(object, "posted_at", post.posted_at, reason)) return false;
+  if (!core::monitor::ParseRfc3339(post.posted_at)) {
+    reason = "field \"posted_at\" is not an RFC 3339 date-time";
+    return false;
+  }
+  const auto text = object.find("text");
+  if (text == object.end() || !text->is_string()) {
+    reason = "field \"text\" is missing or not a string";
+    return false;
+  }
+  post.text = text->get<std::string>();
+  return OptionalString(object, "url", post.url, reason) &&
+         OptionalString(object, "title", post.title, reason) &&
+         OptionalString(object, "lang", post.lang, reason) &&
+         OptionalString(object, "region", post.region, reason) &&
+         OptionalString(object, "location", post.location, reason);
+}
+
+Status Reject(PostsInput& input, int line, std::string reason, const InputOptions& options) {
+  if (options.strict) {
+    return MakeError(ErrorCode::kInvalidArgument, "line " + std::to_string(line) + ": " + reason,
+                     "invalid-post");
+  }
+  input.invalid.push_back({line, std::move(reason)});
+  return {};
+}
+
+}  // namespace
+
+std::string RepairUtf8(std::string_view text, bool& changed) {
+  changed = false;
+  std::string out;
+  out.reserve(text.size());
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t length = SequenceLength(text, pos);
+    if (length == 0) {
+      out += "\xEF\xBF\xBD";
+      changed = true;
+      ++pos;
+    } else {
+      out.append(text.substr(pos, length));
+      pos += length;
+    }
+  }
+  return out;
+}
+
+Result<PostsInput> ReadPostsJsonLines(std::string_view text, const InputOptions& options,
+                                      const InputProgress& progress) {
+  PostsInput input;
+  std::size_t pos = 0;
+  std::size_t reported = 0;
+  int line_number = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    if (progress && pos - reported >= kProgressEvery) {
+      reported = pos;
+      progress(std::min(pos, text.size()), text.size());
+    }
+    PostFlags flags;
+    std::string repaired;
+    if (!IsValidUtf8(line)) {
+      repaired = RepairUtf8(line, flags.utf8_repaired);
+      line = repaired;
+    }
+    nlohmann::json object;
+    try {
+      object = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::parse_error& error) {
+      // The library's message quotes the input: only the position is reported.
+      if (auto rejected = Reject(input, line_number, "not valid JSON (byte " + std::to_string(error.byte) + ")", options);
+          !rejected) {
+        return tl::unexpected(rejected.error());
+      }
+      continue;
+    }
+    Post post;
+    std::string reason;
+    if (!PostFromJson(object, post, reason)) {
+      if (auto rejected = Reject(input, line_number, reason, options); !rejected) {
+        return tl::unexpected(rejected.error());
+      }
+      continue;
+    }
+    Finish(post, flags, options);
+    input.posts.push_back(std::move(post));
+    input.lines.push_back(line_number);
+    input.flags.push_back(flags);
+  }
+  if (progress) progress(text.size(), text.size());
+  return input;
+}
+
+Result<ColumnMap> ParseColumnMap(const std::vector<std::string>& specs) {
+  ColumnMap map;
+  for (const std::string& spec : specs) {
+    std::size_t pos = 0;
+    while (pos <= spec.size()) {
+      std::size_t end = spec.find(',', pos);
+      if (end == std::string::npos) end = spec.size();
+      const std::string pair = spec.substr(pos, end - pos);
+      pos = end + 1;
+      if (pair.empty()) continue;
+      const std::size_t equals = pair.find('=');
+      if (equals == std::string::npos || equals == 0 || equals + 1 == pair.size()) {
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "--map: \"" + pair + "\" is not FIELD=COLUMN");
+      }
+      const std::string field = pair.substr(0, equals);
+      if (std::find(kFields.begin(), kFields.end(), field) == kFields.end()) {
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "--map: unknown field \"" + field +
+                             "\" (id, source, url, posted_at, title, text, lang, region, location)");
+      }
+      if (!map.emplace(field, pair.substr(equals + 1)).second) {
+        return MakeError(ErrorCode::kInvalidArgument, "--map: the field \"" + field + "\" is mapped twice");
+      }
+    }
+  }
+  return map;
+}
+
+Result<PostsInput> ReadPostsCsv(std::string_view text, const ColumnMap& map,
+                                const std::string& default_source, const InputOptions& options,
+                                const InputProgress& progress) {
+  auto records = csv::ParseCsv(text, progress);
+  if (!records) return tl::unexpected(records.error());
+  if (records->empty()) return MakeError(ErrorCode::kInvalidArgument, "the CSV file has no header row");
+  const auto& header = records->front().fields;
+  std::map<std::string, std::size_t> column_of;  // post field -> column index
+  for (const char* field : kFields) {
+    const auto mapped = map.find(field);
+    const std::string wanted = csv::NormaliseHeader(mapped != map.end() ? mapped->second : field);
+    std::optional<std::size_t> found;
+    for (std::size_t col = 0; col < header.size(); ++col) {
+      if (csv::NormaliseHeader(header[col]) == wanted) {
+        found = col;
+        break;
+      }
+    }
+    if (found) {
+      column_of[field] = *found;
+    } else if (mapped != map.end()) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "the CSV header has no column \"" + mapped->second + "\" (mapped to " + field + ")");
+    }
+  }
+  for (const char* required : {"id", "text"}) {
+    if (!column_of.contains(required)) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       std::string("the CSV has no column for the post field \"") + required +
+                           "\" (use --map " + required + "=COLUMN)");
+    }
+  }
+  PostsInput input;
+  for (std::size_t row = 1; row < records->size(); ++row) {
+    const csv::CsvRecord& record = (*records)[row];
+    const auto cell = [&](const char* field) -> std::optional<std::string> {
+      const auto col = column_of.find(field);
+      if (col == column_of.end() || col->second >= record.fields.size()) return std::nullopt;
+      return record.fields[col->second];
+    };
+    Post post;
+    post.id = cell("id").value_or("");
+    if (post.id.empty()) {
+      if (auto rejected = Reject(input, record.line, "field \"id\" is missing or empty", options); !rejected) {
+        return tl::unexpected(rejected.error());
+      }
+      continue;
+    }
+    post.source = cell("source").value_or("");
+    if (post.source.empty()) post.source = default_source;
+    post.posted_at = cell("posted_at").value_or("");
+    if (!post.posted_at.empty() && !core::monitor::ParseRfc3339(post.posted_at)) {
+      if (auto rejected = Reject(input, record.line, "field \"posted_at\" is not an RFC 3339 date-time", options);
+          !rejected) {
+        return tl::unexpected(rejected.error());
+      }
+      continue;
+    }
+    post.text = cell("text").value_or("");
+    const auto optional = [&](const char* field) -> std::optional<std::string> {
+      auto value = cell(field);
+      if (value && value->empty()) return std::nullopt;
+      return value;
+    };
+    post.url = optional("url");
+    post.title = optional("title");
+    post.lang = optional("lang");
+    post.region = optional("region");
+    post.location = optional("location");
+    PostFlags flags;
+    const auto repair = [&flags](std::string& value) {
+      if (IsValidUtf8(value)) return;
+      bool changed = false;
+      value = RepairUtf8(value, changed);
+      flags.utf8_repaired = flags.utf8_repaired || changed;
+    };
+    for (std::string* value : {&post.id, &post.source, &post.posted_at, &post.text}) repair(*value);
+    for (auto* value : {&post.url, &post.title, &post.lang, &post.region, &post.location}) {
+      if (*value) repair(**value);
+    }
+    Finish(post, flags, options);
+    input.posts.push_back(std::move(post));
+    input.lines.push_back(record.line);
+    input.flags.push_back(flags);
+  }
+  return input;
+}
+
+}  // namespace vigil::codec::monitor

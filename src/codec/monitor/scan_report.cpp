@@ -1,0 +1,346 @@
+#include "codec/monitor/scan_report.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace vigil::codec::monitor {
+namespace {
+
+using Json = nlohmann::ordered_json;
+using core::monitor::ClusterResult;
+using core::monitor::PostResult;
+using core::monitor::RiskScore;
+
+double Round(double value) { return std::round(value * 1e6) / 1e6; }
+
+Json ReasonsJson(const RiskScore& risk) {
+  Json reasons = Json::array();
+  for (const auto& reason : risk.reasons) {
+    reasons.push_back({{"code", reason.code}, {"subject", reason.subject},
+                       {"points", Round(reason.points)}, {"detail", reason.detail}});
+  }
+  return reasons;
+}
+
+const core::monitor::Post& InputPost(const ScanReport& report, std::size_t position) {
+  return report.input.posts[report.result.posts[position].input_index];
+}
+
+Json PostJson(const ScanReport& report, std::size_t position) {
+  const PostResult& result = report.result.posts[position];
+  const core::monitor::Post& post = report.input.posts[result.input_index];
+  const PostFlags& flags = report.input.flags[result.input_index];
+  Json indicators = Json::array();
+  for (const auto& hit : result.indicators) {
+    indicators.push_back({{"id", hit.indicator}, {"entry", hit.entry}, {"category", hit.category},
+                          {"field", hit.field}, {"span", {hit.span.start, hit.span.end}}});
+  }
+  Json identifiers = Json::array();
+  for (const auto& found : result.identifiers) {
+    identifiers.push_back({{"type", found.type}, {"value", found.value}, {"field", found.field},
+                           {"span", {found.span.start, found.span.end}}});
+  }
+  Json out = {{"source", post.source}, {"id", post.id}, {"line", report.input.lines[result.input_index]},
+              {"lang", result.language}, {"risk", Round(result.risk.total)},
+              {"reasons", ReasonsJson(result.risk)}, {"indicators", std::move(indicators)},
+              {"identifiers", std::move(identifiers)}};
+  out["cluster"] = result.cluster ? Json(*result.cluster) : Json(nullptr);
+  Json flag_list = Json::array();
+  if (flags.truncated) flag_list.push_back("truncated");
+  if (flags.utf8_repaired) flag_list.push_back("utf8-repaired");
+  out["flags"] = std::move(flag_list);
+  return out;
+}
+
+Json ClusterJson(const ScanReport& report, const ClusterResult& cluster) {
+  Json members = Json::array();
+  for (std::size_t member : cluster.cluster.members) {
+    const auto& post = InputPost(report, member);
+    members.push_back({post.source, post.id});
+  }
+  Json shared = Json::array();
+  for (const auto& identifier : cluster.cluster.shared_identifiers) {
+    Json holders = Json::array();
+    for (std::size_t member : identifier.posts) {
+      const auto& post = InputPost(report, member);
+      holders.push_back({post.source, post.id});
+    }
+    shared.push_back({{"type", identifier.type}, {"value", identifier.value}, {"posts", std::move(holders)}});
+  }
+  Json parts = Json::array();
+  for (const auto& part : cluster.explanation.parts) {
+    if (part.is_slot) {
+      parts.push_back({{"slot", part.values}});
+    } else {
+      parts.push_back({{"text", part.text}});
+    }
+  }
+  const auto when = [](const std::optional<std::int64_t>& seconds) {
+    return seconds ? Json(core::monitor::FormatRfc3339(*seconds)) : Json(nullptr);
+  };
+  return {{"id", cluster.cluster.id},
+          {"posts", std::move(members)},
+          {"shared_identifiers", std::move(shared)},
+          {"near_duplicate_edges", cluster.cluster.near_duplicate_edges},
+          {"risk", Round(cluster.risk.total)},
+          {"reasons", ReasonsJson(cluster.risk)},
+          {"template", {{"parts", std::move(parts)},
+                        {"slots", cluster.explanation.slots},
+                        {"shared_words", cluster.explanation.shared_words}}},
+          {"first_seen", when(cluster.cluster.first_seen)},
+          {"last_seen", when(cluster.cluster.last_seen)},
+          {"sources", cluster.cluster.sources},
+          {"languages", cluster.cluster.languages},
+          {"cities", cluster.cluster.cities}};
+}
+
+// ---- HTML ----
+
+void Escape(std::string_view text, std::string& out) {
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+}
+
+std::string Escaped(std::string_view text) {
+  std::string out;
+  Escape(text, out);
+  return out;
+}
+
+std::string Number(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", value);
+  return buffer;
+}
+
+std::string Masked(const std::string& type) { return "[" + type + " hidden]"; }
+
+// The template's shared words can hold the shared contact details themselves: without
+// --show-identifiers, every word that looks like one (4+ digits, "@", a dot inside, "://")
+// becomes "[hidden]".
+std::string MaskContactWords(const std::string& text) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find(' ', pos);
+    if (end == std::string::npos) end = text.size();
+    const std::string_view word(text.data() + pos, end - pos);
+    std::size_t digits = 0;
+    for (char c : word) digits += (c >= '0' && c <= '9') ? 1 : 0;
+    const std::size_t dot = word.find('.');
+    const bool inner_dot = dot != std::string_view::npos && dot > 0 && dot + 1 < word.size();
+    const bool contact = digits >= 4 || word.find('@') != std::string_view::npos || inner_dot ||
+                         word.find("://") != std::string_view::npos;
+    out += contact ? std::string("[hidden]") : std::string(word);
+    if (end < text.size()) out += ' ';
+    pos = end + 1;
+  }
+  return out;
+}
+
+constexpr std::size_t kShownBytes = 4000;  // of each field, in the page
+
+// One field with lure phrases in <mark> and identifiers masked (or in <b>).
+std::string RenderField(std::string_view text, const PostResult& result, const char* field,
+                        bool show_identifiers) {
+  // Per byte: 0 plain, 1 lure phrase, 2 identifier (wins over a phrase).
+  std::vector<unsigned char> kind(text.size(), 0);
+  for (const auto& hit : result.indicators) {
+    if (hit.field != field) continue;
+    for (std::size_t at = hit.span.start; at < std::min(hit.span.end, text.size()); ++at) kind[at] = 1;
+  }
+  for (const auto& found : result.identifiers) {
+    if (found.field != field) continue;
+    for (std::size_t at = found.span.start; at < std::min(found.span.end, text.size()); ++at) kind[at] = 2;
+  }
+  std::size_t shown = std::min(text.size(), kShownBytes);
+  while (shown < text.size() && shown > 0 && (static_cast<unsigned char>(text[shown]) & 0xC0) == 0x80) --shown;
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < shown) {
+    std::size_t end = pos;
+    while (end < shown && kind[end] == kind[pos]) ++end;
+    const std::string_view piece = text.substr(pos, end - pos);
+    if (kind[pos] == 0) {
+      Escape(piece, out);
+    } else if (kind[pos] == 1) {
+      out += "<mark>";
+      Escape(piece, out);
+      out += "</mark>";
+    } else if (show_identifiers) {
+      out += "<b class=\"id\">";
+      Escape(piece, out);
+      out += "</b>";
+    } else {
+      // Name the type of the identifier that starts in this run.
+      std::string type = "identifier";
+      for (const auto& found : result.identifiers) {
+        if (found.field == field && found.span.start <= pos && pos < found.span.end) type = found.type;
+      }
+      out += "<span class=\"masked\">" + Escaped(Masked(type)) + "</span>";
+    }
+    pos = end;
+  }
+  if (shown < text.size()) out += " …";
+  return out;
+}
+
+std::string RenderReasons(const RiskScore& risk) {
+  std::string out = "<ul class=\"reasons\">";
+  for (const auto& reason : risk.reasons) {
+    out += "<li><span class=\"pts\">" + Number(reason.points) + "</span> " + Escaped(reason.code) + ": " +
+           Escaped(reason.detail.empty() ? reason.subject : reason.detail) + "</li>";
+  }
+  return out + "</ul>";
+}
+
+std::string RenderPost(const ScanReport& report, std::size_t position, bool show_identifiers) {
+  const PostResult& result = report.result.posts[position];
+  const auto& post = report.input.posts[result.input_index];
+  std::string out = "<div class=\"post\"><div class=\"meta\">" + Escaped(post.source) + " · " +
+                    Escaped(post.id) + " · " + Escaped(post.posted_at) + " · " + Escaped(result.language) +
+                    " · risk " + Number(result.risk.total) + "</div>";
+  if (post.title) out += "<div class=\"title\">" + RenderField(*post.title, result, "title", show_identifiers) + "</div>";
+  out += "<div class=\"text\">" + RenderField(post.text, result, "text", show_identifiers) + "</div>";
+  if (!result.indicators.empty()) {
+    out += "<div class=\"hits\">";
+    for (const auto& hit : result.indicators) {
+      out += "<span class=\"tag\">" + Escaped(hit.indicator) + " (" + Escaped(hit.category) + ")</span> ";
+    }
+    out += "</div>";
+  }
+  return out + "</div>";
+}
+
+constexpr const char* kStyle = R"(
+body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1b1b1b}
+h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ccc}
+.cluster{border:1px solid #bbb;border-radius:6px;padding:.75rem 1rem;margin:1rem 0}
+.post{border-left:3px solid #ddd;padding:.25rem .75rem;margin:.5rem 0}
+.meta{color:#555;font-size:.85rem}.title{font-weight:600}.text{white-space:pre-wrap}
+mark{background:#ffe28a}.masked{background:#e4e4e4;color:#444;font-size:.85rem;padding:0 .2rem}
+.id{background:#dfeeff}.tag{display:inline-block;background:#f3e6ff;border-radius:3px;padding:0 .3rem;margin:.1rem;font-size:.8rem}
+.reasons{margin:.25rem 0 .5rem;padding-left:1.2rem}.pts{font-weight:600}
+.tmpl{background:#f6f6f6;padding:.5rem;white-space:pre-wrap}.slot{background:#cfe8cf;padding:0 .2rem}
+)";
+
+}  // namespace
+
+std::string RenderScanJson(const ScanReport& report) {
+  std::size_t truncated = 0, repaired = 0;
+  for (const PostResult& post : report.result.posts) {
+    truncated += report.input.flags[post.input_index].truncated ? 1 : 0;
+    repaired += report.input.flags[post.input_index].utf8_repaired ? 1 : 0;
+  }
+  Json summary = {{"posts", report.result.posts.size()},
+                  {"invalid_lines", report.input.invalid.size()},
+                  {"clusters", report.result.clusters.size()},
+                  {"seconds", std::round(report.seconds * 1000) / 1000},
+                  {"duplicates", report.result.duplicates},
+                  {"truncated", truncated},
+                  {"utf8_repaired", repaired}};
+  Json invalid = Json::array();
+  for (const auto& problem : report.input.invalid) {
+    invalid.push_back({{"line", problem.line}, {"reason", problem.reason}});
+  }
+  // Posts are written one by one: a million-post report never exists as one JSON tree.
+  std::string out = "{\"summary\":" + summary.dump() + ",\"invalid\":" + invalid.dump() + ",\"posts\":[";
+  for (std::size_t pos = 0; pos < report.result.posts.size(); ++pos) {
+    if (pos > 0) out += ",\n";
+    out += PostJson(report, pos).dump(-1, ' ', false, Json::error_handler_t::replace);
+  }
+  out += "],\"clusters\":[";
+  for (std::size_t pos = 0; pos < report.result.clusters.size(); ++pos) {
+    if (pos > 0) out += ",\n";
+    out += ClusterJson(report, report.result.clusters[pos]).dump(-1, ' ', false, Json::error_handler_t::replace);
+  }
+  out += "]}\n";
+  return out;
+}
+
+std::string RenderScanHtml(const ScanReport& report, bool show_identifiers) {
+  const auto& result = report.result;
+  std::vector<std::size_t> clusters(result.clusters.size());
+  for (std::size_t idx = 0; idx < clusters.size(); ++idx) clusters[idx] = idx;
+  std::stable_sort(clusters.begin(), clusters.end(), [&](std::size_t a, std::size_t b) {
+    return result.clusters[a].risk.total > result.clusters[b].risk.total;
+  });
+  std::string out =
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+      "<title>Vigil monitor scan</title><style>";
+  out += kStyle;
+  out += "</style></head><body><h1>Vigil monitor scan</h1><p>" + std::to_string(result.posts.size()) +
+         " posts, " + std::to_string(result.clusters.size()) + " clusters, " +
+         std::to_string(report.input.invalid.size()) + " invalid lines skipped. " +
+         (show_identifiers ? "Identifiers are shown: handle this file as personal data."
+                           : "Identifiers are masked.") +
+         " Scores are leads for review, not findings.</p>";
+  out += "<h2>Clusters by risk</h2>";
+  if (clusters.empty()) out += "<p>No clusters.</p>";
+  for (std::size_t idx : clusters) {
+    const ClusterResult& cluster = result.clusters[idx];
+    out += "<section class=\"cluster\"><h3>Cluster " + std::to_string(cluster.cluster.id) + " · risk " +
+           Number(cluster.risk.total) + " · " + std::to_string(cluster.cluster.members.size()) + " posts</h3>";
+    std::string seen;
+    if (cluster.cluster.first_seen) {
+      seen = core::monitor::FormatRfc3339(*cluster.cluster.first_seen) + " – " +
+             core::monitor::FormatRfc3339(cluster.cluster.last_seen.value_or(*cluster.cluster.first_seen));
+    }
+    std::string sources, languages;
+    for (const auto& source : cluster.cluster.sources) sources += (sources.empty() ? "" : ", ") + source;
+    for (const auto& language : cluster.cluster.languages) languages += (languages.empty() ? "" : ", ") + language;
+    out += "<div class=\"meta\">sources: " + Escaped(sources) + " · languages: " + Escaped(languages) +
+           (seen.empty() ? "" : " · seen " + Escaped(seen)) + "</div>";
+    out += RenderReasons(cluster.risk);
+    if (!cluster.cluster.shared_identifiers.empty()) {
+      out += "<div>Shared: ";
+      for (const auto& shared : cluster.cluster.shared_identifiers) {
+        out += "<span class=\"tag\">" +
+               Escaped(show_identifiers ? shared.type + " " + shared.value : Masked(shared.type)) + " × " +
+               std::to_string(shared.posts.size()) + "</span> ";
+      }
+      out += "</div>";
+    }
+    if (!cluster.explanation.parts.empty()) {
+      out += "<div class=\"tmpl\">";
+      for (const auto& part : cluster.explanation.parts) {
+        if (part.is_slot) {
+          out += " <span class=\"slot\">[" + std::to_string(part.values.size()) + " variants]</span> ";
+        } else {
+          Escape(show_identifiers ? part.text : MaskContactWords(part.text), out);
+        }
+      }
+      out += "</div>";
+    }
+    for (std::size_t member : cluster.cluster.members) out += RenderPost(report, member, show_identifiers);
+    out += "</section>";
+  }
+  std::vector<std::size_t> loose;
+  for (std::size_t pos = 0; pos < result.posts.size(); ++pos) {
+    if (!result.posts[pos].cluster && !result.posts[pos].indicators.empty()) loose.push_back(pos);
+  }
+  std::stable_sort(loose.begin(), loose.end(), [&](std::size_t a, std::size_t b) {
+    return result.posts[a].risk.total > result.posts[b].risk.total;
+  });
+  out += "<h2>Posts with lure indicators outside clusters</h2>";
+  if (loose.empty()) out += "<p>None.</p>";
+  for (std::size_t pos : loose) {
+    out += RenderPost(report, pos, show_identifiers);
+    out += RenderReasons(result.posts[pos].risk);
+  }
+  out += "</body></html>\n";
+  return out;
+}
+
+}  // namespace vigil::codec::monitor

@@ -1,0 +1,30 @@
+// The reports of `vigil monitor scan`: JSON with the stable names of issue 5, and one
+// self-contained HTML page (inline CSS, no scripts, no external requests) for sharing with
+// partners, with identifiers masked unless the caller asks for them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "codec/monitor/posts_input.hpp"
+#include "core/monitor/pipeline.hpp"
+
+namespace vigil::codec::monitor {
+
+struct ScanReport {
+  const PostsInput& input;                        // the posts as read (PipelineResult indexes them)
+  const core::monitor::PipelineResult& result;
+  double seconds = 0.0;
+};
+
+// {"summary": {"posts", "invalid_lines", "clusters", "seconds", "duplicates", "truncated",
+// "utf8_repaired"}, "invalid": [{"line", "reason"}], "posts": [...], "clusters": [...]} as in
+// docs/monitor.md. Identifier values are included (the JSON is for analysts).
+[[nodiscard]] std::string RenderScanJson(const ScanReport& report);
+
+// The HTML page: clusters ranked by risk (ties by id), then posts outside clusters that carry
+// indicators, ranked likewise; lure phrases highlighted; identifier values replaced by their
+// type unless `show_identifiers`.
+[[nodiscard]] std::string RenderScanHtml(const ScanReport& report, bool show_identifiers);
+
+}  // namespace vigil::codec::monitor

@@ -1,0 +1,313 @@
+#include "core/monitor/pipeline.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+#include <thread>
+#include <unordered_set>
+
+#include "core/monitor/language.hpp"
+#include "core/monitor/lexicon_matcher.hpp"
+
+namespace vigil::core::monitor {
+namespace {
+
+// Posts handled between two calls of the near-duplicate index (and of `progress`): bounds the
+// signatures held at once.
+constexpr std::size_t kBlockPosts = 4096;
+
+bool ReadDigits(std::string_view text, std::size_t pos, std::size_t count, int& value) {
+  if (pos + count > text.size()) return false;
+  value = 0;
+  for (std::size_t idx = pos; idx < pos + count; ++idx) {
+    const char c = text[idx];
+    if (c < '0' || c > '9') return false;
+    value = value * 10 + (c - '0');
+  }
+  return true;
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's civil-date algorithm).
+std::int64_t DaysFromCivil(std::int64_t year, unsigned month, unsigned day) {
+  year -= month <= 2 ? 1 : 0;
+  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
+  const auto yoe = static_cast<unsigned>(year - era * 400);
+  const unsigned doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+bool IsLeap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+// Per-post output of the parallel stages.
+struct Work {
+  PostResult result;
+  Signature signature;
+  std::vector<PostIdentifier> link_identifiers;
+};
+
+}  // namespace
+
+std::optional<std::int64_t> ParseRfc3339(std::string_view text) {
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  if (text.size() < 20 || !ReadDigits(text, 0, 4, year) || text[4] != '-' ||
+      !ReadDigits(text, 5, 2, month) || text[7] != '-' || !ReadDigits(text, 8, 2, day) ||
+      (text[10] != 'T' && text[10] != 't') || !ReadDigits(text, 11, 2, hour) || text[13] != ':' ||
+      !ReadDigits(text, 14, 2, minute) || text[16] != ':' || !ReadDigits(text, 17, 2, second)) {
+    return std::nullopt;
+  }
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1 ||
+      day > kDays[month - 1] + (month == 2 && IsLeap(year) ? 1 : 0) || hour > 23 || minute > 59 ||
+      second > 60) {
+    return std::nullopt;
+  }
+  std::size_t pos = 19;
+  if (pos < text.size() && text[pos] == '.') {
+    ++pos;
+    const std::size_t digits_start = pos;
+    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
+    if (pos == digits_start) return std::nullopt;
+  }
+  int offset = 0;
+  if (pos < text.size() && (text[pos] == 'Z' || text[pos] == 'z')) {
+    ++pos;
+  } else if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) {
+    int off_hour = 0, off_minute = 0;
+    if (!ReadDigits(text, pos + 1, 2, off_hour) || pos + 3 >= text.size() || text[pos + 3] != ':' ||
+        !ReadDigits(text, pos + 4, 2, off_minute) || off_hour > 23 || off_minute > 59) {
+      return std::nullopt;
+    }
+    offset = (off_hour * 60 + off_minute) * 60 * (text[pos] == '-' ? -1 : 1);
+    pos += 6;
+  } else {
+    return std::nullopt;
+  }
+  if (pos != text.size()) return std::nullopt;
+  const std::int64_t days = DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  return days * 86400 + hour * 3600 + minute * 60 + std::min(second, 59) - offset;
+}
+
+std::string FormatRfc3339(std::int64_t seconds) {
+  std::int64_t days = seconds / 86400;
+  std::int64_t rest = seconds % 86400;
+  if (rest < 0) {
+    rest += 86400;
+    --days;
+  }
+  // Inverse of DaysFromCivil.
+  const std::int64_t z = days + 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned day = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned month = mp < 10 ? mp + 3 : mp - 9;
+  const std::int64_t year = static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2 ? 1 : 0);
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ",
+                static_cast<long long>(year), month, day, static_cast<long long>(rest / 3600),
+                static_cast<long long>(rest / 60 % 60), static_cast<long long>(rest % 60));
+  return buffer;
+}
+
+struct Pipeline::Impl {
+  PipelineOptions options;
+  LexiconMatcher matcher;
+  MinHasher hasher;
+  LinkOptions link;
+
+  // One worker's stage objects (none of them is thread-safe).
+  struct Worker {
+    IdentifierExtractor extractor;
+    LexiconScratch scratch;
+  };
+
+  Result<Worker> NewWorker() const {
+    auto extractor = IdentifierExtractor::Create(options.identifiers);
+    if (!extractor) return tl::unexpected(extractor.error());
+    auto scratch = matcher.NewScratch();
+    if (!scratch) return tl::unexpected(scratch.error());
+    return Worker{std::move(*extractor), std::move(*scratch)};
+  }
+
+  Status Scan(const std::string& field_text, const char* field, Worker& worker, PostResult& result,
+              std::vector<IndicatorHit>& risk_hits) const {
+    auto hits = matcher.Scan(field_text, worker.scratch);
+    if (!hits) return tl::unexpected(hits.error());
+    for (const LexiconHit& hit : *hits) {
+      result.indicators.push_back({std::string(hit.indicator), std::string(hit.entry_id),
+                                   std::string(hit.category), field, {hit.start, hit.end}});
+    }
+    auto weighted = ToIndicatorHits(matcher, *hits);
+    risk_hits.insert(risk_hits.end(), weighted.begin(), weighted.end());
+    return {};
+  }
+
+  void AddIdentifiers(const std::string& field_text, const char* field, const Post& post,
+                      Worker& worker, Work& work, std::set<std::pair<std::string, std::string>>& seen) const {
+    for (Identifier& found : worker.extractor.Extract(field_text, post.region)) {
+      std::string type(IdentifierTypeName(found.type));
+      if (!seen.emplace(type, found.value).second) continue;
+      // A bare shared host says nothing about who posted: reported, never linked.
+      if (!(found.type == IdentifierType::kDomain && found.shared_host &&
+            found.value.find('/') == std::string::npos)) {
+        work.link_identifiers.push_back({type, found.value});
+      }
+      work.result.identifiers.push_back({std::move(type), std::move(found.value), field, found.span});
+    }
+  }
+
+  Status Process(const Post& post, Worker& worker, Work& work) const {
+    PostResult& result = work.result;
+    if (post.lang && !post.lang->empty()) {
+      result.language = *post.lang;
+    } else {
+      result.language = DetectLanguage(post.text, options.language_prefix_bytes).code;
+    }
+    std::vector<IndicatorHit> risk_hits;
+    if (post.title) {
+      if (auto scanned = Scan(*post.title, "title", worker, result, risk_hits); !scanned) return scanned;
+    }
+    if (auto scanned = Scan(post.text, "text", worker, result, risk_hits); !scanned) return scanned;
+    result.risk = ComputePostRisk(risk_hits, options.risk);
+    std::set<std::pair<std::string, std::string>> seen;
+    if (post.title) AddIdentifiers(*post.title, "title", post, worker, work, seen);
+    AddIdentifiers(post.text, "text", post, worker, work, seen);
+    if (options.link_near_duplicates) work.signature = hasher.Compute(post.text);
+    return {};
+  }
+};
+
+Pipeline::Pipeline(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Pipeline::Pipeline(Pipeline&&) noexcept = default;
+Pipeline& Pipeline::operator=(Pipeline&&) noexcept = default;
+Pipeline::~Pipeline() = default;
+
+Result<Pipeline> Pipeline::Create(PipelineOptions options) {
+  if (auto valid = ValidateIdentifierOptions(options.identifiers); !valid) {
+    return tl::unexpected(valid.error());
+  }
+  auto matcher = LexiconMatcher::Build(options.lexicon);
+  if (!matcher) return tl::unexpected(matcher.error());
+  MinHasher hasher(options.minhash);
+  LinkOptions link;
+  link.shared_hosts = options.identifiers.shared_hosts;
+  link.link_near_duplicates = options.link_near_duplicates;
+  auto impl = std::unique_ptr<Impl>(
+      new Impl{std::move(options), std::move(*matcher), std::move(hasher), std::move(link)});
+  // Fail early (not in the middle of a run) when a worker's libraries cannot be set up.
+  if (auto worker = impl->NewWorker(); !worker) return tl::unexpected(worker.error());
+  return Pipeline(std::move(impl));
+}
+
+Result<PipelineResult> Pipeline::Run(const std::vector<Post>& posts, int threads,
+                                     const std::function<void(std::size_t, std::size_t)>& progress) const {
+  const Impl& impl = *impl_;
+  PipelineResult out;
+
+  // (source, id) once: the first occurrence is kept.
+  std::vector<std::size_t> accepted;
+  accepted.reserve(posts.size());
+  {
+    std::unordered_set<std::string> keys;
+    keys.reserve(posts.size());
+    for (std::size_t idx = 0; idx < posts.size(); ++idx) {
+      std::string key = posts[idx].source;
+      key.push_back('\0');
+      key += posts[idx].id;
+      if (keys.insert(std::move(key)).second) {
+        accepted.push_back(idx);
+      } else {
+        ++out.duplicates;
+      }
+    }
+  }
+
+  const std::size_t workers_wanted =
+      std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)),
+                                                     std::max<std::size_t>(1, accepted.size())));
+  std::vector<Impl::Worker> workers;
+  for (std::size_t idx = 0; idx < workers_wanted; ++idx) {
+    auto worker = impl.NewWorker();
+    if (!worker) return tl::unexpected(worker.error());
+    workers.push_back(std::move(*worker));
+  }
+
+  NearDuplicateIndex index(impl.options.minhash);
+  if (impl.options.link_near_duplicates) index.Reserve(accepted.size());
+  std::vector<NearDuplicateEdge> edges;
+  std::vector<LinkPost> link_posts(accepted.size());
+  out.posts.resize(accepted.size());
+
+  std::vector<Work> block;
+  for (std::size_t begin = 0; begin < accepted.size(); begin += kBlockPosts) {
+    const std::size_t end = std::min(accepted.size(), begin + kBlockPosts);
+    block.assign(end - begin, Work{});
+    std::vector<Status> statuses(workers.size());
+    const std::size_t per_worker = (block.size() + workers.size() - 1) / workers.size();
+    auto run_chunk = [&](std::size_t worker) {
+      const std::size_t from = worker * per_worker;
+      const std::size_t to = std::min(block.size(), from + per_worker);
+      for (std::size_t pos = from; pos < to; ++pos) {
+        const std::size_t input = accepted[begin + pos];
+        if (auto done = impl.Process(posts[input], workers[worker], block[pos]); !done) {
+          statuses[worker] = MakeError(done.error().code,
+                                       "post " + std::to_string(input + 1) + ": " + done.error().message,
+                                       done.error().reason);
+          return;
+        }
+      }
+    };
+    std::vector<std::thread> running;
+    for (std::size_t worker = 1; worker < workers.size(); ++worker) running.emplace_back(run_chunk, worker);
+    run_chunk(0);
+    for (auto& thread : running) thread.join();
+    for (const Status& status : statuses) {
+      if (!status) return tl::unexpected(status.error());
+    }
+    // In input order: the index and the link inputs see the same sequence whatever the threads.
+    for (std::size_t pos = 0; pos < block.size(); ++pos) {
+      const std::size_t at = begin + pos;
+      const Post& post = posts[accepted[at]];
+      Work& work = block[pos];
+      if (impl.options.link_near_duplicates) {
+        auto found = index.Add(work.signature);
+        edges.insert(edges.end(), found.begin(), found.end());
+      }
+      LinkPost& link = link_posts[at];
+      link.source = post.source;
+      link.id = post.id;
+      link.posted_at = ParseRfc3339(post.posted_at);
+      link.language = work.result.language == "und" ? "" : work.result.language;
+      link.city = post.location.value_or("");
+      link.identifiers = std::move(work.link_identifiers);
+      work.result.input_index = accepted[at];
+      out.posts[at] = std::move(work.result);
+    }
+    if (progress) progress(end, accepted.size());
+  }
+
+  Linking linking = LinkPosts(link_posts, edges, impl.link);
+  std::vector<RiskScore> post_risks;
+  post_risks.reserve(out.posts.size());
+  for (const PostResult& post : out.posts) post_risks.push_back(post.risk);
+  out.clusters.reserve(linking.clusters.size());
+  for (Cluster& cluster : linking.clusters) {
+    ClusterResult result;
+    result.risk = ComputeClusterRisk(cluster, link_posts, post_risks, impl.options.risk);
+    std::vector<std::string_view> texts;
+    texts.reserve(cluster.members.size());
+    for (std::size_t member : cluster.members) {
+      texts.push_back(posts[out.posts[member].input_index].text);
+      out.posts[member].cluster = cluster.id;
+    }
+    result.explanation = ComputeTemplate(texts, impl.options.template_max_words);
+    result.cluster = std::move(cluster);
+    out.clusters.push_back(std::move(result));
+  }
+  return out;
+}
+
+}  // namespace vigil::core::monitor
