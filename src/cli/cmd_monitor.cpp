@@ -124,6 +124,7 @@ int RunMonitorScan(const app::Settings& settings, log::Logger& logger, const Mon
     return ReportError({ErrorCode::kInvalidArgument, "--max-text-bytes must be at least 1"});
   }
 
+  const auto setup_started = std::chrono::steady_clock::now();
   auto options = LoadMonitorData(settings.data);
   if (!options) return ReportError(options.error());
   auto pipeline = core::monitor::Pipeline::Create(std::move(*options));
@@ -153,12 +154,13 @@ int RunMonitorScan(const app::Settings& settings, log::Logger& logger, const Mon
     }
   }
 
+  const auto read_done = std::chrono::steady_clock::now();
   auto result = pipeline->Run(input->posts, args.threads, [&bar](std::size_t done, std::size_t total) {
     bar.Show("scanning", done, total, "posts");
   });
   if (!result) return ReportError(result.error());
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const auto scan_done = std::chrono::steady_clock::now();
+  const double seconds = std::chrono::duration<double>(scan_done - started).count();
   const codec::monitor::ScanReport report{*input, *result, seconds};
   const std::string rendered = args.format == "html"
                                    ? codec::monitor::RenderScanHtml(report, args.show_identifiers)
@@ -176,7 +178,11 @@ int RunMonitorScan(const app::Settings& settings, log::Logger& logger, const Mon
                                {"invalid_lines", static_cast<std::int64_t>(input->invalid.size())},
                                {"duplicates", static_cast<std::int64_t>(result->duplicates)},
                                {"clusters", static_cast<std::int64_t>(result->clusters.size())},
-                               {"threads", static_cast<std::int64_t>(args.threads)}});
+                               {"threads", static_cast<std::int64_t>(args.threads)},
+                               {"setup_seconds", std::chrono::duration<double>(started - setup_started).count()},
+                               {"read_seconds", std::chrono::duration<double>(read_done - started).count()},
+                               {"scan_seconds", std::chrono::duration<double>(scan_done - read_done).count()},
+                               {"write_seconds", std::chrono::duration<double>(std::chrono::steady_clock::now() - scan_done).count()}});
   return kExitOk;
 }
 

@@ -1,0 +1,94 @@
+#include "codec/monitor/posts_input.hpp"
+
+#include <gtest/gtest.h>
+
+namespace vigil::codec::monitor {
+namespace {
+
+const char* kGood = R"({"id":"a1","source":"tg","posted_at":"2024-05-01T10:00:00Z","text":"hello","title":null,"region":"UA","extra":1})";
+
+TEST(PostsJsonLines, ReadsPostsAndNamesBadLinesByNumberWithoutQuotingThem) {
+  const std::string text = std::string(kGood) + "\n\n{\"id\":\"secret-value\n" +
+                           R"({"id":7,"source":"tg","posted_at":"2024-05-01T10:00:00+03:00","text":"x"})" + "\n" +
+                           R"({"id":"b","source":"tg","posted_at":"2024-05-01T10:00:00Z","text":5})" + "\n" +
+                           R"({"id":"c","source":"tg","posted_at":"2024-05-01T10:00:00Z","text":"t","lang":3})" + "\n" +
+                           R"(["not","an","object"])" + "\n";
+  auto input = ReadPostsJsonLines(text, {});
+  ASSERT_TRUE(input.has_value()) << input.error().message;
+  ASSERT_EQ(input->posts.size(), 2u);
+  EXPECT_EQ(input->posts[0].id, "a1");
+  EXPECT_EQ(input->posts[0].region, std::optional<std::string>("UA"));
+  EXPECT_FALSE(input->posts[0].title.has_value());
+  EXPECT_EQ(input->posts[1].id, "7");
+  EXPECT_EQ(input->lines, (std::vector<int>{1, 4}));
+  ASSERT_EQ(input->invalid.size(), 4u);
+  EXPECT_EQ(input->invalid[0].line, 3);
+  EXPECT_EQ(input->invalid[0].reason.find("secret"), std::string::npos);
+  EXPECT_EQ(input->invalid[1].line, 5);
+  EXPECT_NE(input->invalid[1].reason.find("\"text\""), std::string::npos);
+  EXPECT_NE(input->invalid[2].reason.find("\"lang\""), std::string::npos);
+  EXPECT_EQ(input->invalid[3].line, 7);
+
+  InputOptions strict;
+  strict.strict = true;
+  auto stopped = ReadPostsJsonLines(text, strict);
+  ASSERT_FALSE(stopped.has_value());
+  EXPECT_EQ(stopped.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(stopped.error().message.rfind("line 3: ", 0), 0u) << stopped.error().message;
+}
+
+TEST(PostsJsonLines, RepairsInvalidUtf8AndTruncatesAtACharacterBoundary) {
+  const std::string text =
+      "{\"id\":\"1\",\"source\":\"s\",\"posted_at\":\"2024-05-01T10:00:00Z\",\"text\":\"a\xFF" "b\"}\n"
+      "{\"id\":\"2\",\"source\":\"s\",\"posted_at\":\"2024-05-01T10:00:00Z\",\"text\":\"ab\xD0\xB6\xD0\xB6\"}\n";
+  InputOptions options;
+  options.max_text_bytes = 3;  // inside the first "ж"
+  auto input = ReadPostsJsonLines(text, options);
+  ASSERT_TRUE(input.has_value()) << input.error().message;
+  ASSERT_EQ(input->posts.size(), 2u);
+  // "a", U+FFFD, "b" is 5 bytes: the cut at 3 falls inside U+FFFD and backs off to "a".
+  EXPECT_EQ(input->posts[0].text, "a");
+  EXPECT_TRUE(input->flags[0].utf8_repaired);
+  EXPECT_TRUE(input->flags[0].truncated);
+  EXPECT_EQ(input->posts[1].text, "ab");
+  EXPECT_TRUE(input->flags[1].truncated);
+  EXPECT_FALSE(input->flags[1].utf8_repaired);
+  bool changed = false;
+  EXPECT_EQ(RepairUtf8("\xE0\x80\x80ok", changed), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDok");  // overlong
+  EXPECT_TRUE(changed);
+  EXPECT_EQ(RepairUtf8("fine ж", changed), "fine ж");
+  EXPECT_FALSE(changed);
+}
+
+TEST(PostsCsv, MapsColumnsAndChecksTheMap) {
+  auto map = ParseColumnMap({"id=job_id,text=description", "source=site"});
+  ASSERT_TRUE(map.has_value()) << map.error().message;
+  EXPECT_EQ(map->at("text"), "description");
+  EXPECT_FALSE(ParseColumnMap({"colour=x"}).has_value());
+  EXPECT_FALSE(ParseColumnMap({"id"}).has_value());
+  EXPECT_FALSE(ParseColumnMap({"id=a", "id=b"}).has_value());
+
+  const std::string csv =
+      "Job_ID,description,site,posted_at,title\n"
+      "1,\"Line one\nline two\",,2024-01-01T00:00:00Z,\n"
+      ",no id,x,,\n"
+      "3,third,board,,A title\n";
+  auto input = ReadPostsCsv(csv, *map, "file.csv", {});
+  ASSERT_TRUE(input.has_value()) << input.error().message;
+  ASSERT_EQ(input->posts.size(), 2u);
+  EXPECT_EQ(input->posts[0].text, "Line one\nline two");
+  EXPECT_EQ(input->posts[0].source, "file.csv");
+  EXPECT_FALSE(input->posts[0].title.has_value());
+  EXPECT_EQ(input->posts[1].source, "board");
+  EXPECT_EQ(input->posts[1].title, std::optional<std::string>("A title"));
+  EXPECT_EQ(input->lines, (std::vector<int>{2, 5}));
+  ASSERT_EQ(input->invalid.size(), 1u);
+  EXPECT_EQ(input->invalid[0].line, 4);
+
+  auto missing = ReadPostsCsv("a,b\n1,2\n", {}, "f", {});
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_NE(missing.error().message.find("\"id\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace vigil::codec::monitor
