@@ -3,7 +3,11 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstdio>
+
+#include "core/common/encoding.hpp"
 
 namespace vigil::codec::monitor {
 namespace {
@@ -28,30 +32,112 @@ const core::monitor::Post& InputPost(const ScanReport& report, std::size_t posit
   return report.input.posts[report.result.posts[position].input_index];
 }
 
-Json PostJson(const ScanReport& report, std::size_t position) {
+// The posts dominate a large report: they are written by hand (nlohmann builds a tree per
+// object, several times slower). Strings are valid UTF-8 here (the codecs repair them).
+void AppendString(std::string_view text, std::string& out) {
+  std::string repaired;
+  if (!IsValidUtf8(text)) {
+    bool changed = false;
+    repaired = RepairUtf8(text, changed);
+    text = repaired;
+  }
+  out += '"';
+  for (char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char escaped[8];
+          std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+          out += escaped;
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+void AppendNumber(double value, std::string& out) {
+  char buffer[32];
+  const auto written = std::to_chars(buffer, buffer + sizeof buffer, Round(value));
+  const std::string_view text(buffer, static_cast<std::size_t>(written.ptr - buffer));
+  out += text;
+  if (text.find_first_of(".e") == std::string_view::npos) out += ".0";
+}
+
+void AppendSpan(const core::monitor::ByteSpan& span, std::string& out) {
+  out += "\"span\":[" + std::to_string(span.start) + "," + std::to_string(span.end) + "]";
+}
+
+void AppendReasons(const RiskScore& risk, std::string& out) {
+  out += "[";
+  for (std::size_t idx = 0; idx < risk.reasons.size(); ++idx) {
+    const auto& reason = risk.reasons[idx];
+    out += idx > 0 ? ",{\"code\":" : "{\"code\":";
+    AppendString(reason.code, out);
+    out += ",\"subject\":";
+    AppendString(reason.subject, out);
+    out += ",\"points\":";
+    AppendNumber(reason.points, out);
+    out += ",\"detail\":";
+    AppendString(reason.detail, out);
+    out += "}";
+  }
+  out += "]";
+}
+
+void AppendPostJson(const ScanReport& report, std::size_t position, std::string& out) {
   const PostResult& result = report.result.posts[position];
   const core::monitor::Post& post = report.input.posts[result.input_index];
   const PostFlags& flags = report.input.flags[result.input_index];
-  Json indicators = Json::array();
-  for (const auto& hit : result.indicators) {
-    indicators.push_back({{"id", hit.indicator}, {"entry", hit.entry}, {"category", hit.category},
-                          {"field", hit.field}, {"span", {hit.span.start, hit.span.end}}});
+  out += "{\"source\":";
+  AppendString(post.source, out);
+  out += ",\"id\":";
+  AppendString(post.id, out);
+  out += ",\"line\":" + std::to_string(report.input.lines[result.input_index]) + ",\"lang\":";
+  AppendString(result.language, out);
+  out += ",\"risk\":";
+  AppendNumber(result.risk.total, out);
+  out += ",\"reasons\":";
+  AppendReasons(result.risk, out);
+  out += ",\"indicators\":[";
+  for (std::size_t idx = 0; idx < result.indicators.size(); ++idx) {
+    const auto& hit = result.indicators[idx];
+    out += idx > 0 ? ",{\"id\":" : "{\"id\":";
+    AppendString(hit.indicator, out);
+    out += ",\"entry\":";
+    AppendString(hit.entry, out);
+    out += ",\"category\":";
+    AppendString(hit.category, out);
+    out += ",\"field\":";
+    AppendString(hit.field, out);
+    out += ",";
+    AppendSpan(hit.span, out);
+    out += "}";
   }
-  Json identifiers = Json::array();
-  for (const auto& found : result.identifiers) {
-    identifiers.push_back({{"type", found.type}, {"value", found.value}, {"field", found.field},
-                           {"span", {found.span.start, found.span.end}}});
+  out += "],\"identifiers\":[";
+  for (std::size_t idx = 0; idx < result.identifiers.size(); ++idx) {
+    const auto& found = result.identifiers[idx];
+    out += idx > 0 ? ",{\"type\":" : "{\"type\":";
+    AppendString(found.type, out);
+    out += ",\"value\":";
+    AppendString(found.value, out);
+    out += ",\"field\":";
+    AppendString(found.field, out);
+    out += ",";
+    AppendSpan(found.span, out);
+    out += "}";
   }
-  Json out = {{"source", post.source}, {"id", post.id}, {"line", report.input.lines[result.input_index]},
-              {"lang", result.language}, {"risk", Round(result.risk.total)},
-              {"reasons", ReasonsJson(result.risk)}, {"indicators", std::move(indicators)},
-              {"identifiers", std::move(identifiers)}};
-  out["cluster"] = result.cluster ? Json(*result.cluster) : Json(nullptr);
-  Json flag_list = Json::array();
-  if (flags.truncated) flag_list.push_back("truncated");
-  if (flags.utf8_repaired) flag_list.push_back("utf8-repaired");
-  out["flags"] = std::move(flag_list);
-  return out;
+  out += "],\"cluster\":" + (result.cluster ? std::to_string(*result.cluster) : std::string("null"));
+  out += ",\"flags\":[";
+  if (flags.truncated) out += "\"truncated\"";
+  if (flags.utf8_repaired) out += flags.truncated ? ",\"utf8-repaired\"" : "\"utf8-repaired\"";
+  out += "]}";
 }
 
 Json ClusterJson(const ScanReport& report, const ClusterResult& cluster) {
@@ -257,7 +343,7 @@ std::string RenderScanJson(const ScanReport& report) {
   std::string out = "{\"summary\":" + summary.dump() + ",\"invalid\":" + invalid.dump() + ",\"posts\":[";
   for (std::size_t pos = 0; pos < report.result.posts.size(); ++pos) {
     if (pos > 0) out += ",\n";
-    out += PostJson(report, pos).dump(-1, ' ', false, Json::error_handler_t::replace);
+    AppendPostJson(report, pos, out);
   }
   out += "],\"clusters\":[";
   for (std::size_t pos = 0; pos < report.result.clusters.size(); ++pos) {

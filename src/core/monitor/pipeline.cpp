@@ -293,20 +293,29 @@ Result<PipelineResult> Pipeline::Run(const std::vector<Post>& posts, int threads
   std::vector<RiskScore> post_risks;
   post_risks.reserve(out.posts.size());
   for (const PostResult& post : out.posts) post_risks.push_back(post.risk);
-  out.clusters.reserve(linking.clusters.size());
-  for (Cluster& cluster : linking.clusters) {
-    ClusterResult result;
-    result.risk = ComputeClusterRisk(cluster, link_posts, post_risks, impl.options.risk);
-    std::vector<std::string_view> texts;
-    texts.reserve(cluster.members.size());
-    for (std::size_t member : cluster.members) {
-      texts.push_back(posts[out.posts[member].input_index].text);
-      out.posts[member].cluster = cluster.id;
-    }
-    result.explanation = ComputeTemplate(texts, impl.options.template_max_words);
-    result.cluster = std::move(cluster);
-    out.clusters.push_back(std::move(result));
+  out.clusters.resize(linking.clusters.size());
+  for (std::size_t idx = 0; idx < linking.clusters.size(); ++idx) {
+    ClusterResult& result = out.clusters[idx];
+    result.risk = ComputeClusterRisk(linking.clusters[idx], link_posts, post_risks, impl.options.risk);
+    for (std::size_t member : linking.clusters[idx].members) out.posts[member].cluster = linking.clusters[idx].id;
+    result.cluster = std::move(linking.clusters[idx]);
   }
+  // Templates (quadratic per cluster) are independent: the workers share them by stride.
+  auto explain = [&](std::size_t first) {
+    for (std::size_t idx = first; idx < out.clusters.size(); idx += workers.size()) {
+      ClusterResult& result = out.clusters[idx];
+      std::vector<std::string_view> texts;
+      texts.reserve(result.cluster.members.size());
+      for (std::size_t member : result.cluster.members) texts.push_back(posts[out.posts[member].input_index].text);
+      result.explanation = ComputeTemplate(texts, impl.options.template_max_words);
+    }
+  };
+  std::vector<std::thread> running;
+  for (std::size_t worker = 1; worker < workers.size() && worker < out.clusters.size(); ++worker) {
+    running.emplace_back(explain, worker);
+  }
+  explain(0);
+  for (auto& thread : running) thread.join();
   return out;
 }
 
