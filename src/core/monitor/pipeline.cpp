@@ -39,6 +39,35 @@ std::int64_t DaysFromCivil(std::int64_t year, unsigned month, unsigned day) {
 
 bool IsLeap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
+// Union-find with path halving and union by size.
+class DisjointSets {
+ public:
+  explicit DisjointSets(std::size_t size) : parent_(size), size_(size, 1) {
+    for (std::size_t idx = 0; idx < size; ++idx) parent_[idx] = static_cast<std::uint32_t>(idx);
+  }
+  std::uint32_t Find(std::size_t item) {
+    auto at = static_cast<std::uint32_t>(item);
+    while (parent_[at] != at) {
+      parent_[at] = parent_[parent_[at]];
+      at = parent_[at];
+    }
+    return at;
+  }
+  // False when `a` and `b` were already in one set.
+  bool Union(std::size_t a, std::size_t b) {
+    std::uint32_t root_a = Find(a), root_b = Find(b);
+    if (root_a == root_b) return false;
+    if (size_[root_a] < size_[root_b]) std::swap(root_a, root_b);
+    parent_[root_b] = root_a;
+    size_[root_a] += size_[root_b];
+    return true;
+  }
+
+ private:
+  std::vector<std::uint32_t> parent_;
+  std::vector<std::uint32_t> size_;
+};
+
 // Per-post output of the parallel stages.
 struct Work {
   PostResult result;
@@ -238,6 +267,7 @@ Result<PipelineResult> Pipeline::Run(const std::vector<Post>& posts, int threads
   NearDuplicateIndex index(impl.options.minhash);
   if (impl.options.link_near_duplicates) index.Reserve(accepted.size());
   std::vector<NearDuplicateEdge> edges;
+  DisjointSets groups(accepted.size());
   std::vector<LinkPost> link_posts(accepted.size());
   out.posts.resize(accepted.size());
 
@@ -273,8 +303,11 @@ Result<PipelineResult> Pipeline::Run(const std::vector<Post>& posts, int threads
       const Post& post = posts[accepted[at]];
       Work& work = block[pos];
       if (impl.options.link_near_duplicates) {
-        auto found = index.Add(work.signature);
-        edges.insert(edges.end(), found.begin(), found.end());
+        // Only edges that join two near-duplicate groups are kept: the clusters are the same,
+        // and a family of k copies keeps k - 1 edges instead of up to k² / 2.
+        for (const NearDuplicateEdge& edge : index.Add(work.signature)) {
+          if (groups.Union(edge.earlier, edge.later)) edges.push_back(edge);
+        }
       }
       LinkPost& link = link_posts[at];
       link.source = post.source;
@@ -301,12 +334,16 @@ Result<PipelineResult> Pipeline::Run(const std::vector<Post>& posts, int threads
     result.cluster = std::move(linking.clusters[idx]);
   }
   // Templates (quadratic per cluster) are independent: the workers share them by stride.
+  const std::size_t template_members = std::max<std::size_t>(2, impl.options.template_max_members);
   auto explain = [&](std::size_t first) {
     for (std::size_t idx = first; idx < out.clusters.size(); idx += workers.size()) {
       ClusterResult& result = out.clusters[idx];
       std::vector<std::string_view> texts;
-      texts.reserve(result.cluster.members.size());
-      for (std::size_t member : result.cluster.members) texts.push_back(posts[out.posts[member].input_index].text);
+      texts.reserve(std::min(result.cluster.members.size(), template_members));
+      for (std::size_t member : result.cluster.members) {
+        if (texts.size() == template_members) break;
+        texts.push_back(posts[out.posts[member].input_index].text);
+      }
       result.explanation = ComputeTemplate(texts, impl.options.template_max_words);
     }
   };

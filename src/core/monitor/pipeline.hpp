@@ -33,6 +33,9 @@ struct PipelineOptions {
   RiskOptions risk;
   std::size_t language_prefix_bytes = 1024;
   std::size_t template_max_words = 400;
+  // The template of a large cluster is computed from its first members (input order) only: its
+  // cost grows with members × words², and a slot lists one value per member used.
+  std::size_t template_max_members = 64;
 };
 
 // One lure phrase found in a post.
@@ -63,7 +66,7 @@ struct PostResult {
 struct ClusterResult {
   Cluster cluster;  // members are positions in PipelineResult::posts
   RiskScore risk;
-  ClusterTemplate explanation;
+  ClusterTemplate explanation;  // from the first min(members, template_max_members) members
 };
 
 struct PipelineResult {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace vigil::core::monitor {
 namespace {
 
@@ -133,6 +135,25 @@ TEST(Pipeline, TheSameSourceAndIdTwiceIsOnePostAndTheFirstIsKept) {
   EXPECT_EQ(result->posts[0].input_index, 0u);
   EXPECT_EQ(result->posts[0].indicators.size(), 1u);
   EXPECT_EQ(result->posts[1].input_index, 2u);
+}
+
+TEST(Pipeline, ALargeClusterTakesItsTemplateFromItsFirstMembers) {
+  const Pipeline pipeline = MakePipeline();
+  std::vector<Post> posts;
+  for (int idx = 0; idx < 70; ++idx) {
+    posts.push_back(MakePost("s", std::to_string(idx),
+                             "Call +48 512 345 678 about shift " + std::to_string(idx) + " today"));
+  }
+  auto result = pipeline.Run(posts);
+  ASSERT_TRUE(result.has_value());
+  ASSERT_EQ(result->clusters.size(), 1u);
+  EXPECT_EQ(result->clusters[0].cluster.members.size(), 70u);
+  const auto& parts = result->clusters[0].explanation.parts;
+  const auto slot = std::find_if(parts.begin(), parts.end(), [](const TemplatePart& part) { return part.is_slot; });
+  ASSERT_NE(slot, parts.end());
+  ASSERT_EQ(slot->values.size(), 64u);
+  EXPECT_EQ(slot->values.front(), "0");
+  EXPECT_EQ(slot->values.back(), "63");
 }
 
 TEST(Pipeline, TheResultDoesNotDependOnTheThreadCount) {
