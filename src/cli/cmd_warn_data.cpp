@@ -18,19 +18,6 @@ namespace {
 // Files above this size report their reading progress on stderr.
 constexpr std::size_t kProgressFileBytes = 512 * 1024;
 
-Result<std::string> ReadInput(const std::string& path) {
-  std::stringstream text;
-  if (path == "-") {
-    text << std::cin.rdbuf();
-    return text.str();
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return MakeError(ErrorCode::kInvalidArgument, "cannot open " + path);
-  text << in.rdbuf();
-  if (in.bad()) return MakeError(ErrorCode::kUnavailable, "cannot read " + path);
-  return text.str();
-}
-
 std::string BaseName(const std::string& path) {
   if (path == "-") return "stdin";
   const auto slash = path.find_last_of('/');
@@ -85,7 +72,7 @@ int RunWarnImport(const app::Settings& settings, log::Logger& logger, const Warn
         {ErrorCode::kInvalidArgument, "--format must be tidy, hxl, ucdp-ged or iom-dtm"});
   auto options = ImportOptions(args, *format);
   if (!options) return ReportError(options.error());
-  auto text = ReadInput(args.file);
+  auto text = ReadInputText(args.file);
   if (!text) return ReportError(text.error());
   auto ctx = app::Context::Open(settings, logger);
   if (!ctx) return ReportError(ctx.error());

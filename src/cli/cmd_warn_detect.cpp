@@ -15,18 +15,6 @@ namespace {
 
 using core::signals::Parameter;
 
-Result<std::string> ReadInput(const std::string& path) {
-  std::stringstream text;
-  if (path == "-") {
-    text << std::cin.rdbuf();
-    return text.str();
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return MakeError(ErrorCode::kInvalidArgument, "cannot read the series file " + path);
-  text << in.rdbuf();
-  return text.str();
-}
-
 std::string FormatNumber(const std::optional<double>& value) {
   if (!value) return "";
   std::ostringstream out;
@@ -94,7 +82,7 @@ int RunWarnDetect(const app::Settings& /*settings*/, log::Logger& /*logger*/, co
   }
   auto params = ParseDetectorArguments(args.extras);
   if (!params) return ReportError(params.error());
-  auto text = ReadInput(args.in);
+  auto text = ReadInputText(args.in);
   if (!text) return ReportError(text.error());
   auto series = codec::csv::ParseDetectSeries(*text, args.frequency);
   if (!series) return ReportError(series.error());

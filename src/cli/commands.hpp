@@ -17,6 +17,9 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;
 inline constexpr int kExitUsage = 2;
 
+// The whole of a file, or of stdin when `path` is "-". Errors name the path.
+[[nodiscard]] Result<std::string> ReadInputText(const std::string& path);
+
 // The one place that maps error codes to exit codes; also prints the error to stderr.
 [[nodiscard]] int ReportError(const Error& error);
 

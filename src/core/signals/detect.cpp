@@ -379,11 +379,19 @@ Result<Detection> DetectRule(Method method, ParamReader& reader, const DetectInp
   return Detection{.method = method, .params = reader.resolved(), .points = std::move(*points), .notes = {}};
 }
 
-Result<Detection> DetectFarringtonMethod(ParamReader& reader, const DetectInput& input) {
-  auto range = reader.Range();
-  if (!range) return tl::unexpected(range.error());
-  FarringtonOptions options;
-  options.range = *range;
+// The parameters algo.farrington and farringtonFlexible share, with their common defaults.
+struct SharedFarringtonParams {
+  int b = 5;
+  int w = 3;
+  bool reweight = true;
+  double alpha = 0.05;
+  bool trend = true;
+  Limit54 limit54;
+  PowerTransform powertrans = PowerTransform::kTwoThirds;
+};
+
+Result<SharedFarringtonParams> ReadSharedFarringtonParams(ParamReader& reader) {
+  SharedFarringtonParams shared;
   auto b = reader.Integer("b", 5, 1);
   if (!b) return tl::unexpected(b.error());
   auto w = reader.Integer("w", 3, 0);
@@ -398,14 +406,31 @@ Result<Detection> DetectFarringtonMethod(ParamReader& reader, const DetectInput&
   if (!limit) return tl::unexpected(limit.error());
   auto powertrans = reader.Choice("powertrans", "2/3", {"2/3", "1/2", "none"});
   if (!powertrans) return tl::unexpected(powertrans.error());
+  shared.b = *b;
+  shared.w = *w;
+  shared.reweight = *reweight;
+  shared.alpha = *alpha;
+  shared.trend = *trend;
+  shared.limit54 = *limit;
+  shared.powertrans = ToPowerTransform(*powertrans);
+  return shared;
+}
+
+Result<Detection> DetectFarringtonMethod(ParamReader& reader, const DetectInput& input) {
+  auto range = reader.Range();
+  if (!range) return tl::unexpected(range.error());
+  auto shared = ReadSharedFarringtonParams(reader);
+  if (!shared) return tl::unexpected(shared.error());
   if (auto status = reader.CheckNoneLeft(); !status) return tl::unexpected(status.error());
-  options.b = *b;
-  options.w = *w;
-  options.reweight = *reweight;
-  options.alpha = *alpha;
-  options.trend = *trend;
-  options.limit54 = *limit;
-  options.powertrans = ToPowerTransform(*powertrans);
+  FarringtonOptions options;
+  options.range = *range;
+  options.b = shared->b;
+  options.w = shared->w;
+  options.reweight = shared->reweight;
+  options.alpha = shared->alpha;
+  options.trend = shared->trend;
+  options.limit54 = shared->limit54;
+  options.powertrans = shared->powertrans;
   auto raw = DetectFarrington(input.observed, input.frequency, options);
   if (!raw) return tl::unexpected(raw.error());
   Detection detection{.method = Method::kFarrington};
@@ -419,26 +444,12 @@ Result<Detection> DetectFlexibleMethod(Method method, ParamReader& reader, const
   const bool noufaily = method == Method::kNoufaily;
   auto range = reader.Range();
   if (!range) return tl::unexpected(range.error());
-  FlexibleOptions options;
-  options.range = *range;
-  auto b = reader.Integer("b", 5, 1);
-  if (!b) return tl::unexpected(b.error());
-  auto w = reader.Integer("w", 3, 0);
-  if (!w) return tl::unexpected(w.error());
-  auto reweight = reader.Boolean("reweight", true);
-  if (!reweight) return tl::unexpected(reweight.error());
+  auto shared = ReadSharedFarringtonParams(reader);
+  if (!shared) return tl::unexpected(shared.error());
   auto weights_threshold = reader.Number("weightsThreshold", 2.58, 0, 1e12);
   if (!weights_threshold) return tl::unexpected(weights_threshold.error());
-  auto alpha = reader.Number("alpha", 0.05, 1e-12, 0.5);
-  if (!alpha) return tl::unexpected(alpha.error());
-  auto trend = reader.Boolean("trend", true);
-  if (!trend) return tl::unexpected(trend.error());
   auto p_trend = reader.Number("pThresholdTrend", 0.05, 0, 1);
   if (!p_trend) return tl::unexpected(p_trend.error());
-  auto limit = reader.Limit("limit54");
-  if (!limit) return tl::unexpected(limit.error());
-  auto powertrans = reader.Choice("powertrans", "2/3", {"2/3", "1/2", "none"});
-  if (!powertrans) return tl::unexpected(powertrans.error());
   auto population_offset = reader.Boolean("populationOffset", false);
   if (!population_offset) return tl::unexpected(population_offset.error());
   auto no_periods = reader.Integer("noPeriods", noufaily ? 10 : 1, 1);
@@ -448,15 +459,17 @@ Result<Detection> DetectFlexibleMethod(Method method, ParamReader& reader, const
   auto threshold = reader.Choice("thresholdMethod", noufaily ? "nbPlugin" : "delta", {"delta", "nbPlugin", "muan"});
   if (!threshold) return tl::unexpected(threshold.error());
   if (auto status = reader.CheckNoneLeft(); !status) return tl::unexpected(status.error());
-  options.b = *b;
-  options.w = *w;
-  options.reweight = *reweight;
+  FlexibleOptions options;
+  options.range = *range;
+  options.b = shared->b;
+  options.w = shared->w;
+  options.reweight = shared->reweight;
+  options.alpha = shared->alpha;
+  options.trend = shared->trend;
+  options.limit54 = shared->limit54;
+  options.powertrans = shared->powertrans;
   options.weights_threshold = *weights_threshold;
-  options.alpha = *alpha;
-  options.trend = *trend;
   options.p_threshold_trend = *p_trend;
-  options.limit54 = *limit;
-  options.powertrans = ToPowerTransform(*powertrans);
   options.population_offset = *population_offset;
   options.no_periods = *no_periods;
   options.past_weeks_not_included = *past;

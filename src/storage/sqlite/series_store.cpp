@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cstdio>
 
+#include "core/warn/period.hpp"
+
 namespace vigil::storage::sqlite {
 namespace {
 
@@ -10,18 +12,6 @@ using core::warn::Observation;
 using core::warn::PeriodKind;
 using core::warn::SeriesKey;
 using core::warn::SeriesSummary;
-
-std::string_view KindName(PeriodKind kind) {
-  switch (kind) {
-    case PeriodKind::kDay:
-      return "day";
-    case PeriodKind::kWeek:
-      return "week";
-    case PeriodKind::kMonth:
-      return "month";
-  }
-  return "month";
-}
 
 PeriodKind ParseKind(std::string_view text) {
   if (text == "day") return PeriodKind::kDay;
@@ -56,7 +46,7 @@ Result<std::optional<std::int64_t>> FindSeriesId(Database& db, const SeriesKey& 
   auto stmt =
       db.Prepare("SELECT id FROM warn_series WHERE area = ? AND indicator = ? AND period_kind = ?");
   if (!stmt) return tl::unexpected(stmt.error());
-  stmt->Bind(1, key.area).Bind(2, key.indicator).Bind(3, KindName(key.period));
+  stmt->Bind(1, key.area).Bind(2, key.indicator).Bind(3, core::warn::PeriodKindName(key.period));
   auto row = stmt->Step();
   if (!row) return tl::unexpected(row.error());
   if (!*row) return std::optional<std::int64_t>();
@@ -74,7 +64,7 @@ Result<std::int64_t> SqliteSeriesStore::UpsertLocked(const SeriesKey& key,
     auto insert =
         db_.Prepare("INSERT INTO warn_series(area, indicator, period_kind) VALUES(?,?,?)");
     if (!insert) return tl::unexpected(insert.error());
-    insert->Bind(1, key.area).Bind(2, key.indicator).Bind(3, KindName(key.period));
+    insert->Bind(1, key.area).Bind(2, key.indicator).Bind(3, core::warn::PeriodKindName(key.period));
     if (auto ran = insert->Run(); !ran) return tl::unexpected(ran.error());
     *id = db_.LastInsertId();
   }
