@@ -348,6 +348,23 @@ int Run(int argc, char** argv) {
   monitor_scan->add_option("--region", scan_args.region,
                            "ISO 3166 region hint for phone numbers of posts that carry none");
 
+  MonitorTrendsArgs trends_args;
+  CLI::App* monitor_trends = nullptr;
+  monitor_trends = add_command(
+      monitor, "trends", "demand surges in daily term counts (columns date,term,count)",
+      [&trends_args, &monitor_trends](const app::Settings& settings, log::Logger& logger) {
+        trends_args.extras = monitor_trends->remaining();
+        return RunMonitorTrends(settings, logger, trends_args);
+      }).first;
+  monitor_trends->add_option("--in", trends_args.in, "the counts file (CSV); - for stdin")->required();
+  monitor_trends->add_option("--method", trends_args.method, "ears-c1, ears-c2 (default) or ratio-to-baseline")
+      ->default_str("ears-c2");
+  monitor_trends->add_option("--format", trends_args.format, "json or text")->default_str("json");
+  monitor_trends->footer(
+      "Detector parameters as for `vigil warn detect` (--name=value): ears-c1/c2: baseline minSigma alpha;\n"
+      "ratio-to-baseline: baseline (7) ratio (3) minCount (5).");
+  monitor_trends->allow_extras();
+
   bool version_chosen = false;
   root.add_subcommand("version", "print the version")->callback([&] { version_chosen = true; });
 

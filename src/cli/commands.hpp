@@ -105,6 +105,15 @@ struct MonitorScanArgs {
 // `vigil monitor scan`: exit 2 on an unusable invocation or (with --strict) an invalid line.
 [[nodiscard]] int RunMonitorScan(const app::Settings& settings, log::Logger& logger, const MonitorScanArgs& args);
 
+struct MonitorTrendsArgs {
+  std::string in;
+  std::string method = "ears-c2";
+  std::string format = "json";
+  std::vector<std::string> extras;  // the detector's R-named parameters, as given
+};
+// `vigil monitor trends`: surges per term in a date,term,count file.
+[[nodiscard]] int RunMonitorTrends(const app::Settings& settings, log::Logger& logger, const MonitorTrendsArgs& args);
+
 // Parses argv with CLI11 and runs the chosen subcommand.
 [[nodiscard]] int Run(int argc, char** argv);
 

@@ -39,4 +39,22 @@ std::vector<DetectorPoint> DetectRateOfChange(const std::vector<double>& counts,
   return points;
 }
 
+std::vector<DetectorPoint> DetectRatioToBaseline(const std::vector<double>& counts, int baseline, double ratio,
+                                                 double min_count) {
+  std::vector<DetectorPoint> points(counts.size());
+  const auto length = static_cast<std::size_t>(baseline);
+  double window = 0;
+  for (std::size_t t = 0; t < counts.size(); ++t) {
+    if (t >= length) {
+      const double expected = window / static_cast<double>(length);
+      const double upper = ratio * expected;
+      const bool alarm = counts[t] > upper && counts[t] >= min_count;
+      points[t] = {true, expected, upper, alarm, expected > 0 ? counts[t] / expected : 0};
+      window -= counts[t - length];
+    }
+    window += counts[t];
+  }
+  return points;
+}
+
 }  // namespace vigil::core::signals

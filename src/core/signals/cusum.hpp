@@ -20,4 +20,11 @@ namespace vigil::core::signals {
 // any positive count alarms. The first point is not tested.
 [[nodiscard]] std::vector<DetectorPoint> DetectRateOfChange(const std::vector<double>& counts, double rate);
 
+// Ratio to baseline, for demand-side surges: expected = mean of the previous `baseline` periods;
+// alarm when y_t > ratio × expected and y_t ≥ min_count (a rise from a zero baseline alarms once
+// y_t ≥ min_count). `score` is y_t / expected (0 when expected is 0). The first `baseline`
+// points are not tested. REQUIRES: baseline ≥ 1, ratio > 0.
+[[nodiscard]] std::vector<DetectorPoint> DetectRatioToBaseline(const std::vector<double>& counts, int baseline,
+                                                               double ratio, double min_count);
+
 }  // namespace vigil::core::signals

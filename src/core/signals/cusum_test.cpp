@@ -33,3 +33,28 @@ TEST(ManualRules, ThresholdAndRateOfChange) {
 
 }  // namespace
 }  // namespace vigil::core::signals
+
+namespace vigil::core::signals {
+namespace {
+
+TEST(RatioToBaseline, AlarmsWhenTheCountTriplesTheRecentMean) {
+  // Baseline 3: mean of the three previous days.
+  const std::vector<double> counts = {4, 4, 4, 12, 13, 20, 0, 0, 0, 6};
+  const auto points = DetectRatioToBaseline(counts, 3, 3.0, 5);
+  for (int t = 0; t < 3; ++t) EXPECT_FALSE(points[t].tested);
+  EXPECT_DOUBLE_EQ(points[3].expected, 4);
+  EXPECT_DOUBLE_EQ(points[3].upper, 12);
+  EXPECT_FALSE(points[3].alarm);  // 12 is not above 3 × 4
+  EXPECT_DOUBLE_EQ(points[4].expected, 20.0 / 3.0);
+  EXPECT_FALSE(points[4].alarm);
+  EXPECT_DOUBLE_EQ(points[5].expected, 29.0 / 3.0);
+  EXPECT_FALSE(points[5].alarm);
+  // From a zero baseline any count ≥ minCount alarms; below it nothing does.
+  EXPECT_DOUBLE_EQ(points[9].expected, 0);
+  EXPECT_TRUE(points[9].alarm);
+  const auto strict = DetectRatioToBaseline(counts, 3, 3.0, 7);
+  EXPECT_FALSE(strict[9].alarm);
+}
+
+}  // namespace
+}  // namespace vigil::core::signals

@@ -16,7 +16,7 @@
 namespace vigil::core::signals {
 namespace {
 
-constexpr std::array<std::pair<Method, std::string_view>, 9> kMethodNames{{
+constexpr std::array<std::pair<Method, std::string_view>, 10> kMethodNames{{
     {Method::kEarsC1, "ears-c1"},
     {Method::kEarsC2, "ears-c2"},
     {Method::kEarsC3, "ears-c3"},
@@ -26,6 +26,7 @@ constexpr std::array<std::pair<Method, std::string_view>, 9> kMethodNames{{
     {Method::kCusum, "cusum"},
     {Method::kThreshold, "threshold"},
     {Method::kRateOfChange, "rate-of-change"},
+    {Method::kRatioToBaseline, "ratio-to-baseline"},
 }};
 
 tl::unexpected<Error> BadValue(const std::string& name, const std::string& expected) {
@@ -368,6 +369,15 @@ Result<Detection> DetectRule(Method method, ParamReader& reader, const DetectInp
     if (!threshold) return tl::unexpected(threshold.error());
     if (auto status = reader.CheckNoneLeft(); !status) return tl::unexpected(status.error());
     raw = DetectThreshold(input.observed, *threshold);
+  } else if (method == Method::kRatioToBaseline) {
+    auto baseline = reader.Integer("baseline", 7, 1);
+    if (!baseline) return tl::unexpected(baseline.error());
+    auto ratio = reader.Number("ratio", 3, 1e-12, 1e12);
+    if (!ratio) return tl::unexpected(ratio.error());
+    auto min_count = reader.Number("minCount", 5, 0, 1e12);
+    if (!min_count) return tl::unexpected(min_count.error());
+    if (auto status = reader.CheckNoneLeft(); !status) return tl::unexpected(status.error());
+    raw = DetectRatioToBaseline(input.observed, *baseline, *ratio, *min_count);
   } else {
     auto rate = reader.Number("rate", 0.5, 0, 1e12);
     if (!rate) return tl::unexpected(rate.error());
@@ -526,6 +536,7 @@ Result<Detection> Detect(Method method, const std::vector<Parameter>& params, co
     case Method::kCusum:
     case Method::kThreshold:
     case Method::kRateOfChange:
+    case Method::kRatioToBaseline:
       return DetectRule(method, reader, input);
   }
   return MakeError(ErrorCode::kInternal, "unknown method");

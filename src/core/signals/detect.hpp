@@ -24,11 +24,12 @@ enum class Method {
   kNoufaily,    // farringtonFlexible with noPeriods=10, pastWeeksNotIncluded=26, nbPlugin
   kCusum,       // Poisson CUSUM (k, h)
   kThreshold,   // plain rule: alarm when y > threshold
-  kRateOfChange // plain rule: alarm when y rises by more than rate over the previous period
+  kRateOfChange,     // plain rule: alarm when y rises by more than rate over the previous period
+  kRatioToBaseline,  // demand surges: alarm when y exceeds ratio × the mean of the last `baseline`
 };
 
 // "ears-c1", "ears-c2", "ears-c3", "farrington", "flexible", "noufaily", "cusum", "threshold",
-// "rate-of-change".
+// "rate-of-change", "ratio-to-baseline".
 [[nodiscard]] std::optional<Method> ParseMethod(std::string_view name);
 [[nodiscard]] std::string_view MethodName(Method method);
 // Every method name, for help texts and error messages.

@@ -47,6 +47,7 @@ const std::vector<DetectorSpec>& DetectorSpecs() {
       {"cusum", signals::Method::kCusum, {"range", "k", "h"}},
       {"threshold", signals::Method::kThreshold, {"range", "threshold"}},
       {"rate-of-change", signals::Method::kRateOfChange, {"range", "rate"}},
+      {"ratio-to-baseline", signals::Method::kRatioToBaseline, {"range", "baseline", "ratio", "minCount"}},
   };
   return kSpecs;
 }

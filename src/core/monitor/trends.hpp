@@ -1,0 +1,52 @@
+// Demand-side surges: daily counts per search term or indicator category run through one of the
+// shared detectors (src/core/signals; EARS C1/C2 or the ratio-to-baseline rule by default), each
+// surge reported with the series value, baseline and threshold that explain it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/common/error.hpp"
+#include "core/signals/detect.hpp"
+
+namespace vigil::core::monitor {
+
+struct TermSeries {
+  std::string term;
+  std::vector<std::string> dates;  // consecutive days, YYYY-MM-DD
+  std::vector<double> counts;
+  int filled_days = 0;  // days absent from the input, counted as 0
+};
+
+struct Surge {
+  std::string date;
+  double observed = 0;
+  std::optional<double> expected;
+  std::optional<double> upper;
+  std::optional<double> score;
+};
+
+struct TermTrend {
+  std::string term;
+  int days = 0;
+  int filled_days = 0;
+  std::vector<Surge> surges;                  // every alarmed day, oldest first
+  std::optional<signals::DetectedPoint> latest;  // the last day, when it could be tested
+  std::string latest_date;
+  std::string problem;  // why the term could not be tested (e.g. too few days), else empty
+};
+
+struct TrendReport {
+  signals::Method method = signals::Method::kEarsC2;
+  std::vector<signals::ResolvedParam> params;  // from the first term that could be tested
+  std::vector<TermTrend> terms;                // in input order
+};
+
+// Runs `method` with `params` (R names, as for `vigil warn detect`) on every term, at frequency
+// 365. A term too short for the method is reported with its problem, not as an error; a bad
+// parameter is an error (kInvalidArgument) for the whole run.
+[[nodiscard]] Result<TrendReport> DetectTrends(const std::vector<TermSeries>& series, signals::Method method,
+                                               const std::vector<signals::Parameter>& params);
+
+}  // namespace vigil::core::monitor

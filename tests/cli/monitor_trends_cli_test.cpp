@@ -1,0 +1,75 @@
+// `vigil monitor trends` end to end: surges per term with their baseline and threshold, the
+// detector's R-named parameters, and bad rows named by line (exit 2).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/run_vigil.hpp"
+
+namespace vigil {
+namespace {
+
+using testing_support::RunVigil;
+
+std::string WriteCounts(const std::string& name, const std::string& text) {
+  const auto path = std::filesystem::temp_directory_path() / ("vigil-trends-" + std::to_string(::getpid()) + "-" + name);
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+std::string Counts() {
+  std::string text = "date,term,count\n";
+  for (int day = 1; day <= 28; ++day) {
+    const std::string date = "2022-02-" + std::string(day < 10 ? "0" : "") + std::to_string(day);
+    const int work = day < 26 ? 10 + day % 4 : 48;  // the last three days surge
+    text += date + ",work abroad," + std::to_string(work) + "\n";
+    if (day % 5 != 0) text += date + ",nanny job," + std::to_string(3 + day % 2) + "\n";
+  }
+  return text;
+}
+
+TEST(MonitorTrendsCli, SurgesCarryTheirBaselineAndThreshold) {
+  const std::string path = WriteCounts("ok.csv", Counts());
+  auto run = RunVigil("monitor trends --in " + path + " --method ratio-to-baseline --ratio=3 --minCount 5");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  const auto document = nlohmann::json::parse(run.output);
+  EXPECT_EQ(document["method"], "ratio-to-baseline");
+  EXPECT_EQ(document["params"]["ratio"], 3);
+  EXPECT_EQ(document["params"]["baseline"], 7);
+  const auto& work = document["terms"][0];
+  EXPECT_EQ(work["term"], "work abroad");
+  ASSERT_GE(work["surges"].size(), 1u);
+  EXPECT_EQ(work["surges"][0]["date"], "2022-02-26");
+  EXPECT_EQ(work["surges"][0]["observed"], 48);
+  EXPECT_GT(work["surges"][0]["upper"].get<double>(), work["surges"][0]["expected"].get<double>());
+  const auto& nanny = document["terms"][1];
+  EXPECT_EQ(nanny["filled_days"], 5);  // every fifth day missing, counted as 0
+  EXPECT_TRUE(nanny["surges"].empty());
+  std::filesystem::remove(path);
+}
+
+TEST(MonitorTrendsCli, DefaultsToEarsC2AndRefusesForeignParameters) {
+  const std::string path = WriteCounts("ears.csv", Counts());
+  auto run = RunVigil("monitor trends --in " + path + " --format text");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_NE(run.output.find("work abroad: 28 days;"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("2022-02-26: 48 against a baseline of"), std::string::npos) << run.output;
+  auto foreign = RunVigil("monitor trends --in " + path + " --ratio=3");
+  EXPECT_EQ(foreign.exit_code, 2);
+  EXPECT_NE(foreign.output.find("ears-c2 has no parameter ratio"), std::string::npos) << foreign.output;
+  std::filesystem::remove(path);
+}
+
+TEST(MonitorTrendsCli, BadRowsAreNamedByLine) {
+  const std::string path = WriteCounts("bad.csv", "date,term,count\n2022-02-01,work abroad,4\n2022-02-01,work abroad,5\n");
+  auto run = RunVigil("monitor trends --in " + path);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.output.find("line 3: term and date repeat line 2"), std::string::npos) << run.output;
+  std::filesystem::remove(path);
+}
+
+}  // namespace
+}  // namespace vigil
