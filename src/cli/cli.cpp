@@ -259,8 +259,8 @@ int Run(int argc, char** argv) {
         return RunWarnDetect(settings, logger, detect_args);
       }).first;
   warn_detect->add_option("--method", detect_args.method,
-                          "ears-c1, ears-c2, ears-c3, farrington, flexible, noufaily, cusum, threshold or "
-                          "rate-of-change")
+                          "ears-c1, ears-c2, ears-c3, farrington, flexible, noufaily, cusum, threshold, "
+                          "rate-of-change or ratio-to-baseline")
       ->required();
   warn_detect->add_option("--in", detect_args.in, "the series file (CSV); - for stdin")->required();
   warn_detect->add_option("--frequency", detect_args.frequency, "periods per year")->default_str("52");
@@ -271,7 +271,8 @@ int Run(int argc, char** argv) {
       "  farrington: range b w reweight alpha trend limit54 powertrans\n"
       "  flexible, noufaily: range b w reweight weightsThreshold alpha trend pThresholdTrend limit54\n"
       "    powertrans populationOffset noPeriods pastWeeksNotIncluded thresholdMethod\n"
-      "  cusum: range k h; threshold: range threshold; rate-of-change: range rate\n"
+      "  cusum: range k h; threshold: range threshold; rate-of-change: range rate;\n"
+      "  ratio-to-baseline: range baseline ratio minCount\n"
       "Booleans are true/false (any case); --limit54=5,4; --range=FROM:TO (1-based positions).");
   warn_detect->allow_extras();
 
