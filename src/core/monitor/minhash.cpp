@@ -87,6 +87,7 @@ void NearDuplicateIndex::Reserve(std::size_t posts) {
   values_.reserve(posts * width_);
   has_signature_.reserve(posts);
   previous_.reserve(posts * bands);
+  seen_by_.reserve(posts);
   // Keep the table at most 3/4 full with one key per band and post.
   const std::size_t needed = posts * bands * 4 / 3 + 1;
   if (table_keys_.size() < needed) Grow(needed);
@@ -94,7 +95,7 @@ void NearDuplicateIndex::Reserve(std::size_t posts) {
 
 std::size_t NearDuplicateIndex::MemoryBytes() const {
   return values_.capacity() * sizeof(std::uint16_t) + has_signature_.capacity() / 8 +
-         previous_.capacity() * sizeof(std::uint32_t) +
+         previous_.capacity() * sizeof(std::uint32_t) + seen_by_.capacity() * sizeof(std::uint32_t) +
          table_keys_.capacity() * sizeof(std::uint32_t) +
          table_posts_.capacity() * sizeof(std::uint32_t);
 }
@@ -126,18 +127,19 @@ double NearDuplicateIndex::Similarity(std::size_t a, std::size_t b) const {
   return static_cast<double>(equal) / static_cast<double>(width_);
 }
 
-std::vector<NearDuplicateEdge> NearDuplicateIndex::Add(const Signature& signature) {
+bool NearDuplicateIndex::Insert(const Signature& signature) {
   const auto post = static_cast<std::uint32_t>(has_signature_.size());
   const auto bands = static_cast<std::size_t>(options_.bands);
   const auto rows = static_cast<std::size_t>(options_.rows);
+  candidates_.clear();
   has_signature_.push_back(!signature.empty());
   previous_.resize(previous_.size() + bands, kNone);
+  seen_by_.push_back(kNone);
   if (signature.empty()) {
     values_.resize(values_.size() + width_, 0);
-    return {};
+    return false;
   }
   for (std::uint32_t value : signature) values_.push_back(static_cast<std::uint16_t>(value));
-  std::vector<std::uint32_t> candidates;
   for (std::size_t band = 0; band < bands; ++band) {
     if ((table_used_ + 1) * 4 > table_keys_.size() * 3) Grow(table_keys_.size() * 2);
     const auto key = static_cast<std::uint32_t>(
@@ -151,21 +153,41 @@ std::vector<NearDuplicateEdge> NearDuplicateIndex::Add(const Signature& signatur
     // Chains only lead to older posts, so the walk ends even when keys of two bands collide.
     std::uint32_t other = newest;
     for (int step = 0; step < options_.max_chain && other != kNone; ++step) {
-      candidates.push_back(other);
+      // Copies share many bands: each candidate is listed once (marked with this post's index).
+      if (seen_by_[other] != post) {
+        seen_by_[other] = post;
+        candidates_.push_back(other);
+      }
       other = previous_[static_cast<std::size_t>(other) * bands + band];
     }
     previous_[static_cast<std::size_t>(post) * bands + band] = newest;
     newest = post;
   }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  std::sort(candidates_.begin(), candidates_.end());
+  return true;
+}
+
+std::vector<NearDuplicateEdge> NearDuplicateIndex::Add(const Signature& signature) {
+  const std::size_t post = has_signature_.size();
   std::vector<NearDuplicateEdge> edges;
-  for (std::uint32_t other : candidates) {
+  if (!Insert(signature)) return edges;
+  for (std::uint32_t other : candidates_) {
     if (!has_signature_[other]) continue;
     const double similarity = Similarity(other, post);
     if (similarity >= options_.min_similarity) edges.push_back({other, post, similarity});
   }
   return edges;
+}
+
+void NearDuplicateIndex::AddLinking(const Signature& signature, const std::function<bool(std::size_t)>& linked,
+                                    const std::function<void(const NearDuplicateEdge&)>& on_edge) {
+  const std::size_t post = has_signature_.size();
+  if (!Insert(signature)) return;
+  for (std::uint32_t other : candidates_) {
+    if (!has_signature_[other] || linked(other)) continue;
+    const double similarity = Similarity(other, post);
+    if (similarity >= options_.min_similarity) on_edge({other, post, similarity});
+  }
 }
 
 }  // namespace vigil::core::monitor

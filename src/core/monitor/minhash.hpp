@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -63,9 +64,10 @@ struct NearDuplicateEdge {
 // parallel beforehand if needed); the edges then do not depend on the number of threads.
 // Memory per post: 2 bytes per signature value kept for verification (the low 16 bits: equal
 // values still estimate J, with a 1/65536 chance of a false match), 4 bytes per band for the
-// bucket chain, and about 8 / 0.75 bytes per band key in an open-addressing table of 32-bit keys
-// (a key shared by unrelated posts only adds candidates, which verification rejects). With the
-// defaults that is ≈ 0.9 KB per post once Reserve() sized the arrays (see MemoryBytes()).
+// bucket chain, 4 bytes to list each candidate once, and about 8 / 0.75 bytes per band key in an
+// open-addressing table of 32-bit keys (a key shared by unrelated posts only adds candidates,
+// which verification rejects). With the defaults that is ≈ 0.9 KB per post once Reserve() sized
+// the arrays (see MemoryBytes()).
 class NearDuplicateIndex {
  public:
   explicit NearDuplicateIndex(MinHashOptions options);
@@ -78,6 +80,16 @@ class NearDuplicateIndex {
   // candidate. REQUIRES: signature empty or of size bands * rows.
   std::vector<NearDuplicateEdge> Add(const Signature& signature);
 
+  // Add for a caller that only needs edges joining groups (the pipeline's union-find): before
+  // verifying a candidate (in order of earlier index) it asks `linked(earlier)` and skips the
+  // candidate when true; each verified edge goes to `on_edge` before the next candidate is asked
+  // about, so the caller can merge groups in between. Same index state afterwards as Add; the
+  // edges passed are Add's edges minus those to candidates already linked. In a family of k
+  // copies most candidates are already linked: a post then costs a Find per candidate instead of
+  // a 126-value comparison.
+  void AddLinking(const Signature& signature, const std::function<bool(std::size_t)>& linked,
+                  const std::function<void(const NearDuplicateEdge&)>& on_edge);
+
   std::size_t size() const { return has_signature_.size(); }
 
   // Bytes held by the index (capacities of its arrays).
@@ -85,6 +97,9 @@ class NearDuplicateIndex {
 
  private:
   double Similarity(std::size_t a, std::size_t b) const;
+  // Stores the post, files it under its band keys and leaves its sorted, distinct candidates in
+  // candidates_; returns false for an empty signature (no candidates).
+  bool Insert(const Signature& signature);
   std::uint32_t& Slot(std::uint32_t key);  // the table slot for `key` (kNone when unused)
   void Grow(std::size_t size);  // rehashes into a table of `size` slots
 
@@ -96,6 +111,8 @@ class NearDuplicateIndex {
   std::vector<std::uint32_t> table_keys_;   // open addressing, linear probing, any size
   std::vector<std::uint32_t> table_posts_;  // newest post with that key, or kNone
   std::size_t table_used_ = 0;
+  std::vector<std::uint32_t> candidates_;  // scratch of Insert, kept to avoid an allocation per post
+  std::vector<std::uint32_t> seen_by_;     // per post: the latest post that listed it as a candidate
 };
 
 // The share of positions where two signatures agree; 0 when either is empty.

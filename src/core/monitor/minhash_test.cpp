@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 namespace vigil::core::monitor {
 namespace {
@@ -102,6 +104,54 @@ TEST(NearDuplicateIndex, EdgesDoNotDependOnHowManyThreadsComputedTheSignatures) 
     edges += serial_edges.size();
   }
   EXPECT_GT(edges, 20u);
+}
+
+// AddLinking visits Add's candidates in the same order and skips only those the caller says are
+// linked already: with a union-find caller the kept edges equal those of Add + Union.
+TEST(NearDuplicateIndex, AddLinkingKeepsTheEdgesThatJoinGroups) {
+  MinHasher hasher({});
+  NearDuplicateIndex plain({});
+  NearDuplicateIndex linking({});
+  std::vector<std::size_t> group_plain, group_linking;  // tiny union-find: group id per post
+  auto find = [](std::vector<std::size_t>& group, std::size_t item) {
+    while (group[item] != item) item = group[item];
+    return item;
+  };
+  std::vector<std::pair<std::size_t, std::size_t>> kept_plain, kept_linking;
+  std::size_t skipped = 0;
+  for (int copy = 0; copy < 40; ++copy) {
+    std::string text = kAd + " номер " + std::to_string(copy % 7);
+    if (copy % 5 == 4) text = "Продам велосипед майже новий недорого самовивіз " + std::to_string(copy);
+    if (copy == 13) text.clear();
+    const Signature signature = hasher.Compute(text);
+    const std::size_t post = group_plain.size();
+    group_plain.push_back(post);
+    group_linking.push_back(post);
+    for (const NearDuplicateEdge& edge : plain.Add(signature)) {
+      const std::size_t a = find(group_plain, edge.earlier), b = find(group_plain, edge.later);
+      if (a != b) {
+        group_plain[b] = a;
+        kept_plain.emplace_back(edge.earlier, edge.later);
+      }
+    }
+    linking.AddLinking(
+        signature,
+        [&](std::size_t earlier) {
+          const bool linked = find(group_linking, earlier) == find(group_linking, post);
+          skipped += linked ? 1 : 0;
+          return linked;
+        },
+        [&](const NearDuplicateEdge& edge) {
+          const std::size_t a = find(group_linking, edge.earlier), b = find(group_linking, edge.later);
+          ASSERT_NE(a, b);
+          group_linking[b] = a;
+          kept_linking.emplace_back(edge.earlier, edge.later);
+        });
+  }
+  EXPECT_EQ(plain.size(), linking.size());
+  EXPECT_EQ(kept_linking, kept_plain);
+  EXPECT_GE(kept_plain.size(), 30u);  // the copies of kAd form one group
+  EXPECT_GT(skipped, 100u);           // and most of their candidates were never verified
 }
 
 }  // namespace

@@ -305,9 +305,12 @@ Result<PipelineResult> Pipeline::Run(const std::vector<Post>& posts, int threads
       if (impl.options.link_near_duplicates) {
         // Only edges that join two near-duplicate groups are kept: the clusters are the same,
         // and a family of k copies keeps k - 1 edges instead of up to k² / 2.
-        for (const NearDuplicateEdge& edge : index.Add(work.signature)) {
-          if (groups.Union(edge.earlier, edge.later)) edges.push_back(edge);
-        }
+        // Candidates already in the post's group are not verified (their edge would not be kept).
+        index.AddLinking(
+            work.signature, [&](std::size_t earlier) { return groups.Find(earlier) == groups.Find(at); },
+            [&](const NearDuplicateEdge& edge) {
+              if (groups.Union(edge.earlier, edge.later)) edges.push_back(edge);
+            });
       }
       LinkPost& link = link_posts[at];
       link.source = post.source;
