@@ -346,6 +346,8 @@ int Run(int argc, char** argv) {
   monitor_scan->add_option("--max-text-bytes", scan_args.max_text_bytes,
                            "longer texts are truncated and flagged")
       ->default_str("65536");
+  monitor_scan->add_option("--counts-out", scan_args.counts_out,
+                           "also write daily counts per lure category (date,term,count) for `monitor trends`");
   monitor_scan->add_option("--region", scan_args.region,
                            "ISO 3166 region hint for phone numbers of posts that carry none");
 

@@ -12,11 +12,13 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "codec/csv/csv_reader.hpp"
 #include "codec/monitor/posts_input.hpp"
 #include "codec/monitor/scan_report.hpp"
 #include "codec/yaml/lexicon_yaml.hpp"
 #include "codec/yaml/monitor_yaml.hpp"
 #include "core/monitor/pipeline.hpp"
+#include "core/monitor/trends.hpp"
 
 namespace vigil::cli {
 namespace {
@@ -173,6 +175,20 @@ int RunMonitorScan(const app::Settings& settings, log::Logger& logger, const Mon
     out << rendered;
     out.close();
     if (!out) return ReportError({ErrorCode::kUnavailable, "cannot write " + args.out});
+  }
+  if (!args.counts_out.empty()) {
+    std::size_t undated = 0;
+    const auto counts = core::monitor::DailyCategoryCounts(input->posts, *result, undated);
+    std::string csv;
+    codec::csv::RenderCsvRecord({"date", "term", "count"}, csv);
+    for (const auto& count : counts) {
+      codec::csv::RenderCsvRecord({count.date, count.term, std::to_string(static_cast<long long>(count.count))}, csv);
+    }
+    std::ofstream out(args.counts_out, std::ios::binary | std::ios::trunc);
+    out << csv;
+    out.close();
+    if (!out) return ReportError({ErrorCode::kUnavailable, "cannot write " + args.counts_out});
+    if (undated > 0) std::cerr << "vigil: " << undated << " post(s) without an RFC 3339 date left out of the counts\n";
   }
   logger.Info("monitor scan", {{"posts", static_cast<std::int64_t>(result->posts.size())},
                                {"invalid_lines", static_cast<std::int64_t>(input->invalid.size())},

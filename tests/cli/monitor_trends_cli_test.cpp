@@ -73,3 +73,47 @@ TEST(MonitorTrendsCli, BadRowsAreNamedByLine) {
 
 }  // namespace
 }  // namespace vigil
+
+namespace vigil {
+namespace {
+
+// `monitor scan --counts-out` writes the daily counts per lure category that `monitor trends`
+// reads: the loop from scanned posts to surges.
+TEST(MonitorTrendsCli, ScanCountsFeedTrends) {
+  std::string jsonl;
+  int id = 0;
+  for (int day = 1; day <= 20; ++day) {
+    const std::string date = "2024-05-" + std::string(day < 10 ? "0" : "") + std::to_string(day);
+    const int posts = day < 19 ? 1 : 8;  // eight lure posts a day at the end, one before
+    for (int i = 0; i < posts; ++i) {
+      jsonl += R"({"id":")" + std::to_string(++id) + R"(","source":"board","posted_at":")" + date +
+               R"(T10:00:00Z","text":"Job )" + std::to_string(id) +
+               R"(: we pay for your ticket and meet you at the station."})" + "\n";
+    }
+  }
+  const std::string in = WriteCounts("posts.jsonl", jsonl);
+  const std::string counts = WriteCounts("daily.csv", "");
+  auto scan = RunVigil("monitor scan --in " + in + " --counts-out " + counts + " --data " +
+                       std::string(VIGIL_SOURCE_DIR) + "/data --out /dev/null");
+  ASSERT_EQ(scan.exit_code, 0) << scan.output;
+  std::ifstream file(counts);
+  const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(text.rfind("date,term,count\r\n", 0), 0u) << text;
+  EXPECT_NE(text.find("2024-05-19,category:logistics,8"), std::string::npos) << text;
+  EXPECT_NE(text.find("2024-05-01,posts,1"), std::string::npos) << text;
+  auto trends = RunVigil("monitor trends --in " + counts + " --method ratio-to-baseline");
+  ASSERT_EQ(trends.exit_code, 0) << trends.output;
+  const auto document = nlohmann::json::parse(trends.output);
+  bool logistics_surged = false;
+  for (const auto& term : document["terms"]) {
+    if (term["term"] == "category:logistics" && !term["surges"].empty()) {
+      logistics_surged = term["surges"][0]["date"] == "2024-05-19";
+    }
+  }
+  EXPECT_TRUE(logistics_surged) << trends.output;
+  std::filesystem::remove(in);
+  std::filesystem::remove(counts);
+}
+
+}  // namespace
+}  // namespace vigil

@@ -1,5 +1,8 @@
 #include "core/monitor/trends.hpp"
 
+#include <map>
+#include <set>
+
 namespace vigil::core::monitor {
 
 Result<TrendReport> DetectTrends(const std::vector<TermSeries>& series, signals::Method method,
@@ -33,6 +36,28 @@ Result<TrendReport> DetectTrends(const std::vector<TermSeries>& series, signals:
     report.terms.push_back(std::move(trend));
   }
   return report;
+}
+
+std::vector<DailyCount> DailyCategoryCounts(const std::vector<Post>& posts, const PipelineResult& result,
+                                            std::size_t& undated) {
+  undated = 0;
+  std::map<std::pair<std::string, std::string>, double> counts;  // (term, date) → count
+  for (const PostResult& post : result.posts) {
+    const auto seconds = ParseRfc3339(posts[post.input_index].posted_at);
+    if (!seconds) {
+      ++undated;
+      continue;
+    }
+    const std::string date = FormatRfc3339(*seconds).substr(0, 10);
+    counts[{"posts", date}] += 1;
+    std::set<std::string> categories;
+    for (const IndicatorMatch& match : post.indicators) categories.insert(match.category);
+    for (const std::string& category : categories) counts[{"category:" + category, date}] += 1;
+  }
+  std::vector<DailyCount> out;
+  out.reserve(counts.size());
+  for (const auto& [key, count] : counts) out.push_back({.date = key.second, .term = key.first, .count = count});
+  return out;
 }
 
 }  // namespace vigil::core::monitor

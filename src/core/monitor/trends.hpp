@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "core/common/error.hpp"
+#include "core/monitor/pipeline.hpp"
+#include "core/monitor/post.hpp"
 #include "core/signals/detect.hpp"
 
 namespace vigil::core::monitor {
@@ -48,5 +50,18 @@ struct TrendReport {
 // parameter is an error (kInvalidArgument) for the whole run.
 [[nodiscard]] Result<TrendReport> DetectTrends(const std::vector<TermSeries>& series, signals::Method method,
                                                const std::vector<signals::Parameter>& params);
+
+struct DailyCount {
+  std::string date;  // YYYY-MM-DD (UTC day of posted_at)
+  std::string term;  // "posts", or "category:<lure category>"
+  double count = 0;
+};
+
+// Daily counts from a scan, for `monitor trends`: accepted posts per UTC day ("posts") and posts
+// with at least one lure hit of a category ("category:<category>"; a post counts once per
+// category). Posts whose posted_at is not RFC 3339 are left out and counted in `undated`.
+// Ordered by term, then date.
+[[nodiscard]] std::vector<DailyCount> DailyCategoryCounts(const std::vector<Post>& posts, const PipelineResult& result,
+                                                         std::size_t& undated);
 
 }  // namespace vigil::core::monitor
