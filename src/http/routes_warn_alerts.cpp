@@ -140,16 +140,21 @@ void RegisterWarnAlertRoutes(Router& router, RouteDeps deps) {
               .handler = [&services](const RequestContext& ctx) -> Result<Response> {
                 if (services.warn_alerts == nullptr) return NotLoaded(ctx.request);
                 std::optional<core::warn::AlertState> state;
+                bool open_only = false;  // "open": every state but closed
                 if (auto text = ctx.request.QueryParam("state")) {
+                  open_only = *text == "open";
                   state = core::warn::ParseAlertState(*text);
-                  if (!state) {
+                  if (!state && !open_only) {
                     return MakeError(ErrorCode::kInvalidArgument,
-                                     "state must be new, acknowledged, action_recorded or closed",
+                                     "state must be open, new, acknowledged, action_recorded or closed",
                                      "validation");
                   }
                 }
                 auto alerts = services.warn_alerts->List(state);
                 if (!alerts) return tl::unexpected(alerts.error());
+                if (open_only) {
+                  std::erase_if(*alerts, [](const auto& alert) { return alert.state == core::warn::AlertState::kClosed; });
+                }
                 return JsonResponse(200, codec::json::RenderAlertList(*alerts));
               }});
   router.Add({.method = Method::kGet,

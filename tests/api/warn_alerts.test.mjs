@@ -215,7 +215,11 @@ describe('warn areas and alerts over HTTP', () => {
       [[alertId, 'XB01', 'new', 'fp-north', 'warning']]);
     const closed = await server.request('GET', '/api/v1/warn/alerts?state=closed', { session: viewer });
     assert.deepEqual(closed.json.items, []);
-    assertProblem(await server.request('GET', '/api/v1/warn/alerts?state=open', { session: viewer }), 400, 'validation');
+    // "open" is every state but closed.
+    const open = await server.request('GET', '/api/v1/warn/alerts?state=open', { session: viewer });
+    assert.equal(open.status, 200, open.text);
+    assert.deepEqual(open.json.items.map((a) => a.id), [alertId]);
+    assertProblem(await server.request('GET', '/api/v1/warn/alerts?state=pending', { session: viewer }), 400, 'validation');
     assertProblem(await server.request('GET', '/api/v1/warn/alerts/99999', { session: viewer }), 404, 'not-found');
   });
 

@@ -332,10 +332,9 @@ function parseAlertDetail(data: unknown): AlertDetail {
 
 /** Open alerts (every state but closed) or closed ones, newest first. */
 export async function loadAlerts(which: 'open' | 'closed'): Promise<Alert[]> {
-  // The API filters by one state; "open" is new, acknowledged and action_recorded together.
-  const response = await request('GET', `/api/v1/warn/alerts${which === 'closed' ? '?state=closed' : ''}`);
-  const alerts = items(await response.json()).map(parseAlert);
-  return which === 'closed' ? alerts : alerts.filter((alert) => alert.state !== 'closed');
+  // "open" is new, acknowledged and action_recorded together.
+  const response = await request('GET', `/api/v1/warn/alerts?state=${which}`);
+  return items(await response.json()).map(parseAlert);
 }
 
 export async function loadAlert(id: string): Promise<AlertDetail> {
