@@ -3,8 +3,20 @@
 #include <algorithm>
 #include <array>
 
+#include "core/warn/period.hpp"
+
 namespace vigil::core::warn {
 namespace {
+
+// Orders period labels of any kind by their last day ("2024-W23" after "2024-06-05", "2024-06"
+// after both); labels that do not parse sort first, by text.
+bool LaterPeriod(const std::string& a, const std::string& b) {
+  const auto pa = ParsePeriodAnyKind(a);
+  const auto pb = ParsePeriodAnyKind(b);
+  if (pa && pb) return LastDayOf(*pa) > LastDayOf(*pb);
+  if (pa.has_value() != pb.has_value()) return pa.has_value();
+  return a > b;
+}
 
 constexpr std::array<std::string_view, 4> kLevelNames = {"none", "watch", "warning", "alert"};
 
@@ -86,7 +98,7 @@ LevelOutcome ComputeLevel(const LevelRule& rule, const std::vector<IndicatorHist
   int critical_alarms = 0;
   const WindowFacts* longest = nullptr;
   for (const IndicatorHistory& history : histories) {
-    if (!history.points.empty() && history.points.back().period > outcome.latest_period) {
+    if (!history.points.empty() && LaterPeriod(history.points.back().period, outcome.latest_period)) {
       outcome.latest_period = history.points.back().period;
     }
     WindowFacts facts = ReadWindow(rule, history);
@@ -99,7 +111,7 @@ LevelOutcome ComputeLevel(const LevelRule& rule, const std::vector<IndicatorHist
     total_alarms += count;
     if (facts.critical) critical_alarms += count;
     if (longest == nullptr || facts.longest_run > longest->longest_run) longest = &facts;
-    latest_alarm = std::max(latest_alarm, facts.alarmed_periods.back());
+    if (LaterPeriod(facts.alarmed_periods.back(), latest_alarm)) latest_alarm = facts.alarmed_periods.back();
     outcome.alarming_indicators.push_back(facts.history->indicator);
   }
   if (!latest_alarm.empty()) outcome.latest_period = latest_alarm;

@@ -130,3 +130,21 @@ TEST(WarnLevel, NamesRoundTrip) {
 
 }  // namespace
 }  // namespace vigil::core::warn
+
+namespace vigil::core::warn {
+namespace {
+
+TEST(WarnLevelPeriods, LatestPeriodComparesWeeksAndMonthsByDate) {
+  // A weekly indicator alarming in 2024-W23 (3–9 June): after a monthly alarm in 2024-05, but
+  // before one in 2024-06 — which text order ("W" sorts after "0") would get wrong.
+  IndicatorHistory weekly{"online-ads", "online-demand", {{"2024-W22", false}, {"2024-W23", true}}};
+  IndicatorHistory monthly{"idp-stock", "displacement", {{"2024-04", false}, {"2024-05", true}}};
+  LevelRule rule;
+  const auto outcome = ComputeLevel(rule, {monthly, weekly});
+  EXPECT_EQ(outcome.latest_period, "2024-W23");
+  IndicatorHistory june{"idp-stock", "displacement", {{"2024-05", false}, {"2024-06", true}}};
+  EXPECT_EQ(ComputeLevel(rule, {weekly, june}).latest_period, "2024-06");  // June ends after W23
+}
+
+}  // namespace
+}  // namespace vigil::core::warn

@@ -208,6 +208,22 @@ Period MonthOfDay(const Period& day) {
   return {PeriodKind::kMonth, (date.year - 1970) * 12 + (date.month - 1)};
 }
 
+std::int64_t LastDayOf(const Period& period) {
+  switch (period.kind) {
+    case PeriodKind::kDay:
+      return period.ordinal;
+    case PeriodKind::kWeek:
+      return kWeekEpoch + 7 * period.ordinal + 6;
+    case PeriodKind::kMonth: {
+      const std::int64_t next = period.ordinal + 1;
+      const std::int64_t year = 1970 + FloorDiv(next, 12);
+      const auto month = static_cast<unsigned>(next - (year - 1970) * 12 + 1);
+      return DaysFromCivil(year, month, 1) - 1;
+    }
+  }
+  return period.ordinal;
+}
+
 std::vector<PeriodIssue> FindPeriodIssues(const std::vector<Period>& periods) {
   std::vector<PeriodIssue> issues;
   for (std::size_t pos = 1; pos < periods.size(); ++pos) {

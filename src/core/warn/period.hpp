@@ -48,6 +48,8 @@ struct Period {
 }
 // The month containing a day (used to aggregate events to area-months).
 [[nodiscard]] Period MonthOfDay(const Period& day);
+// The last day of a period (days since 1970-01-01), to order periods of different kinds.
+[[nodiscard]] std::int64_t LastDayOf(const Period& period);
 
 // Problems found in a sequence of periods as given (in row order).
 struct PeriodIssue {

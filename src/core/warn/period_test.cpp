@@ -75,3 +75,20 @@ TEST(Period, FindsGapsDuplicatesAndDisorder) {
 
 }  // namespace
 }  // namespace vigil::core::warn
+
+namespace vigil::core::warn {
+namespace {
+
+TEST(PeriodLastDay, OrdersPeriodsOfDifferentKinds) {
+  const auto day = [](std::string_view text) { return LastDayOf(*ParsePeriodAnyKind(text)); };
+  EXPECT_EQ(day("1970-01-01"), 0);
+  EXPECT_EQ(day("1970-01"), 30);
+  EXPECT_EQ(day("2024-02"), day("2024-02-29"));   // leap year
+  EXPECT_EQ(day("2024-W01"), day("2024-01-07"));  // ISO week 1 of 2024: Monday 1 January
+  EXPECT_EQ(day("2020-W53"), day("2021-01-03"));
+  EXPECT_GT(day("2024-06"), day("2024-W23"));     // June ends after the week of 3–9 June
+  EXPECT_GT(day("2024-W23"), day("2024-06-05"));
+}
+
+}  // namespace
+}  // namespace vigil::core::warn
