@@ -32,6 +32,9 @@ using CsvProgress = std::function<void(std::size_t, std::size_t)>;
 // spreadsheets do not run it as a formula. Ends with CRLF (RFC 4180).
 void RenderCsvRecord(const std::vector<std::string>& fields, std::string& out);
 
+// A field with surrounding spaces and tabs removed.
+[[nodiscard]] std::string TrimField(std::string_view field);
+
 // Lower-cased header name with surrounding spaces removed (for matching column names).
 [[nodiscard]] std::string NormaliseHeader(std::string_view name);
 

@@ -18,12 +18,6 @@ tl::unexpected<Error> RowError(int line, const std::string& message) {
   return MakeError(ErrorCode::kInvalidArgument, "line " + std::to_string(line) + ": " + message, "invalid-series");
 }
 
-std::string Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return std::string(text);
-}
-
 std::optional<double> Number(const std::string& text) {
   double value = 0;
   const char* end = text.data() + text.size();
@@ -90,7 +84,7 @@ Result<DetectSeries> ParseDetectSeries(std::string_view text, int frequency) {
   std::map<std::int64_t, int> seen;  // ordinal → line
   for (std::size_t r = 1; r < records->size(); ++r) {
     const CsvRecord& record = (*records)[r];
-    auto field = [&](std::size_t column) { return column < record.fields.size() ? Trim(record.fields[column]) : std::string(); };
+    auto field = [&](std::size_t column) { return column < record.fields.size() ? TrimField(record.fields[column]) : std::string(); };
     const std::string label = field(period_column);
     const auto parsed = ParseLabel(label, frequency);
     if (!parsed) {

@@ -15,12 +15,6 @@ tl::unexpected<Error> LineError(int line, const std::string& message) {
   return MakeError(ErrorCode::kInvalidArgument, "line " + std::to_string(line) + ": " + message, "invalid-series");
 }
 
-std::string Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return std::string(text);
-}
-
 }  // namespace
 
 Result<std::vector<core::monitor::TermSeries>> ParseTermCounts(std::string_view text) {
@@ -42,7 +36,7 @@ Result<std::vector<core::monitor::TermSeries>> ParseTermCounts(std::string_view 
     const CsvRecord& record = (*records)[r];
     auto field = [&](const char* name) {
       const std::size_t column = columns[name];
-      return column < record.fields.size() ? Trim(record.fields[column]) : std::string();
+      return column < record.fields.size() ? TrimField(record.fields[column]) : std::string();
     };
     const std::string term = field("term");
     if (term.empty()) return LineError(record.line, "term is empty");

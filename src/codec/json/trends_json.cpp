@@ -2,32 +2,15 @@
 
 #include <cmath>
 
-#include <nlohmann/json.hpp>
+#include "codec/json/signal_values.hpp"
 
 namespace vigil::codec::json {
 namespace {
 
 using nlohmann::json;
 
-json Value(double value) {
-  if (value == std::floor(value) && std::abs(value) < 1e15) return static_cast<long long>(value);
-  return value;
-}
-
 json Optional(const std::optional<double>& value) {
-  return value && std::isfinite(*value) ? Value(*value) : json(nullptr);
-}
-
-json Param(const core::signals::ParamValue& value) {
-  if (std::holds_alternative<bool>(value)) return std::get<bool>(value);
-  if (std::holds_alternative<double>(value)) return Value(std::get<double>(value));
-  if (std::holds_alternative<std::string>(value)) return std::get<std::string>(value);
-  if (std::holds_alternative<std::vector<double>>(value)) {
-    json array = json::array();
-    for (const double item : std::get<std::vector<double>>(value)) array.push_back(Value(item));
-    return array;
-  }
-  return nullptr;
+  return value && std::isfinite(*value) ? NumberJson(*value) : json(nullptr);
 }
 
 }  // namespace
@@ -35,14 +18,14 @@ json Param(const core::signals::ParamValue& value) {
 std::string RenderTrendReport(const core::monitor::TrendReport& report) {
   json params = json::object();
   for (const auto& param : report.params) {
-    if (param.name != "range") params[param.name] = Param(param.value);  // ranges differ per term
+    if (param.name != "range") params[param.name] = ParamValueJson(param.value);  // ranges differ per term
   }
   json terms = json::array();
   for (const auto& term : report.terms) {
     json surges = json::array();
     for (const auto& surge : term.surges) {
       surges.push_back({{"date", surge.date},
-                        {"observed", Value(surge.observed)},
+                        {"observed", NumberJson(surge.observed)},
                         {"expected", Optional(surge.expected)},
                         {"upper", Optional(surge.upper)},
                         {"score", Optional(surge.score)}});
@@ -50,7 +33,7 @@ std::string RenderTrendReport(const core::monitor::TrendReport& report) {
     json latest = nullptr;
     if (term.latest) {
       latest = {{"date", term.latest_date},
-                {"observed", Value(term.latest->observed)},
+                {"observed", NumberJson(term.latest->observed)},
                 {"expected", Optional(term.latest->expected)},
                 {"upper", Optional(term.latest->upper)},
                 {"alarm", term.latest->alarm},

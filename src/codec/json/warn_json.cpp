@@ -4,35 +4,35 @@
 #include <sstream>
 
 #include "codec/json/json_object.hpp"
+#include "codec/json/signal_values.hpp"
 
 namespace vigil::codec::json {
-namespace {
 
-using core::signals::ParamValue;
 using nlohmann::json;
 
-// Whole numbers print without a fraction (counts, b, w, limit54); others keep full precision.
-json Number(double value) {
+json NumberJson(double value) {
   if (std::isfinite(value) && value == std::floor(value) && std::abs(value) < 1e15) {
     return static_cast<long long>(value);
   }
   return value;
 }
 
-json ToJson(const std::optional<double>& value) {
-  return value && std::isfinite(*value) ? json(*value) : json(nullptr);
-}
-
-json ToJson(const ParamValue& value) {
+json ParamValueJson(const core::signals::ParamValue& value) {
   if (std::holds_alternative<bool>(value)) return std::get<bool>(value);
-  if (std::holds_alternative<double>(value)) return Number(std::get<double>(value));
+  if (std::holds_alternative<double>(value)) return NumberJson(std::get<double>(value));
   if (std::holds_alternative<std::string>(value)) return std::get<std::string>(value);
   if (std::holds_alternative<std::vector<double>>(value)) {
     json array = json::array();
-    for (const double item : std::get<std::vector<double>>(value)) array.push_back(Number(item));
+    for (const double item : std::get<std::vector<double>>(value)) array.push_back(NumberJson(item));
     return array;
   }
   return nullptr;
+}
+
+namespace {
+
+json ToJson(const std::optional<double>& value) {
+  return value && std::isfinite(*value) ? json(*value) : json(nullptr);
 }
 
 tl::unexpected<Error> Invalid(const std::string& message) {
@@ -77,14 +77,14 @@ Result<std::vector<double>> Numbers(const json& object, const char* key) {
 
 std::string RenderDetection(const core::signals::Detection& detection, const std::vector<std::string>& periods) {
   json params = json::object();
-  for (const auto& param : detection.params) params[param.name] = ToJson(param.value);
+  for (const auto& param : detection.params) params[param.name] = ParamValueJson(param.value);
   json points = json::array();
   for (const auto& point : detection.points) {
     const auto index = static_cast<std::size_t>(point.index);
     json period = index >= 1 && index <= periods.size() ? json(periods[index - 1]) : json(point.index);
     points.push_back({{"index", point.index},
                       {"period", std::move(period)},
-                      {"observed", Number(point.observed)},
+                      {"observed", NumberJson(point.observed)},
                       {"expected", ToJson(point.expected)},
                       {"upper", ToJson(point.upper)},
                       {"alarm", point.alarm},

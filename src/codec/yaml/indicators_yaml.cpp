@@ -3,26 +3,13 @@
 #include "codec/yaml/yaml_reader.hpp"
 
 namespace vigil::codec::yaml {
-namespace {
-
-std::string RenderProblems(const std::vector<FileProblem>& problems) {
-  std::string message;
-  for (const auto& problem : problems) {
-    if (!problem.is_error) continue;
-    if (!message.empty()) message += "\n";
-    message += problem.file + ":" + std::to_string(problem.line) + ": " + problem.message;
-  }
-  return message;
-}
-
-}  // namespace
 
 Result<core::warn::Catalogue> ParseIndicatorsYaml(const std::string& file_name,
                                                   const std::string& text) {
   std::vector<FileProblem> problems;
   auto root = LoadYamlMapping(file_name, text, problems);
   if (!root)
-    return MakeError(ErrorCode::kInvalidArgument, RenderProblems(problems), "invalid-catalogue");
+    return MakeError(ErrorCode::kInvalidArgument, ErrorsText(problems), "invalid-catalogue");
   FileReader reader(file_name, problems);
   std::vector<core::warn::IndicatorDraft> drafts;
   const YAML::Node list = (*root)["indicators"];
@@ -76,7 +63,7 @@ Result<core::warn::Catalogue> ParseIndicatorsYaml(const std::string& file_name,
     }
   }
   if (HasErrors(problems)) {
-    return MakeError(ErrorCode::kInvalidArgument, RenderProblems(problems), "invalid-catalogue");
+    return MakeError(ErrorCode::kInvalidArgument, ErrorsText(problems), "invalid-catalogue");
   }
   return core::warn::ValidateCatalogue(drafts, file_name);
 }

@@ -7,16 +7,6 @@
 namespace vigil::codec::yaml {
 namespace {
 
-std::string RenderProblems(const std::vector<FileProblem>& problems) {
-  std::string message;
-  for (const auto& problem : problems) {
-    if (!problem.is_error) continue;
-    if (!message.empty()) message += "\n";
-    message += problem.file + ":" + std::to_string(problem.line) + ": " + problem.message;
-  }
-  return message;
-}
-
 core::monitor::LexiconEntry ReadEntry(FileReader& reader, const YAML::Node& node,
                                       const std::string& language) {
   using core::monitor::LexiconPattern;
@@ -60,7 +50,7 @@ Result<std::vector<core::monitor::LexiconEntry>> ParseLexiconYaml(const std::str
   std::vector<FileProblem> problems;
   auto root = LoadYamlMapping(file_name, text, problems);
   if (!root) {
-    return MakeError(ErrorCode::kInvalidArgument, RenderProblems(problems), "invalid-lexicon");
+    return MakeError(ErrorCode::kInvalidArgument, ErrorsText(problems), "invalid-lexicon");
   }
   FileReader reader(file_name, problems);
   const std::string language = reader.Text(*root, "language");
@@ -78,7 +68,7 @@ Result<std::vector<core::monitor::LexiconEntry>> ParseLexiconYaml(const std::str
     }
   }
   if (HasErrors(problems)) {
-    return MakeError(ErrorCode::kInvalidArgument, RenderProblems(problems), "invalid-lexicon");
+    return MakeError(ErrorCode::kInvalidArgument, ErrorsText(problems), "invalid-lexicon");
   }
   return entries;
 }

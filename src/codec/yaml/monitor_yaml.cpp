@@ -10,13 +10,7 @@ namespace vigil::codec::yaml {
 namespace {
 
 tl::unexpected<Error> Problems(const std::vector<FileProblem>& problems) {
-  std::string message;
-  for (const auto& problem : problems) {
-    if (!problem.is_error) continue;
-    if (!message.empty()) message += "\n";
-    message += problem.file + ":" + std::to_string(problem.line) + ": " + problem.message;
-  }
-  return MakeError(ErrorCode::kInvalidArgument, message, "validation");
+  return MakeError(ErrorCode::kInvalidArgument, ErrorsText(problems), "validation");
 }
 
 void CheckKeys(FileReader& reader, const YAML::Node& node, const std::set<std::string>& allowed) {

@@ -11,13 +11,7 @@ namespace vigil::codec::yaml {
 namespace {
 
 tl::unexpected<Error> Problems(const std::vector<FileProblem>& problems) {
-  std::string message;
-  for (const auto& problem : problems) {
-    if (!problem.is_error) continue;
-    if (!message.empty()) message += "\n";
-    message += problem.file + ":" + std::to_string(problem.line) + ": " + problem.message;
-  }
-  return MakeError(ErrorCode::kInvalidArgument, message, "validation");
+  return MakeError(ErrorCode::kInvalidArgument, ErrorsText(problems), "validation");
 }
 
 // Reads a whole number ≥ 0 from node[key] into `target` when present.

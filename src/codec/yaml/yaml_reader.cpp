@@ -8,6 +8,16 @@ bool HasErrors(const std::vector<FileProblem>& problems) {
   return std::any_of(problems.begin(), problems.end(), [](const FileProblem& p) { return p.is_error; });
 }
 
+std::string ErrorsText(const std::vector<FileProblem>& problems) {
+  std::string message;
+  for (const auto& problem : problems) {
+    if (!problem.is_error) continue;
+    if (!message.empty()) message += "\n";
+    message += problem.file + ":" + std::to_string(problem.line) + ": " + problem.message;
+  }
+  return message;
+}
+
 void FileReader::Error(const YAML::Node& node, const std::string& message) {
   problems_.push_back({file_, node.IsDefined() ? node.Mark().line + 1 : 0, message, true});
 }

@@ -19,6 +19,8 @@ struct FileProblem {
 
 // True when any problem is an error.
 [[nodiscard]] bool HasErrors(const std::vector<FileProblem>& problems);
+// The errors (notes left out), one per line as "file:line: message".
+[[nodiscard]] std::string ErrorsText(const std::vector<FileProblem>& problems);
 
 // Collects problems for one file; reads typed values with line numbers.
 class FileReader {
