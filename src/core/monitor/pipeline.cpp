@@ -68,12 +68,7 @@ class DisjointSets {
   std::vector<std::uint32_t> size_;
 };
 
-// Per-post output of the parallel stages.
-struct Work {
-  PostResult result;
-  Signature signature;
-  std::vector<PostIdentifier> link_identifiers;
-};
+using Work = PostAnalysis;
 
 }  // namespace
 
@@ -229,6 +224,23 @@ Result<Pipeline> Pipeline::Create(PipelineOptions options) {
   // Fail early (not in the middle of a run) when a worker's libraries cannot be set up.
   if (auto worker = impl->NewWorker(); !worker) return tl::unexpected(worker.error());
   return Pipeline(std::move(impl));
+}
+
+const PipelineOptions& Pipeline::options() const { return impl_->options; }
+
+Result<std::vector<PostAnalysis>> Pipeline::Analyse(const std::vector<Post>& posts) const {
+  auto worker = impl_->NewWorker();
+  if (!worker) return tl::unexpected(worker.error());
+  std::vector<PostAnalysis> out(posts.size());
+  for (std::size_t idx = 0; idx < posts.size(); ++idx) {
+    if (auto done = impl_->Process(posts[idx], *worker, out[idx]); !done) {
+      return tl::unexpected(MakeError(done.error().code,
+                                      "post " + std::to_string(idx + 1) + ": " + done.error().message,
+                                      done.error().reason));
+    }
+    out[idx].result.input_index = idx;
+  }
+  return out;
 }
 
 Result<PipelineResult> Pipeline::Run(const std::vector<Post>& posts, int threads,

@@ -63,6 +63,14 @@ struct PostResult {
   std::optional<std::size_t> cluster;  // the cluster id (smallest member position), or none
 };
 
+// The per-post stages' output for one post, for callers that link posts themselves (the server
+// links each ingested batch against what it stored before).
+struct PostAnalysis {
+  PostResult result;
+  Signature signature;  // empty when near-duplicate linking is off or the text has no words
+  std::vector<PostIdentifier> link_identifiers;  // those that may link posts (no bare shared host)
+};
+
 struct ClusterResult {
   Cluster cluster;  // members are positions in PipelineResult::posts
   RiskScore risk;
@@ -96,6 +104,12 @@ class Pipeline {
   [[nodiscard]] Result<PipelineResult> Run(
       const std::vector<Post>& posts, int threads = 1,
       const std::function<void(std::size_t, std::size_t)>& progress = {}) const;
+
+  // The per-post stages only (language, lure indicators, risk, identifiers, signature), one result
+  // per post in order; no duplicate check, no linking. Thread-safe (const).
+  [[nodiscard]] Result<std::vector<PostAnalysis>> Analyse(const std::vector<Post>& posts) const;
+
+  const PipelineOptions& options() const;
 
  private:
   struct Impl;

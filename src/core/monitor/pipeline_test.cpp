@@ -186,5 +186,30 @@ TEST(Pipeline, TheResultDoesNotDependOnTheThreadCount) {
   }
 }
 
+TEST(PipelineTest, AnalyseGivesTheSamePerPostResultsAsRun) {
+  Pipeline pipeline = MakePipeline();
+  const std::vector<Post> posts = {
+      MakePost("a", "1", "Only young women, free accommodation, call +380 50 123 45 67."),
+      MakePost("a", "2", "Lost cat near the station.")};
+  auto analysed = pipeline.Analyse(posts);
+  ASSERT_TRUE(analysed.has_value()) << analysed.error().message;
+  auto run = pipeline.Run(posts);
+  ASSERT_TRUE(run.has_value());
+  ASSERT_EQ(analysed->size(), 2u);
+  for (std::size_t idx = 0; idx < posts.size(); ++idx) {
+    const PostResult& one = (*analysed)[idx].result;
+    EXPECT_EQ(one.input_index, idx);
+    EXPECT_EQ(one.language, run->posts[idx].language);
+    EXPECT_EQ(one.indicators.size(), run->posts[idx].indicators.size());
+    EXPECT_EQ(one.identifiers.size(), run->posts[idx].identifiers.size());
+    EXPECT_DOUBLE_EQ(one.risk.total, run->posts[idx].risk.total);
+  }
+  EXPECT_EQ((*analysed)[0].result.indicators.size(), 2u);
+  ASSERT_EQ((*analysed)[0].link_identifiers.size(), 1u);
+  EXPECT_EQ((*analysed)[0].link_identifiers[0].value, "+380501234567");
+  EXPECT_EQ((*analysed)[0].signature.size(), 126u);
+  EXPECT_TRUE((*analysed)[1].link_identifiers.empty());
+}
+
 }  // namespace
 }  // namespace vigil::core::monitor
