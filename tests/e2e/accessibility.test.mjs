@@ -28,7 +28,7 @@ for (const lang of ['en', 'ar']) {
       await signIn(page, vigil.baseUrl, vigil.user);
       await page.selectOption('#language-select', lang);
       assert.deepEqual(await axeViolations(page), [], 'start page');
-      await page.goto(`${vigil.baseUrl}/app/#/monitor`);
+      await page.goto(`${vigil.baseUrl}/app/#/directory`);
       await page.locator('nav.nav a[aria-current="page"]').waitFor();
       assert.deepEqual(await axeViolations(page), [], 'placeholder page');
       await page.goto(`${vigil.baseUrl}/app/#/no-such-page`);

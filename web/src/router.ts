@@ -16,12 +16,15 @@ export type Capability = (typeof CAPABILITIES)[number];
 
 export type Route =
   | { kind: 'home' }
-  /** `rest`: the path below the capability (#/warn/alerts/7 → ['alerts', '7']). */
-  | { kind: 'capability'; capability: Capability; rest: string[] }
+  /**
+   * `rest`: the path below the capability (#/warn/alerts/7 → ['alerts', '7']); `query`: what
+   * follows `?` in the hash (#/monitor?lang=uk → 'lang=uk'), for screens that keep filters there.
+   */
+  | { kind: 'capability'; capability: Capability; rest: string[]; query: string }
   | { kind: 'notFound' };
 
 /** The capabilities that have pages of their own below their start page. */
-const NESTED: ReadonlySet<Capability> = new Set<Capability>(['warn']);
+const NESTED: ReadonlySet<Capability> = new Set<Capability>(['warn', 'monitor']);
 
 export function capabilityLabel(capability: Capability): MessageKey {
   return `nav.${capability}`;
@@ -32,7 +35,9 @@ export function hrefOf(capability: Capability): string {
 }
 
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#\/?/, '').replace(/\/+$/, '');
+  const [pathPart, ...queryParts] = hash.replace(/^#\/?/, '').split('?');
+  const path = pathPart.replace(/\/+$/, '');
+  const query = queryParts.join('?');
   if (path === '') return { kind: 'home' };
   const [first, ...rest] = path.split('/');
   const capability = CAPABILITIES.find((name) => name === first);
@@ -44,7 +49,7 @@ export function parseRoute(hash: string): Route {
     return { kind: 'notFound' };
   }
   if (parts.some((part) => part === '')) return { kind: 'notFound' };
-  return { kind: 'capability', capability, rest: parts };
+  return { kind: 'capability', capability, rest: parts, query };
 }
 
 /** The current route. In-page anchors such as the skip link's #main are not routes and are ignored. */

@@ -3,10 +3,11 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { signOut, type User } from '../api';
 import { errorMessageKey } from '../errors';
 import { roleLabel, useI18n, type MessageKey } from '../i18n';
-import { CAPABILITIES, capabilityLabel, hrefOf, useRoute, type Route } from '../router';
+import { CAPABILITIES, capabilityLabel, hrefOf, useRoute, type Capability, type Route } from '../router';
 import { LanguageSwitcher } from './language_switcher';
 import { MAIN_ID, SkipLink } from './skip_link';
 import { Identify } from './identify';
+import { MONITOR_ROLES, MonitorLoader } from './monitor_loader';
 import { Home, NotFound, Placeholder } from './views';
 import { WarnLoader } from './warn_loader';
 
@@ -17,8 +18,15 @@ interface Props {
   onSignedOut: () => void;
 }
 
+// The query (a screen's filters) is not part of the key: changing a filter is not a new page and
+// must not pull focus back to the heading.
 function routeKey(route: Route): string {
   return route.kind === 'capability' ? [route.capability, ...route.rest].join('/') : route.kind;
+}
+
+/** The sections a role may not use at all are left out of the navigation. */
+function visibleTo(capability: Capability, role: string): boolean {
+  return capability !== 'monitor' || MONITOR_ROLES.has(role);
 }
 
 export function Shell({ user, moveFocus, onSignedOut }: Props) {
@@ -72,7 +80,7 @@ export function Shell({ user, moveFocus, onSignedOut }: Props) {
       <div class="layout">
         <nav class="nav" aria-label={t('nav.label')}>
           <ul>
-            {CAPABILITIES.map((capability) => (
+            {CAPABILITIES.filter((capability) => visibleTo(capability, user.role)).map((capability) => (
               <li key={capability}>
                 <a
                   href={hrefOf(capability)}
@@ -95,9 +103,13 @@ export function Shell({ user, moveFocus, onSignedOut }: Props) {
           {route.kind === 'capability' && route.capability === 'warn' && (
             <WarnLoader headingRef={headingRef} user={user} path={route.rest} />
           )}
+          {route.kind === 'capability' && route.capability === 'monitor' && (
+            <MonitorLoader headingRef={headingRef} user={user} path={route.rest} query={route.query} />
+          )}
           {route.kind === 'capability' &&
             route.capability !== 'identify' &&
-            route.capability !== 'warn' && (
+            route.capability !== 'warn' &&
+            route.capability !== 'monitor' && (
               <Placeholder headingRef={headingRef} capability={route.capability} />
             )}
           {route.kind === 'notFound' && <NotFound headingRef={headingRef} />}

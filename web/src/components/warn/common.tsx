@@ -3,33 +3,19 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError } from '../../api';
 import { errorMessageKey } from '../../errors';
+import { useLoadWith, type LoadState } from '../use_load';
 import { useWarnI18n, type AnyKey, type WarnTranslate } from '../../i18n/warn';
 import { problemDetail, type Level } from './api';
 
-export type Loaded<T> =
-  | { kind: 'loading' }
-  /** detail: the server's own explanation (English), when it gave one. */
-  | { kind: 'failed'; error: AnyKey; detail: string | null }
-  | { kind: 'ready'; value: T };
+/** detail: the server's own explanation (English), when it gave one. */
+export type Loaded<T> = LoadState<T, { error: AnyKey; detail: string | null }>;
 
 /** Runs `load` when `deps` change (and on reload()); the newest call wins. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): [Loaded<T>, () => void] {
-  const [state, setState] = useState<Loaded<T>>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setState((previous) => (previous.kind === 'ready' ? previous : { kind: 'loading' }));
-    load().then(
-      (value) => live && setState({ kind: 'ready', value }),
-      (failure: unknown) =>
-        live &&
-        setState({ kind: 'failed', error: failureKey(failure), detail: problemDetail(failure)?.detail ?? null }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [...deps, attempt]);
-  return [state, () => setAttempt((n) => n + 1)];
+  return useLoadWith(load, deps, (failure) => ({
+    error: failureKey(failure),
+    detail: problemDetail(failure)?.detail ?? null,
+  }));
 }
 
 /** The message for a failed warn request. */
