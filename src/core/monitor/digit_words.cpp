@@ -67,30 +67,46 @@ const WordMap& NumberWords() {
       {"dziewięćset", "900"}, {"dziewiecset", "900"}};
   return *kWords;
 }
+}  // namespace
 
-// A quick filter before the dictionary: the (first two bytes, byte length) shapes of the number
-// words, counting the longer UTF-8 forms of their apostrophes too. Two bytes, because every
-// Cyrillic letter starts with 0xD0 or 0xD1. Most words fail it without hashing.
-bool MayBeNumberWord(std::string_view word) {
+// The shapes of the number words: (first two bytes, byte length) and (last two bytes, byte
+// length), for every apostrophe form. Two bytes, because every Cyrillic letter starts with 0xD0
+// or 0xD1. Most words fail it without hashing.
+bool MayBeNumberWord(unsigned char first, unsigned char second, unsigned char before_last, unsigned char last,
+                     std::size_t length) {
   constexpr std::size_t kMaxLength = 40;
-  auto index_of = [](unsigned char first, unsigned char second, std::size_t length) {
-    return ((static_cast<std::size_t>(first) << 8) | second) * (kMaxLength + 1) + length;
+  auto index_of = [](unsigned char one, unsigned char two, std::size_t size) {
+    return ((static_cast<std::size_t>(one) << 8) | two) * (kMaxLength + 1) + size;
+  };
+  struct Shapes {
+    std::vector<bool> heads = std::vector<bool>(65536 * (kMaxLength + 1), false);
+    std::vector<bool> tails = std::vector<bool>(65536 * (kMaxLength + 1), false);
   };
   static const auto* const kShapes = [&] {
-    auto* shapes = new std::vector<bool>(65536 * (kMaxLength + 1), false);
+    auto* shapes = new Shapes;
     for (const auto& [key, value] : NumberWords()) {
-      const std::size_t apostrophes = static_cast<std::size_t>(std::count(key.begin(), key.end(), '\''));
-      for (std::size_t extra : {std::size_t{0}, apostrophes, 2 * apostrophes}) {
-        if (key.size() + extra <= kMaxLength) {
-          (*shapes)[index_of(static_cast<unsigned char>(key[0]), static_cast<unsigned char>(key[1]), key.size() + extra)] = true;
-        }
+      for (std::string_view apostrophe : {"'", "`", "\xCA\xBC", "\xE2\x80\x99"}) {
+        std::string form;
+        for (char c : key) form += c == '\'' ? std::string(apostrophe) : std::string(1, c);
+        if (form.size() > kMaxLength) continue;
+        const auto* bytes = reinterpret_cast<const unsigned char*>(form.data());
+        shapes->heads[index_of(bytes[0], bytes[1], form.size())] = true;
+        shapes->tails[index_of(bytes[form.size() - 2], bytes[form.size() - 1], form.size())] = true;
       }
     }
     return shapes;
   }();
-  if (word.size() < 2 || word.size() > kMaxLength) return false;
-  return (*kShapes)[index_of(static_cast<unsigned char>(word[0]), static_cast<unsigned char>(word[1]), word.size())];
+  if (length < 2 || length > kMaxLength) return false;
+  return kShapes->heads[index_of(first, second, length)] && kShapes->tails[index_of(before_last, last, length)];
 }
+
+bool MayBeNumberWord(std::string_view word) {
+  if (word.size() < 2) return false;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(word.data());
+  return MayBeNumberWord(bytes[0], bytes[1], bytes[word.size() - 2], bytes[word.size() - 1], word.size());
+}
+
+namespace {
 
 bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC || c == '`'; }
 

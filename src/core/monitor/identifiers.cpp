@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "core/monitor/identifier_windows.hpp"
 #include "core/monitor/phones.hpp"
 #include "core/monitor/web_address.hpp"
 
@@ -199,6 +200,7 @@ struct IdentifierExtractor::Impl {
   Normaliser normaliser;
   PhoneFinder phones;
   WebAddressFinder web;
+  IdentifierWindowFinder windows;
 };
 
 IdentifierExtractor::IdentifierExtractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -212,17 +214,36 @@ Result<IdentifierExtractor> IdentifierExtractor::Create(IdentifierOptions option
   if (!normaliser) return tl::unexpected(normaliser.error());
   auto web = WebAddressFinder::Create(options.shared_hosts);
   if (!web) return tl::unexpected(web.error());
+  auto windows = IdentifierWindowFinder::Create(*normaliser);
+  if (!windows) return tl::unexpected(windows.error());
   auto impl = std::make_unique<Impl>(Impl{std::move(*normaliser),
                                           PhoneFinder(options.phone_overrides, options.fallback_regions),
-                                          std::move(*web)});
+                                          std::move(*web), std::move(*windows)});
   return IdentifierExtractor(std::move(impl));
 }
 
 std::vector<Identifier> IdentifierExtractor::Extract(std::string_view field,
                                                      const std::optional<std::string>& region) {
-  const MappedText folded = impl_->normaliser.Fold(field);
-  const MappedText digits = impl_->normaliser.DeobfuscateDigits(folded);
-  return Extract(field, folded, digits, region);
+  // Only the pre-filter's windows are folded and searched; each window holds all the context its
+  // candidates' rules read, so the result is the whole field's (identifier_windows.hpp).
+  const std::vector<ByteSpan>& windows = impl_->windows.Find(field);
+  std::vector<Identifier> found;
+  for (const ByteSpan& window : windows) {
+    const std::string_view part = field.substr(window.start, window.end - window.start);
+    const MappedText folded = impl_->normaliser.Fold(part);
+    const MappedText digits = impl_->normaliser.DeobfuscateDigits(folded);
+    for (Identifier& identifier : Extract(part, folded, digits, region)) {
+      // Each window's identifiers are unique and in order already; keep the first across windows.
+      const bool seen = std::any_of(found.begin(), found.end(), [&](const Identifier& other) {
+        return other.type == identifier.type && other.value == identifier.value;
+      });
+      if (seen) continue;
+      identifier.span.start += window.start;
+      identifier.span.end += window.start;
+      found.push_back(std::move(identifier));
+    }
+  }
+  return found;
 }
 
 std::vector<Identifier> IdentifierExtractor::Extract(std::string_view field, const MappedText& folded,

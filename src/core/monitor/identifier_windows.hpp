@@ -1,0 +1,69 @@
+// The identifier stage's pre-filter: one pass over a post field's raw bytes finds the windows that
+// may hold a contact identifier, so folding, digit de-obfuscation and the finders run on those
+// windows only, and a field without a candidate costs that one pass (no ICU, no allocation).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "core/common/error.hpp"
+#include "core/monitor/normalise.hpp"
+
+namespace vigil::core::monitor {
+
+// Finds candidate windows. Keeps scratch space: NOT thread-safe (one per IdentifierExtractor).
+//
+// A field is split into tokens at spaces, tabs and newlines. A token is *inert* when it holds
+// only letters whose folded form is known and ASCII-free (Latin, Cyrillic, Greek … up to U+07FF)
+// and light punctuation, and every word in it is an ordinary word: not a number word, not a
+// look-alike of digits ("o", "і"), not an e-mail marker ("собака", "dot"). No identifier rule can
+// produce anything from an inert token, and digit runs and number-word runs stop at one. The other
+// tokens form clusters; a cluster is *live* when it holds an "@", a dot before an ASCII letter or
+// digit, "://", a bracketed marker ("(at)", "[.]"), an "@" written as a word, a character the
+// table does not know (folding may turn it into anything), or enough digits, look-alikes and
+// number words for a phone (7). Each live cluster gets a window reaching over at least four inert
+// tokens and 64 bytes on either side — more than any context rule reads (two words before a
+// number, one after, 32 bytes before a handle, 64 bytes after an "@") — and windows that touch
+// merge. Windows start and end at token boundaries next to ASCII whitespace, where folding
+// cannot join characters, so each window folds to the matching slice of the whole field's fold.
+class IdentifierWindowFinder {
+ public:
+  // Builds the per-character table with `normaliser` (each character of U+0080–U+07FF folded
+  // once). kInternal when folding fails.
+  [[nodiscard]] static Result<IdentifierWindowFinder> Create(Normaliser& normaliser);
+
+  // The candidate windows of `field`, ascending and disjoint, as byte ranges of `field`; empty
+  // when nothing in it can be an identifier. The reference stays valid until the next call.
+  [[nodiscard]] const std::vector<ByteSpan>& Find(std::string_view field);
+
+ private:
+  // What a two-byte character is to the pre-filter; `flags` 0 for characters it does not know.
+  struct CharInfo {
+    std::uint8_t flags = 0;
+    std::uint8_t folded[2] = {0, 0};  // its fold (two bytes) when known
+  };
+  enum class TokenKind : std::uint8_t { kInert, kChain, kLive };
+  struct Token {
+    std::uint32_t start = 0;
+    std::uint32_t end = 0;
+    TokenKind kind = TokenKind::kInert;
+    int digits = 0;  // digits, look-alike letters and number-word digits it may contribute
+  };
+
+  IdentifierWindowFinder() = default;
+  // The token starting at `start` (not a separator), up to the next separator.
+  Token ScanToken(std::string_view field, std::size_t start) const;
+  // Folds the word at [start, end) of `field` (ASCII and known characters only) into `out`;
+  // returns its length.
+  std::size_t FoldWord(std::string_view field, std::size_t start, std::size_t end, char* out) const;
+  std::size_t ExpandLeft(std::size_t first) const;
+  std::size_t ExpandRight(std::size_t last) const;
+
+  std::array<CharInfo, 0x800> chars_{};  // by code point
+  std::vector<Token> tokens_;            // scratch
+  std::vector<ByteSpan> windows_;        // scratch, returned by Find
+};
+
+}  // namespace vigil::core::monitor
