@@ -3,9 +3,10 @@
 // sign-in. The heading stays the same element while the code loads, so focus placed on it by the
 // shell stays there.
 import type { FunctionComponent } from 'preact';
-import { useEffect, useState, type MutableRef } from 'preact/hooks';
+import type { MutableRef } from 'preact/hooks';
 import type { User } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
+import { SectionPending, useModule } from './load';
 import { useTitle } from './views';
 
 export type MonitorPage = { kind: 'queue' } | { kind: 'cluster'; id: string } | { kind: 'unknown' };
@@ -44,7 +45,7 @@ interface LoaderProps {
   query: string;
 }
 
-let loaded: FunctionComponent<MonitorProps> | null = null;
+const cache: { current: FunctionComponent<MonitorProps> | null } = { current: null };
 
 export function MonitorLoader({ headingRef, user, path, query }: LoaderProps) {
   const { t } = useI18n();
@@ -52,27 +53,10 @@ export function MonitorLoader({ headingRef, user, path, query }: LoaderProps) {
   const page = monitorPage(path);
   const title = t(TITLES[page.kind], page.kind === 'cluster' ? { id: page.id } : undefined);
   useTitle(`${title} – ${t('nav.monitor')}`);
-  const [Monitor, setMonitor] = useState<FunctionComponent<MonitorProps> | null>(() => loaded);
-  const [failed, setFailed] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (Monitor || !allowed) return;
-    let live = true;
-    setFailed(false);
-    import('./monitor/monitor').then(
-      (module) => {
-        loaded = module.Monitor;
-        if (live) setMonitor(() => module.Monitor);
-      },
-      () => {
-        if (live) setFailed(true);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [attempt, allowed]);
+  const [Monitor, failed, retry] = useModule<FunctionComponent<MonitorProps>>(() => import('./monitor/monitor').then((module) => module.Monitor), {
+    cache,
+    enabled: allowed,
+  });
 
   let body;
   if (!allowed) {
@@ -85,23 +69,8 @@ export function MonitorLoader({ headingRef, user, path, query }: LoaderProps) {
     );
   } else if (Monitor) {
     body = <Monitor user={user} page={page} query={query} />;
-  } else if (failed) {
-    body = (
-      <>
-        <p role="alert" class="alert">
-          {t('error.network')}
-        </p>
-        <button type="button" class="button" onClick={() => setAttempt(attempt + 1)}>
-          {t('app.retry')}
-        </button>
-      </>
-    );
   } else {
-    body = (
-      <p class="loading" aria-busy="true">
-        {t('app.loading')}
-      </p>
-    );
+    body = <SectionPending failed={failed} onRetry={retry} />;
   }
 
   return (

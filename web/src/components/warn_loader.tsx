@@ -3,9 +3,10 @@
 // everyone downloads at sign-in. The heading stays the same element while the code loads, so
 // focus placed on it by the shell stays there.
 import type { FunctionComponent } from 'preact';
-import { useEffect, useState, type MutableRef } from 'preact/hooks';
+import type { MutableRef } from 'preact/hooks';
 import type { User } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
+import { SectionPending, useModule } from './load';
 import { useTitle } from './views';
 
 export type WarnPage =
@@ -54,34 +55,17 @@ interface LoaderProps {
   path: string[];
 }
 
-let loaded: FunctionComponent<WarnProps> | null = null;
+const cache: { current: FunctionComponent<WarnProps> | null } = { current: null };
 
 export function WarnLoader({ headingRef, user, path }: LoaderProps) {
   const { t } = useI18n();
   const page = warnPage(path);
   const title = t(TITLES[page.kind], page.kind === 'alert' ? { id: page.id } : undefined);
   useTitle(`${title} – ${t('nav.warn')}`);
-  const [Warn, setWarn] = useState<FunctionComponent<WarnProps> | null>(() => loaded);
-  const [failed, setFailed] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (Warn) return;
-    let live = true;
-    setFailed(false);
-    import('./warn/warn').then(
-      (module) => {
-        loaded = module.Warn;
-        if (live) setWarn(() => module.Warn);
-      },
-      () => {
-        if (live) setFailed(true);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
+  const [Warn, failed, retry] = useModule<FunctionComponent<WarnProps>>(
+    () => import('./warn/warn').then((module) => module.Warn),
+    { cache },
+  );
 
   const links: [WarnPage['kind'], string, MessageKey][] = [
     ['map', '#/warn', 'warn.nav.map'],
@@ -113,19 +97,8 @@ export function WarnLoader({ headingRef, user, path }: LoaderProps) {
         </p>
       ) : Warn ? (
         <Warn user={user} page={page} />
-      ) : failed ? (
-        <>
-          <p role="alert" class="alert">
-            {t('error.network')}
-          </p>
-          <button type="button" class="button" onClick={() => setAttempt(attempt + 1)}>
-            {t('app.retry')}
-          </button>
-        </>
       ) : (
-        <p class="loading" aria-busy="true">
-          {t('app.loading')}
-        </p>
+        <SectionPending failed={failed} onRetry={retry} />
       )}
     </div>
   );

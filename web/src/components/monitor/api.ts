@@ -2,7 +2,8 @@
 // cluster with its template and member posts, and review decisions. Answers are checked for the
 // fields the screens use; identifier values arrive masked unless raw=1 was asked for (analysts
 // and admins only, and the server records each such view in the audit trail).
-import { ApiError, request } from '../../api';
+import { request } from '../../api';
+import { badAnswer, numberOrNull, record, text, textOrNull, texts } from '../../api_fields';
 
 export const STATUSES = ['unreviewed', 'benign', 'suspicious', 'reported'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -114,28 +115,9 @@ export interface Filters {
 
 export const FILTER_NAMES = ['lang', 'category', 'source', 'from', 'to', 'status'] as const;
 
-const bad = () => new ApiError(502, null);
+const bad = badAnswer;
 
-function record(data: unknown): Record<string, unknown> {
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw bad();
-  return data as Record<string, unknown>;
-}
-
-function text(value: unknown, fallback = ''): string {
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : fallback;
-}
-
-function textOrNull(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
-function num(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
-}
-
-function texts(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-}
+const num = (value: unknown): number => numberOrNull(value) ?? 0;
 
 function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];

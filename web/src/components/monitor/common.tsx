@@ -5,7 +5,7 @@ import { useMemo } from 'preact/hooks';
 import { ApiError } from '../../api';
 import { errorMessageKey } from '../../errors';
 import { useMonitorI18n, type AnyMonitorKey, type MonitorTranslate } from '../../i18n/monitor';
-import { useLoadWith, type LoadState } from '../use_load';
+import { Loading, RetryFailure, useLoadWith, type LoadState } from '../load';
 import { CATEGORIES, type Segment, type Status } from './api';
 
 export interface Failure {
@@ -38,31 +38,10 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): [Loaded<T>,
 
 export function Failed({ failure, onRetry }: { failure: Failure; onRetry: () => void }) {
   const { t } = useMonitorI18n();
-  return (
-    <>
-      <p role="alert" class="alert">
-        {t(failure.error)}
-        {failure.detail && (
-          <span class="monitor-detail" lang="en" dir="ltr">
-            {failure.detail}
-          </span>
-        )}
-      </p>
-      <button type="button" class="button button--secondary" onClick={onRetry}>
-        {t('app.retry')}
-      </button>
-    </>
-  );
+  return <RetryFailure message={t(failure.error)} detail={failure.detail} onRetry={onRetry} />;
 }
 
-export function Loading() {
-  const { t } = useMonitorI18n();
-  return (
-    <p class="loading" aria-busy="true">
-      {t('app.loading')}
-    </p>
-  );
-}
+export { Loading };
 
 export interface Formats {
   risk: (value: number) => string;

@@ -157,28 +157,22 @@ function FilterForm({ initial, seen, onApply }: FilterFormProps) {
     >
       <h2 id="monitor-filters-heading">{t('monitor.filters.heading')}</h2>
       <div class="monitor-filters__fields">
-        <div class="field">
-          <label for="monitor-filter-lang">{t('monitor.filters.lang')}</label>
-          <select id="monitor-filter-lang" value={filters.lang} onChange={set('lang')}>
-            <option value="">{t('monitor.filters.anyLang')}</option>
-            {languages.map((code) => (
-              <option key={code} value={code}>
-                {formats.language(code)} ({code})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="monitor-filter-category">{t('monitor.filters.category')}</label>
-          <select id="monitor-filter-category" value={filters.category} onChange={set('category')}>
-            <option value="">{t('monitor.filters.anyCategory')}</option>
-            {CATEGORIES.map((category) => (
-              <option key={category} value={category}>
-                {categoryLabel(t, category)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="lang"
+          label={t('monitor.filters.lang')}
+          any={t('monitor.filters.anyLang')}
+          value={filters.lang}
+          options={languages.map((code) => [code, `${formats.language(code)} (${code})`])}
+          onChange={set('lang')}
+        />
+        <SelectField
+          name="category"
+          label={t('monitor.filters.category')}
+          any={t('monitor.filters.anyCategory')}
+          value={filters.category}
+          options={CATEGORIES.map((category) => [category, categoryLabel(t, category)])}
+          onChange={set('category')}
+        />
         <div class="field">
           <label for="monitor-filter-source">{t('monitor.filters.source')}</label>
           <input
@@ -200,17 +194,14 @@ function FilterForm({ initial, seen, onApply }: FilterFormProps) {
             ))}
           </datalist>
         </div>
-        <div class="field">
-          <label for="monitor-filter-status">{t('monitor.filters.status')}</label>
-          <select id="monitor-filter-status" value={filters.status} onChange={set('status')}>
-            <option value="">{t('monitor.filters.anyStatus')}</option>
-            {STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {statusLabel(t, status)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="status"
+          label={t('monitor.filters.status')}
+          any={t('monitor.filters.anyStatus')}
+          value={filters.status}
+          options={STATUSES.map((status) => [status, statusLabel(t, status)])}
+          onChange={set('status')}
+        />
         <div class="field">
           <label for="monitor-filter-from">{t('monitor.filters.from')}</label>
           <input
@@ -249,6 +240,32 @@ function FilterForm({ initial, seen, onApply }: FilterFormProps) {
         </a>
       </div>
     </form>
+  );
+}
+
+interface SelectFieldProps {
+  name: keyof Filters;
+  label: string;
+  /** The first choice, which leaves the filter out. */
+  any: string;
+  value: string;
+  options: [string, string][];
+  onChange: (event: Event) => void;
+}
+
+function SelectField({ name, label, any, value, options, onChange }: SelectFieldProps) {
+  return (
+    <div class="field">
+      <label for={`monitor-filter-${name}`}>{label}</label>
+      <select id={`monitor-filter-${name}`} value={value} onChange={onChange}>
+        <option value="">{any}</option>
+        {options.map(([option, text]) => (
+          <option key={option} value={option}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 

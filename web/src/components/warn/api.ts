@@ -2,6 +2,7 @@
 // series, detection, runs, alerts and imports. Answers are checked for the fields the screens
 // use; anything else is passed through untouched.
 import { ApiError, request } from '../../api';
+import { badAnswer, numberOrNull, record, text, textOrNull, texts } from '../../api_fields';
 
 export const LEVELS = ['none', 'watch', 'warning', 'alert'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -119,28 +120,7 @@ export const METHODS = [
   'rate-of-change',
 ] as const;
 
-const bad = () => new ApiError(502, null);
-
-function record(data: unknown): Record<string, unknown> {
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw bad();
-  return data as Record<string, unknown>;
-}
-
-function text(value: unknown, fallback = ''): string {
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : fallback;
-}
-
-function textOrNull(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
-function numberOrNull(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-function texts(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-}
+const bad = badAnswer;
 
 /** The list in `items` (or the answer itself when it is a list). */
 function items(data: unknown, key = 'items'): unknown[] {

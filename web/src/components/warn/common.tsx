@@ -1,9 +1,9 @@
 // Pieces the warn screens share: loading state, error messages, level badges, number and time
 // formats in the app's language, and modules loaded on demand (Leaflet, uPlot).
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { ApiError } from '../../api';
 import { errorMessageKey } from '../../errors';
-import { useLoadWith, type LoadState } from '../use_load';
+import { Loading, RetryFailure, useLoadWith, useModule, type LoadState } from '../load';
 import { useWarnI18n, type AnyKey, type WarnTranslate } from '../../i18n/warn';
 import { problemDetail, type Level } from './api';
 
@@ -40,26 +40,10 @@ export function LevelBadge({ level }: { level: Level }) {
 
 export function Failed({ error, onRetry }: { error: AnyKey; onRetry: () => void }) {
   const { t } = useWarnI18n();
-  return (
-    <>
-      <p role="alert" class="alert">
-        {t(error)}
-      </p>
-      <button type="button" class="button button--secondary" onClick={onRetry}>
-        {t('app.retry')}
-      </button>
-    </>
-  );
+  return <RetryFailure message={t(error)} onRetry={onRetry} />;
 }
 
-export function Loading() {
-  const { t } = useWarnI18n();
-  return (
-    <p class="loading" aria-busy="true">
-      {t('app.loading')}
-    </p>
-  );
-}
+export { Loading, useModule };
 
 export interface Formats {
   number: (value: number) => string;
@@ -80,25 +64,6 @@ export function useFormats(): Formats {
       },
     };
   }, [lang]);
-}
-
-/** A module loaded on first use (e.g. the map with Leaflet); null until it has arrived. */
-export function useModule<M>(load: () => Promise<M>): [M | null, boolean, () => void] {
-  const [module, setModule] = useState<M | null>(null);
-  const [failed, setFailed] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setFailed(false);
-    load().then(
-      (loaded) => live && setModule(() => loaded),
-      () => live && setFailed(true),
-    );
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
-  return [module, failed, () => setAttempt((n) => n + 1)];
 }
 
 /** A method's name as people know it; the plain rules are translated. */
