@@ -11,12 +11,11 @@
 #include <iostream>
 #include <sstream>
 
+#include "app/monitor_runtime.hpp"
 #include "cli/commands.hpp"
 #include "codec/csv/csv_reader.hpp"
 #include "codec/monitor/posts_input.hpp"
 #include "codec/monitor/scan_report.hpp"
-#include "codec/yaml/lexicon_yaml.hpp"
-#include "codec/yaml/monitor_yaml.hpp"
 #include "core/monitor/pipeline.hpp"
 #include "core/monitor/trends.hpp"
 
@@ -24,54 +23,6 @@ namespace vigil::cli {
 namespace {
 
 namespace fs = std::filesystem;
-using core::monitor::PipelineOptions;
-
-Result<std::string> ReadWhole(const std::string& path) {
-  std::stringstream text;
-  if (path == "-") {
-    text << std::cin.rdbuf();
-    return text.str();
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return MakeError(ErrorCode::kInvalidArgument, "cannot read " + path);
-  text << in.rdbuf();
-  return text.str();
-}
-
-// The lexicon, phone overrides and shared hosts under <data>/monitor.
-Result<PipelineOptions> LoadMonitorData(const std::string& data) {
-  PipelineOptions options;
-  const fs::path root = fs::path(data) / "monitor";
-  std::error_code error;
-  std::vector<fs::path> files;
-  for (fs::directory_iterator it(root / "lexicon", error), end; !error && it != end; it.increment(error)) {
-    if (it->path().extension() == ".yaml") files.push_back(it->path());
-  }
-  if (error || files.empty()) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "no lure lexicon in " + (root / "lexicon").string() + " (set --data)");
-  }
-  std::sort(files.begin(), files.end());
-  for (const fs::path& file : files) {
-    auto text = ReadWhole(file.string());
-    if (!text) return tl::unexpected(text.error());
-    auto entries = codec::yaml::ParseLexiconYaml(file.filename().string(), *text);
-    if (!entries) return tl::unexpected(entries.error());
-    options.lexicon.insert(options.lexicon.end(), entries->begin(), entries->end());
-  }
-  if (auto valid = core::monitor::ValidateLexicon(options.lexicon); !valid) return tl::unexpected(valid.error());
-  auto overrides_text = ReadWhole((root / "phone-overrides.yaml").string());
-  if (!overrides_text) return tl::unexpected(overrides_text.error());
-  auto overrides = codec::yaml::ParsePhoneOverridesYaml("phone-overrides.yaml", *overrides_text);
-  if (!overrides) return tl::unexpected(overrides.error());
-  options.identifiers.phone_overrides = std::move(*overrides);
-  auto hosts_text = ReadWhole((root / "shared-hosts.yaml").string());
-  if (!hosts_text) return tl::unexpected(hosts_text.error());
-  auto hosts = codec::yaml::ParseSharedHostsYaml("shared-hosts.yaml", *hosts_text);
-  if (!hosts) return tl::unexpected(hosts.error());
-  options.identifiers.shared_hosts = std::move(*hosts);
-  return options;
-}
 
 // A one-line bar on stderr, redrawn at most every 100 ms; only on a terminal.
 class ProgressBar {
@@ -127,13 +78,13 @@ int RunMonitorScan(const app::Settings& settings, log::Logger& logger, const Mon
   }
 
   const auto setup_started = std::chrono::steady_clock::now();
-  auto options = LoadMonitorData(settings.data);
+  auto options = app::LoadMonitorOptions(settings.data);
   if (!options) return ReportError(options.error());
   auto pipeline = core::monitor::Pipeline::Create(std::move(*options));
   if (!pipeline) return ReportError(pipeline.error());
 
   const auto started = std::chrono::steady_clock::now();
-  auto text = ReadWhole(args.in);
+  auto text = ReadInputText(args.in);
   if (!text) return ReportError(text.error());
   ProgressBar bar(isatty(STDERR_FILENO) != 0 && text->size() >= kLongRunBytes);
   codec::monitor::InputOptions input_options;

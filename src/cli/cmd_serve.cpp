@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "app/context.hpp"
+#include "app/monitor_runtime.hpp"
 #include "app/warn_runtime.hpp"
 #include "cli/commands.hpp"
 #include "http/api.hpp"
@@ -106,6 +107,16 @@ int RunServe(const app::Settings& settings, log::Logger& logger) {
   }
   services.warn_series = &context.series();
   services.warn_catalogue = warn_catalogue ? *warn_catalogue : nullptr;
+  // Monitor: without <data>/monitor/lexicon its routes answer 503; broken files stop the server.
+  auto monitor = app::MonitorRuntime::Open(context);
+  if (!monitor && monitor.error().code != ErrorCode::kNotFound) return ReportError(monitor.error());
+  if (monitor) {
+    services.monitor = &(*monitor)->service();
+    logger.Info("monitor loaded");
+  } else {
+    logger.Warn("no monitor lexicon: the monitor API is unavailable",
+                {{"folder", std::string_view(settings.data)}});
+  }
   http::Api api(services,
                 http::ApiOptions{settings.max_body, settings.web, settings.cookie_secure,
                                  policy.absolute, std::string(kVigilVersion), settings.data});

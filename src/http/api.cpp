@@ -1,5 +1,7 @@
 #include "http/api.hpp"
 
+#include <algorithm>
+
 #include "core/common/encoding.hpp"
 #include "http/problem.hpp"
 #include "http/routes.hpp"
@@ -132,10 +134,10 @@ Response Api::Dispatch(const Request& request) {
 }
 
 Response Api::HandleRoute(const Request& request, const Route& route, const PathParams& params) {
-  if (request.body.size() > options_.max_body_bytes) {
+  const std::size_t max_body = std::max(options_.max_body_bytes, route.max_body_bytes);
+  if (request.body.size() > max_body) {
     return ProblemResponse("payload-too-large",
-                           "the body is larger than " + std::to_string(options_.max_body_bytes) +
-                               " bytes",
+                           "the body is larger than " + std::to_string(max_body) + " bytes",
                            request.request_id);
   }
   if (ChangesState(request.method) && IsCrossOrigin(request)) {

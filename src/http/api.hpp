@@ -14,6 +14,7 @@
 #include "core/access/authenticator.hpp"
 #include "core/identify/screening_service.hpp"
 #include "core/knowledge/search.hpp"
+#include "core/monitor/monitor_service.hpp"
 #include "core/warn/warn_service.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
@@ -53,6 +54,8 @@ struct ApiServices {
   // Warn series and the indicator catalogue: null when not loaded (those routes answer 503).
   core::warn::SeriesStore* warn_series = nullptr;
   const core::warn::Catalogue* warn_catalogue = nullptr;
+  // Monitor: null when data/monitor is not loaded (its routes then answer 503).
+  core::monitor::MonitorService* monitor = nullptr;
 };
 
 class Api {

@@ -38,6 +38,9 @@ struct Route {
   core::access::RoleSet roles;  // who may call a protected route
   std::string action;           // audit action name, e.g. "user.list"
   bool takes_json = false;      // the body must be application/json
+  // A larger body limit for this route (batch uploads); 0 or less than the server's: the server's.
+  // REQUIRES: at most the socket layer's hard limit.
+  std::size_t max_body_bytes = 0;
   Handler handler;
   bool in_openapi = true;       // false for non-API routes (static files, redirects)
 };

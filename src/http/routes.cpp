@@ -16,6 +16,7 @@ void RegisterRoutes(Router& router, RouteDeps deps) {
   RegisterKnowledgeRoutes(router, deps);
   RegisterWarnAlertRoutes(router, deps);
   RegisterWarnSeriesRoutes(router, deps);
+  RegisterMonitorRoutes(router, deps);
   RegisterWebRoutes(router, deps);
   // Last: its "/{lang}/..." patterns must not shadow any other route.
   RegisterPortalRoutes(router, deps);

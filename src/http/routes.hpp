@@ -27,6 +27,7 @@ void RegisterIdentifyRoutes(Router& router, RouteDeps deps);
 void RegisterKnowledgeRoutes(Router& router, RouteDeps deps);
 void RegisterWarnAlertRoutes(Router& router, RouteDeps deps);
 void RegisterWarnSeriesRoutes(Router& router, RouteDeps deps);
+void RegisterMonitorRoutes(Router& router, RouteDeps deps);
 void RegisterPortalRoutes(Router& router, RouteDeps deps);
 
 // Cursor pagination: `?limit=N&cursor=C`, where the cursor is opaque to clients.

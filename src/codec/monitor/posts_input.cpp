@@ -7,6 +7,8 @@
 #include <optional>
 
 #include "codec/csv/csv_reader.hpp"
+#include "codec/monitor/post_line.hpp"
+#include "codec/json/json_object.hpp"
 #include "core/common/encoding.hpp"
 #include "core/monitor/pipeline.hpp"
 
@@ -171,6 +173,13 @@ Result<PostsInput> ReadPostsJsonLines(std::string_view text, const InputOptions&
       repaired = RepairUtf8(line, flags.utf8_repaired);
       line = repaired;
     }
+    if (Post fast; ReadPostLineFast(line, fast)) {
+      Finish(fast, flags, options);
+      input.posts.push_back(std::move(fast));
+      input.lines.push_back(line_number);
+      input.flags.push_back(flags);
+      continue;
+    }
     nlohmann::json object;
     try {
       object = nlohmann::json::parse(line);
@@ -196,6 +205,42 @@ Result<PostsInput> ReadPostsJsonLines(std::string_view text, const InputOptions&
     input.flags.push_back(flags);
   }
   if (progress) progress(text.size(), text.size());
+  return input;
+}
+
+Result<PostsInput> ReadPostsBatch(std::string_view body, const InputOptions& options,
+                                  std::size_t max_posts) {
+  PostFlags flags;
+  std::string repaired;
+  if (!IsValidUtf8(body)) {
+    repaired = RepairUtf8(body, flags.utf8_repaired);
+    body = repaired;
+  }
+  auto object = json::ParseJsonObject(body, {"posts"});
+  if (!object) return tl::unexpected(object.error());
+  const auto posts = object->find("posts");
+  if (posts == object->end() || !posts->is_array()) {
+    return MakeError(ErrorCode::kInvalidArgument, "posts: must be an array of post objects", "validation");
+  }
+  if (posts->size() > max_posts) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "posts: at most " + std::to_string(max_posts) + " posts per request", "validation");
+  }
+  PostsInput input;
+  int index = 0;
+  for (const nlohmann::json& element : *posts) {
+    Post post;
+    std::string reason;
+    if (!PostFromJson(element, post, reason)) {
+      input.invalid.push_back({index++, reason == "the line is not a JSON object" ? "not a JSON object" : reason});
+      continue;
+    }
+    PostFlags post_flags = flags;
+    Finish(post, post_flags, options);
+    input.posts.push_back(std::move(post));
+    input.lines.push_back(index++);
+    input.flags.push_back(post_flags);
+  }
   return input;
 }
 

@@ -23,7 +23,7 @@ struct InputOptions {
 };
 
 struct InputProblem {
-  int line = 0;        // 1-based physical line
+  int line = 0;        // 1-based physical line (ReadPostsBatch: 0-based index in the array)
   std::string reason;  // names the field and the fault; never quotes the input
 };
 
@@ -51,6 +51,16 @@ using InputProgress = std::function<void(std::size_t, std::size_t)>;
 // fields may be null. Unknown keys are ignored.
 [[nodiscard]] Result<PostsInput> ReadPostsJsonLines(std::string_view text, const InputOptions& options,
                                                     const InputProgress& progress = {});
+
+inline constexpr std::size_t kMaxBatchPosts = 1000;
+
+// The body of POST /api/v1/monitor/posts: {"posts": [post objects as in JSON Lines]}. Invalid
+// UTF-8 is repaired first (each bad byte becomes U+FFFD, every post flagged); each unusable
+// element is reported in `invalid` with its 0-based index in `line`, the others are returned.
+// kInvalidArgument (reason "validation" or "malformed-json") when the body is not a JSON object
+// with a "posts" array, or holds more than `max_posts` posts (the message names the limit).
+[[nodiscard]] Result<PostsInput> ReadPostsBatch(std::string_view body, const InputOptions& options,
+                                                std::size_t max_posts = kMaxBatchPosts);
 
 // Which CSV column gives each post field ("id" -> "job_id").
 using ColumnMap = std::map<std::string, std::string>;

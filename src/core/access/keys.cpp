@@ -10,7 +10,13 @@ namespace {
 constexpr char kKdfContext[crypto_kdf_CONTEXTBYTES + 1] = "vigilkey";
 
 // Subkey ids are part of the on-disk format: never renumber them.
-enum class Purpose : std::uint64_t { kAudit = 1, kSecrets = 2, kFields = 3, kIdentifiers = 4 };
+enum class Purpose : std::uint64_t {
+  kAudit = 1,
+  kSecrets = 2,
+  kFields = 3,
+  kIdentifiers = 4,
+  kMonitorIdentifiers = 5,
+};
 
 Key Derive(std::span<const std::uint8_t> master, Purpose purpose) {
   Key key{};
@@ -27,7 +33,8 @@ Result<KeyRing> DeriveKeyRing(std::span<const std::uint8_t> master) {
     return MakeError(ErrorCode::kInvalidArgument, "the master key must be 32 bytes");
   }
   return KeyRing{Derive(master, Purpose::kAudit), Derive(master, Purpose::kSecrets),
-                 Derive(master, Purpose::kFields), Derive(master, Purpose::kIdentifiers)};
+                 Derive(master, Purpose::kFields), Derive(master, Purpose::kIdentifiers),
+                 Derive(master, Purpose::kMonitorIdentifiers)};
 }
 
 std::string KeyedHashHex(const Key& key, std::string_view data) {

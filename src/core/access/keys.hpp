@@ -19,6 +19,10 @@ struct KeyRing {
   Key secrets;      // keys the hashes of session ids and API tokens
   Key fields;       // roots the per-field encryption keys of identifying data
   Key identifiers;  // keys hashes of identifiers used for linking
+  // Keys the hashes of contact identifiers (phones, e-mails, handles) in monitored posts, so that
+  // the monitor links posts without storing raw numbers; a purpose of its own so that monitor
+  // hashes never match hashes made for case records.
+  Key monitor_identifiers;
 };
 
 // Derives the key ring from the master key with libsodium's KDF (BLAKE2b).

@@ -2,37 +2,13 @@
 
 #include <algorithm>
 #include <map>
-#include <numeric>
 #include <set>
 #include <utility>
 
+#include "core/monitor/union_find.hpp"
+
 namespace vigil::core::monitor {
 namespace {
-
-class UnionFind {
- public:
-  explicit UnionFind(std::size_t size) : parent_(size) {
-    std::iota(parent_.begin(), parent_.end(), std::size_t{0});
-  }
-  std::size_t Find(std::size_t node) {
-    while (parent_[node] != node) {
-      parent_[node] = parent_[parent_[node]];  // path halving
-      node = parent_[node];
-    }
-    return node;
-  }
-  // The smaller root wins, so a root is always its set's smallest index.
-  void Union(std::size_t a, std::size_t b) {
-    a = Find(a);
-    b = Find(b);
-    if (a == b) return;
-    if (b < a) std::swap(a, b);
-    parent_[b] = a;
-  }
-
- private:
-  std::vector<std::size_t> parent_;
-};
 
 std::string LowerAscii(std::string text) {
   for (char& c : text) {

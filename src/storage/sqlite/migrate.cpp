@@ -10,6 +10,7 @@ std::string_view migration_0001_access();
 std::string_view migration_0002_identify();
 std::string_view migration_0003_warn_series();
 std::string_view migration_0004_warn_alerts();
+std::string_view migration_0005_monitor();
 }
 
 namespace vigil::storage::sqlite {
@@ -27,6 +28,7 @@ const std::vector<Migration>& AllMigrations() {
       {2, &embedded::migration_0002_identify},
       {3, &embedded::migration_0003_warn_series},
       {4, &embedded::migration_0004_warn_alerts},
+      {5, &embedded::migration_0005_monitor},
   };
   return migrations;
 }
