@@ -5,6 +5,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <utility>
 
 namespace vigil::core::monitor {
@@ -136,30 +137,68 @@ int CollectMatch(unsigned id, unsigned long long from, unsigned long long to, un
   return 0;
 }
 
+
+// Folded forms of every two-byte character (U+0080..U+07FF: Latin with diacritics, Greek,
+// Cyrillic, Armenian, Hebrew, Arabic): the two output bytes, computed once with ICU. Posts are
+// mostly ASCII and two-byte letters, so the per-character ICU calls are left for the rest.
+struct TwoByteFolds {
+  std::array<char, 2 * 0x800> bytes{};
+  TwoByteFolds() {
+    for (UChar32 code = 0x80; code < 0x800; ++code) {
+      std::string out;
+      AppendFolded(out, code, 2);
+      bytes[static_cast<std::size_t>(code) * 2] = out[0];
+      bytes[static_cast<std::size_t>(code) * 2 + 1] = out[1];
+    }
+  }
+};
+
+const TwoByteFolds& Folds() {
+  static const TwoByteFolds folds;
+  return folds;
+}
+
 }  // namespace
 
-std::string FoldForScan(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  int32_t pos = 0;
+void FoldForScanInto(std::string_view text, std::string& out) {
+  const TwoByteFolds& folds = Folds();
+  out.resize(text.size());
+  char* to = out.data();
   const auto length = static_cast<int32_t>(text.size());
+  int32_t pos = 0;
   while (pos < length) {
     const auto byte = static_cast<unsigned char>(text[static_cast<std::size_t>(pos)]);
     if (byte < 0x80) {
-      out += (byte >= 'A' && byte <= 'Z') ? static_cast<char>(byte - 'A' + 'a')
-                                          : static_cast<char>(byte);
+      to[pos] = (byte >= 'A' && byte <= 'Z') ? static_cast<char>(byte - 'A' + 'a') : static_cast<char>(byte);
       ++pos;
       continue;
+    }
+    if (byte >= 0xC2 && byte <= 0xDF && pos + 1 < length) {
+      const auto next = static_cast<unsigned char>(text[static_cast<std::size_t>(pos) + 1]);
+      if ((next & 0xC0) == 0x80) {
+        const std::size_t code = (static_cast<std::size_t>(byte & 0x1F) << 6) | (next & 0x3F);
+        to[pos] = folds.bytes[code * 2];
+        to[pos + 1] = folds.bytes[code * 2 + 1];
+        pos += 2;
+        continue;
+      }
     }
     const int32_t start = pos;
     UChar32 code = 0;
     U8_NEXT(text.data(), pos, length, code);
+    std::string piece;
     if (code < 0) {
-      out.append(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(pos - start)));
-      continue;
+      piece.assign(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(pos - start)));
+    } else {
+      AppendFolded(piece, code, pos - start);
     }
-    AppendFolded(out, code, pos - start);
+    std::copy(piece.begin(), piece.end(), to + start);
   }
+}
+
+std::string FoldForScan(std::string_view text) {
+  std::string out;
+  FoldForScanInto(text, out);
   return out;
 }
 
@@ -298,7 +337,11 @@ Result<LexiconScratch> LexiconMatcher::NewScratch() const {
 
 Result<std::vector<LexiconHit>> LexiconMatcher::Scan(std::string_view text,
                                                      LexiconScratch& scratch) const {
-  const std::string folded = FoldForScan(text);
+  return ScanFolded(FoldForScan(text), scratch);
+}
+
+Result<std::vector<LexiconHit>> LexiconMatcher::ScanFolded(std::string_view folded,
+                                                           LexiconScratch& scratch) const {
   bool any = false;
   const hs_error_t prefiltered = hs_scan(
       prefilter_, folded.data(), static_cast<unsigned>(folded.size()), 0, scratch.scratch_,

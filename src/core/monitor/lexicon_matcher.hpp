@@ -48,6 +48,8 @@ class LexiconScratch {
 // ASCII spaces as they had bytes; invalid UTF-8 bytes copied unchanged. This is what the
 // database scans.
 [[nodiscard]] std::string FoldForScan(std::string_view text);
+// FoldForScan into `out` (resized to text.size()), reusing its memory.
+void FoldForScanInto(std::string_view text, std::string& out);
 
 // Expands a pattern to the Vectorscan expression that is compiled (placeholders replaced, phrases
 // escaped and wrapped in word boundaries). kInvalidArgument when the pattern uses a construct the
@@ -74,6 +76,9 @@ class LexiconMatcher {
   // thread passes its own scratch. The hits point into entries(): they live as long as `*this`.
   [[nodiscard]] Result<std::vector<LexiconHit>> Scan(std::string_view text,
                                                      LexiconScratch& scratch) const;
+  // Scan of a text already folded by FoldForScan (callers that fold once for several stages).
+  [[nodiscard]] Result<std::vector<LexiconHit>> ScanFolded(std::string_view folded,
+                                                           LexiconScratch& scratch) const;
 
   const std::vector<LexiconEntry>& entries() const { return entries_; }
   std::size_t pattern_count() const { return pattern_entry_.size(); }

@@ -1,5 +1,7 @@
 #include "core/monitor/minhash.hpp"
 
+// Inlined: word hashing calls XXH3 once per word, too often for a call into the shared library.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>
@@ -26,9 +28,8 @@ bool IsWordByte(unsigned char byte) {
 
 }  // namespace
 
-std::vector<std::uint64_t> HashWords(std::string_view text) {
-  const std::string folded = FoldForScan(text);
-  std::vector<std::uint64_t> words;
+void HashFoldedWords(std::string_view folded, std::vector<std::uint64_t>& words) {
+  words.clear();
   std::size_t pos = 0;
   while (pos < folded.size()) {
     while (pos < folded.size() && !IsWordByte(static_cast<unsigned char>(folded[pos]))) ++pos;
@@ -36,37 +37,84 @@ std::vector<std::uint64_t> HashWords(std::string_view text) {
     while (pos < folded.size() && IsWordByte(static_cast<unsigned char>(folded[pos]))) ++pos;
     if (pos > start) words.push_back(XXH3_64bits(folded.data() + start, pos - start));
   }
+}
+
+std::vector<std::uint64_t> HashWords(std::string_view text) {
+  std::vector<std::uint64_t> words;
+  HashFoldedWords(FoldForScan(text), words);
   return words;
 }
 
 MinHasher::MinHasher(MinHashOptions options) : options_(options) {
   std::uint64_t state = options_.seed;
   const int count = options_.bands * options_.rows;
-  for (int idx = 0; idx < count; ++idx) {
-    multipliers_.push_back(SplitMix64(state) | 1ULL);
-    offsets_.push_back(SplitMix64(state));
+  const auto padded = (static_cast<std::size_t>(count) + kLanes - 1) / kLanes * kLanes;
+  seeds_.assign(padded, 0);
+  multipliers_.assign(padded, 1);
+  for (std::size_t idx = 0; idx < static_cast<std::size_t>(count); ++idx) {
+    const std::uint64_t random = SplitMix64(state);
+    seeds_[idx] = static_cast<std::uint32_t>(random);
+    multipliers_[idx] = static_cast<std::uint32_t>(random >> 32) | 1U;
   }
 }
 
-Signature MinHasher::Compute(std::string_view text) const {
-  const std::vector<std::uint64_t> words = HashWords(text);
-  if (words.empty()) return {};
-  const auto width = static_cast<std::size_t>(options_.shingle_words);
-  const std::size_t shingles = words.size() >= width ? words.size() - width + 1 : 1;
-  Signature signature(multipliers_.size(), std::numeric_limits<std::uint32_t>::max());
-  for (std::size_t first = 0; first < shingles; ++first) {
-    // The shingle's hash: its word hashes mixed in order, so "a b c" and "c b a" differ.
-    std::uint64_t shingle = 0;
-    for (std::size_t word = first; word < std::min(first + width, words.size()); ++word) {
-      shingle = XXH3_64bits_withSeed(&words[word], sizeof(std::uint64_t), shingle);
-    }
-    for (std::size_t fn = 0; fn < multipliers_.size(); ++fn) {
-      // Multiply-add then keep the high half: a cheap universal-style family of permutations.
-      const auto value = static_cast<std::uint32_t>((multipliers_[fn] * shingle + offsets_[fn]) >> 32);
-      signature[fn] = std::min(signature[fn], value);
+namespace {
+
+__extension__ using Uint128 = unsigned __int128;  // GCC and Clang on 64-bit targets
+
+// Two words' hashes mixed into one (128-bit product folded), order-sensitive.
+std::uint64_t Mix(std::uint64_t a, std::uint64_t b) {
+  const Uint128 product = static_cast<Uint128>(a ^ 0x9E3779B97F4A7C15ULL) * (b ^ 0xD6E8FEB86659FD93ULL);
+  return static_cast<std::uint64_t>(product) ^ static_cast<std::uint64_t>(product >> 64);
+}
+
+// For every hash function k, minimum[k] = min over shingles of f_k(shingle), where f_k is a
+// bijection of 32 bits: xor with a seed, multiply by an odd number, xor-shift, multiply by a
+// fixed odd constant, xor-shift (murmur3's finaliser with per-function constants). 32-bit lanes
+// let the compiler use 8 (AVX2) or 4 (SSE2) functions per instruction; the AVX2 copy is chosen
+// at run time when the processor has it.
+__attribute__((target_clones("avx2", "default"))) void MinimiseLanes(
+    const std::uint32_t* shingles, std::size_t count, const std::uint32_t* seeds,
+    const std::uint32_t* multipliers, std::uint32_t* minimum, std::size_t lanes) {
+  for (std::size_t item = 0; item < count; ++item) {
+    const std::uint32_t shingle = shingles[item];
+    for (std::size_t lane = 0; lane < lanes; ++lane) {
+      std::uint32_t x = (shingle ^ seeds[lane]) * multipliers[lane];
+      x ^= x >> 15;
+      x *= 0x2C1B3C6DU;
+      x ^= x >> 13;
+      minimum[lane] = x < minimum[lane] ? x : minimum[lane];
     }
   }
-  return signature;
+}
+
+}  // namespace
+
+Signature MinHasher::Compute(std::string_view text) const {
+  return ComputeFolded(FoldForScan(text));
+}
+
+Signature MinHasher::ComputeFolded(std::string_view folded) const {
+  thread_local std::vector<std::uint64_t> words;
+  thread_local std::vector<std::uint32_t> shingles;
+  HashFoldedWords(folded, words);
+  if (words.empty()) return {};
+  const auto width = static_cast<std::size_t>(options_.shingle_words);
+  const std::size_t count = words.size() >= width ? words.size() - width + 1 : 1;
+  shingles.resize(count);
+  for (std::size_t first = 0; first < count; ++first) {
+    // The shingle's hash: its word hashes mixed in order, so "a b c" and "c b a" differ.
+    std::uint64_t shingle = options_.seed;
+    for (std::size_t word = first; word < std::min(first + width, words.size()); ++word) {
+      shingle = Mix(shingle, words[word]);
+    }
+    shingles[first] = static_cast<std::uint32_t>(shingle ^ (shingle >> 32));
+  }
+  std::vector<std::uint32_t> minimum(seeds_.size(), std::numeric_limits<std::uint32_t>::max());
+  MinimiseLanes(shingles.data(), count, seeds_.data(), multipliers_.data(), minimum.data(),
+                minimum.size());
+  minimum.resize(static_cast<std::size_t>(options_.bands * options_.rows));
+  return minimum;
 }
 
 double EstimateSimilarity(const Signature& a, const Signature& b) {

@@ -36,6 +36,8 @@ using Signature = std::vector<std::uint32_t>;
 // The words of `text` (runs of ASCII letters and digits and of non-ASCII characters, after the
 // same-length case and punctuation folding of FoldForScan), hashed with xxHash.
 [[nodiscard]] std::vector<std::uint64_t> HashWords(std::string_view text);
+// HashWords of a text already folded, into `words` (cleared first).
+void HashFoldedWords(std::string_view folded, std::vector<std::uint64_t>& words);
 
 class MinHasher {
  public:
@@ -45,13 +47,16 @@ class MinHasher {
   // The signature of `text`: for each of the b * r hash functions, the minimum over the text's
   // shingles (a text shorter than one shingle is one shingle). Thread-safe (const, no state).
   [[nodiscard]] Signature Compute(std::string_view text) const;
+  // Compute for a text already folded by FoldForScan (the pipeline folds once per post).
+  [[nodiscard]] Signature ComputeFolded(std::string_view folded) const;
 
   const MinHashOptions& options() const { return options_; }
 
  private:
+  static constexpr std::size_t kLanes = 8;  // functions per vector step; padded to a multiple
   MinHashOptions options_;
-  std::vector<std::uint64_t> multipliers_;  // odd, one per hash function
-  std::vector<std::uint64_t> offsets_;
+  std::vector<std::uint32_t> seeds_;        // one per hash function (padded)
+  std::vector<std::uint32_t> multipliers_;  // odd, one per hash function (padded)
 };
 
 struct NearDuplicateEdge {

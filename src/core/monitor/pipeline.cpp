@@ -146,6 +146,7 @@ struct Pipeline::Impl {
   struct Worker {
     IdentifierExtractor extractor;
     LexiconScratch scratch;
+    std::string folded;  // FoldForScan of the field at hand, shared by the lexicon and MinHash
   };
 
   Result<Worker> NewWorker() const {
@@ -153,12 +154,13 @@ struct Pipeline::Impl {
     if (!extractor) return tl::unexpected(extractor.error());
     auto scratch = matcher.NewScratch();
     if (!scratch) return tl::unexpected(scratch.error());
-    return Worker{std::move(*extractor), std::move(*scratch)};
+    return Worker{std::move(*extractor), std::move(*scratch), {}};
   }
 
   Status Scan(const std::string& field_text, const char* field, Worker& worker, PostResult& result,
               std::vector<IndicatorHit>& risk_hits) const {
-    auto hits = matcher.Scan(field_text, worker.scratch);
+    FoldForScanInto(field_text, worker.folded);
+    auto hits = matcher.ScanFolded(worker.folded, worker.scratch);
     if (!hits) return tl::unexpected(hits.error());
     for (const LexiconHit& hit : *hits) {
       result.indicators.push_back({std::string(hit.indicator), std::string(hit.entry_id),
@@ -195,11 +197,12 @@ struct Pipeline::Impl {
       if (auto scanned = Scan(*post.title, "title", worker, result, risk_hits); !scanned) return scanned;
     }
     if (auto scanned = Scan(post.text, "text", worker, result, risk_hits); !scanned) return scanned;
+    // worker.folded now holds the folded text.
+    if (options.link_near_duplicates) work.signature = hasher.ComputeFolded(worker.folded);
     result.risk = ComputePostRisk(risk_hits, options.risk);
     std::set<std::pair<std::string, std::string>> seen;
     if (post.title) AddIdentifiers(*post.title, "title", post, worker, work, seen);
     AddIdentifiers(post.text, "text", post, worker, work, seen);
-    if (options.link_near_duplicates) work.signature = hasher.Compute(post.text);
     return {};
   }
 };

@@ -1,0 +1,210 @@
+#include "codec/monitor/post_line.hpp"
+
+#include <optional>
+#include <string>
+
+#include "core/monitor/pipeline.hpp"
+
+namespace vigil::codec::monitor {
+namespace {
+
+class LineReader {
+ public:
+  explicit LineReader(std::string_view line) : line_(line) {}
+
+  void SkipSpace() {
+    while (pos_ < line_.size() &&
+           (line_[pos_] == ' ' || line_[pos_] == '\t' || line_[pos_] == '\r' || line_[pos_] == '\n')) {
+      ++pos_;
+    }
+  }
+  bool Take(char c) {
+    SkipSpace();
+    if (pos_ < line_.size() && line_[pos_] == c) {
+      ++pos_;
+      return true;
+    }
+    return false;
+  }
+  bool AtEnd() {
+    SkipSpace();
+    return pos_ == line_.size();
+  }
+  char Peek() {
+    SkipSpace();
+    return pos_ < line_.size() ? line_[pos_] : '\0';
+  }
+
+  // A JSON string (the opening quote next), unescaped into `out`; false when malformed.
+  bool String(std::string& out) {
+    if (!Take('"')) return false;
+    out.clear();
+    while (pos_ < line_.size()) {
+      // Copy the run up to the next quote, backslash or control character in one go.
+      std::size_t run = pos_;
+      while (run < line_.size() && line_[run] != '"' && line_[run] != '\\' &&
+             static_cast<unsigned char>(line_[run]) >= 0x20) {
+        ++run;
+      }
+      out.append(line_, pos_, run - pos_);
+      pos_ = run;
+      if (pos_ == line_.size()) return false;
+      const char c = line_[pos_++];
+      if (c == '"') return true;
+      if (c != '\\') return false;  // a raw control character: not JSON
+      if (!Escape(out)) return false;
+    }
+    return false;
+  }
+
+  // An integer in JSON's canonical form (no leading zeros, no fraction or exponent), as text.
+  bool Integer(std::string& out) {
+    SkipSpace();
+    const std::size_t start = pos_;
+    if (pos_ < line_.size() && line_[pos_] == '-') ++pos_;
+    const std::size_t digits = pos_;
+    while (pos_ < line_.size() && line_[pos_] >= '0' && line_[pos_] <= '9') ++pos_;
+    const std::size_t count = pos_ - digits;
+    if (count == 0 || count > 18 || (line_[digits] == '0' && (count > 1 || digits > start))) return false;
+    if (pos_ < line_.size() && (line_[pos_] == '.' || line_[pos_] == 'e' || line_[pos_] == 'E')) return false;
+    out.assign(line_, start, pos_ - start);
+    return true;
+  }
+
+  bool Null() {
+    SkipSpace();
+    if (line_.compare(pos_, 4, "null") != 0) return false;
+    pos_ += 4;
+    return true;
+  }
+
+ private:
+  static int HexValue(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  }
+  bool Hex4(unsigned& value) {
+    if (pos_ + 4 > line_.size()) return false;
+    value = 0;
+    for (int idx = 0; idx < 4; ++idx) {
+      const int digit = HexValue(line_[pos_++]);
+      if (digit < 0) return false;
+      value = value * 16 + static_cast<unsigned>(digit);
+    }
+    return true;
+  }
+  static void AppendUtf8(unsigned code, std::string& out) {
+    if (code < 0x80) {
+      out += static_cast<char>(code);
+    } else if (code < 0x800) {
+      out += static_cast<char>(0xC0 | (code >> 6));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+      out += static_cast<char>(0xE0 | (code >> 12));
+      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (code >> 18));
+      out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    }
+  }
+  // After a backslash. Lone surrogates are declined (the full parser words the error).
+  bool Escape(std::string& out) {
+    if (pos_ == line_.size()) return false;
+    const char c = line_[pos_++];
+    switch (c) {
+      case '"': out += '"'; return true;
+      case '\\': out += '\\'; return true;
+      case '/': out += '/'; return true;
+      case 'b': out += '\b'; return true;
+      case 'f': out += '\f'; return true;
+      case 'n': out += '\n'; return true;
+      case 'r': out += '\r'; return true;
+      case 't': out += '\t'; return true;
+      case 'u': break;
+      default: return false;
+    }
+    unsigned code = 0;
+    if (!Hex4(code)) return false;
+    if (code >= 0xDC00 && code <= 0xDFFF) return false;
+    if (code >= 0xD800 && code <= 0xDBFF) {
+      unsigned low = 0;
+      if (line_.compare(pos_, 2, "\\u") != 0) return false;
+      pos_ += 2;
+      if (!Hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+      code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+    }
+    AppendUtf8(code, out);
+    return true;
+  }
+
+  std::string_view line_;
+  std::size_t pos_ = 0;
+};
+
+enum Field { kId, kSource, kUrl, kPostedAt, kTitle, kText, kLang, kRegion, kLocation, kUnknown };
+
+Field FieldOf(std::string_view key) {
+  static constexpr std::string_view kNames[] = {"id",    "source", "url",    "posted_at", "title",
+                                                "text",  "lang",   "region", "location"};
+  for (int idx = 0; idx < kUnknown; ++idx) {
+    if (key == kNames[idx]) return static_cast<Field>(idx);
+  }
+  return kUnknown;
+}
+
+}  // namespace
+
+bool ReadPostLineFast(std::string_view line, core::monitor::Post& post) {
+  LineReader reader(line);
+  if (!reader.Take('{')) return false;
+  std::optional<std::string> values[kUnknown];
+  bool seen[kUnknown] = {};
+  std::string key;
+  std::string value;
+  if (!reader.Take('}')) {
+    do {
+      if (!reader.String(key) || !reader.Take(':')) return false;
+      const Field field = FieldOf(key);
+      if (field != kUnknown) {
+        if (seen[field]) return false;  // a repeated key: the full parser decides which counts
+        seen[field] = true;
+      }
+      const char next = reader.Peek();
+      if (next == '"') {
+        if (!reader.String(value)) return false;
+        if (field != kUnknown) values[field] = value;
+      } else if (next == 'n') {
+        if (!reader.Null()) return false;
+      } else if (field == kId && (next == '-' || (next >= '0' && next <= '9'))) {
+        if (!reader.Integer(value)) return false;
+        values[kId] = value;
+      } else {
+        return false;  // numbers, booleans, arrays and objects: the full parser
+      }
+    } while (reader.Take(','));
+    if (!reader.Take('}')) return false;
+  }
+  if (!reader.AtEnd()) return false;
+  // Required fields: anything missing or unusable is left to the full parser to reject.
+  for (Field required : {kId, kSource, kPostedAt}) {
+    if (!values[required] || values[required]->empty()) return false;
+  }
+  if (!values[kText] || !core::monitor::ParseRfc3339(*values[kPostedAt])) return false;
+  post.id = std::move(*values[kId]);
+  post.source = std::move(*values[kSource]);
+  post.posted_at = std::move(*values[kPostedAt]);
+  post.text = std::move(*values[kText]);
+  post.url = std::move(values[kUrl]);
+  post.title = std::move(values[kTitle]);
+  post.lang = std::move(values[kLang]);
+  post.region = std::move(values[kRegion]);
+  post.location = std::move(values[kLocation]);
+  return true;
+}
+
+}  // namespace vigil::codec::monitor

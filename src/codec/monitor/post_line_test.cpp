@@ -1,0 +1,69 @@
+#include "codec/monitor/post_line.hpp"
+
+#include <gtest/gtest.h>
+
+#include "codec/monitor/posts_input.hpp"
+
+namespace vigil::codec::monitor {
+namespace {
+
+using core::monitor::Post;
+
+TEST(ReadPostLineFast, ReadsTheCommonShapeWithEscapes) {
+  Post post;
+  ASSERT_TRUE(ReadPostLineFast(
+      R"({"id": 42, "source":"tg","posted_at":"2024-05-01T10:00:00Z","text":"a \"b\" \\ \/ \n\u0416\ud83d\ude00","title":null,"lang":"uk","extra":"x"})",
+      post));
+  EXPECT_EQ(post.id, "42");
+  EXPECT_EQ(post.source, "tg");
+  EXPECT_EQ(post.text, "a \"b\" \\ / \n\xD0\x96\xF0\x9F\x98\x80");
+  EXPECT_FALSE(post.title.has_value());
+  EXPECT_EQ(post.lang, "uk");
+  EXPECT_FALSE(post.url.has_value());
+}
+
+TEST(ReadPostLineFast, DeclinesWhatTheFullParserMustJudge) {
+  const char* const lines[] = {
+      R"({"id":"1","source":"s","posted_at":"2024-05-01T10:00:00Z"})",                    // no text
+      R"({"id":"","source":"s","posted_at":"2024-05-01T10:00:00Z","text":"t"})",          // empty id
+      R"({"id":"1","source":"s","posted_at":"yesterday","text":"t"})",                    // bad date
+      R"({"id":1.5,"source":"s","posted_at":"2024-05-01T10:00:00Z","text":"t"})",         // fraction
+      R"({"id":007,"source":"s","posted_at":"2024-05-01T10:00:00Z","text":"t"})",         // not JSON
+      R"({"id":"1","id":"2","source":"s","posted_at":"2024-05-01T10:00:00Z","text":"t"})",  // repeated
+      R"({"id":"1","source":"s","posted_at":"2024-05-01T10:00:00Z","text":"t","x":[1]})",  // nested
+      R"({"id":"1","source":"s","posted_at":"2024-05-01T10:00:00Z","text":"\ud83d"})",     // lone half
+      R"({"id":"1","source":"s","posted_at":"2024-05-01T10:00:00Z","text":"t"} trailing)",
+      "{\"id\":\"1\",\"source\":\"s\",\"posted_at\":\"2024-05-01T10:00:00Z\",\"text\":\"a\tb\"}",  // raw tab
+      R"({"id":"1","source":5,"posted_at":"2024-05-01T10:00:00Z","text":"t"})",
+  };
+  for (const char* line : lines) {
+    Post post;
+    EXPECT_FALSE(ReadPostLineFast(line, post)) << line;
+  }
+}
+
+// Whichever path reads a line, the posts and the problems are those of the full parser.
+TEST(ReadPostLineFast, JsonLinesReadTheSameAsTheFullParser) {
+  const std::string text =
+      R"({"id":"a","source":"s","posted_at":"2024-05-01T10:00:00+02:00","text":"x\u00e9","url":"https://e.pl/1"})"
+      "\n"
+      R"({"id":7,"source":"s","posted_at":"2024-05-01T10:00:00Z","text":""})"
+      "\n"
+      R"({"id":"b","source":"s","posted_at":"2024-05-01T10:00:00Z"})"
+      "\n"
+      R"({"id":true,"source":"s","posted_at":"2024-05-01T10:00:00Z","text":"t"})"
+      "\n";
+  auto input = ReadPostsJsonLines(text, {});
+  ASSERT_TRUE(input.has_value());
+  ASSERT_EQ(input->posts.size(), 2u);
+  EXPECT_EQ(input->posts[0].text, "x\xC3\xA9");
+  EXPECT_EQ(input->posts[0].url, "https://e.pl/1");
+  EXPECT_EQ(input->posts[1].id, "7");
+  ASSERT_EQ(input->invalid.size(), 2u);
+  EXPECT_EQ(input->invalid[0].line, 3);
+  EXPECT_EQ(input->invalid[0].reason, "field \"text\" is missing or not a string");
+  EXPECT_EQ(input->invalid[1].reason, "field \"id\" must be a string or an integer");
+}
+
+}  // namespace
+}  // namespace vigil::codec::monitor
