@@ -69,41 +69,40 @@ const WordMap& NumberWords() {
 }
 }  // namespace
 
-// The shapes of the number words: (first two bytes, byte length) and (last two bytes, byte
-// length), for every apostrophe form. Two bytes, because every Cyrillic letter starts with 0xD0
-// or 0xD1. Most words fail it without hashing.
-bool MayBeNumberWord(unsigned char first, unsigned char second, unsigned char before_last, unsigned char last,
-                     std::size_t length) {
-  constexpr std::size_t kMaxLength = 40;
-  auto index_of = [](unsigned char one, unsigned char two, std::size_t size) {
-    return ((static_cast<std::size_t>(one) << 8) | two) * (kMaxLength + 1) + size;
-  };
-  struct Shapes {
-    std::vector<bool> heads = std::vector<bool>(65536 * (kMaxLength + 1), false);
-    std::vector<bool> tails = std::vector<bool>(65536 * (kMaxLength + 1), false);
-  };
-  static const auto* const kShapes = [&] {
-    auto* shapes = new Shapes;
+const std::vector<std::string>& NumberWordForms() {
+  static const auto* const kForms = [] {
+    auto* forms = new std::vector<std::string>;
     for (const auto& [key, value] : NumberWords()) {
       for (std::string_view apostrophe : {"'", "`", "\xCA\xBC", "\xE2\x80\x99"}) {
         std::string form;
         for (char c : key) form += c == '\'' ? std::string(apostrophe) : std::string(1, c);
-        if (form.size() > kMaxLength) continue;
-        const auto* bytes = reinterpret_cast<const unsigned char*>(form.data());
-        shapes->heads[index_of(bytes[0], bytes[1], form.size())] = true;
-        shapes->tails[index_of(bytes[form.size() - 2], bytes[form.size() - 1], form.size())] = true;
+        if (std::find(forms->begin(), forms->end(), form) == forms->end()) forms->push_back(std::move(form));
       }
     }
-    return shapes;
+    return forms;
   }();
-  if (length < 2 || length > kMaxLength) return false;
-  return kShapes->heads[index_of(first, second, length)] && kShapes->tails[index_of(before_last, last, length)];
+  return *kForms;
 }
 
+std::uint16_t WordShapeKey(std::string_view folded_word) {
+  std::uint32_t head = 0;
+  for (std::size_t index = 0; index < 4 && index < folded_word.size(); ++index) {
+    head |= static_cast<std::uint32_t>(static_cast<unsigned char>(folded_word[index])) << (8 * index);
+  }
+  const auto* bytes = reinterpret_cast<const unsigned char*>(folded_word.data());
+  const std::size_t size = folded_word.size();
+  const std::uint32_t tail = size >= 2 ? (static_cast<std::uint32_t>(bytes[size - 2]) << 8) | bytes[size - 1] : 0;
+  return WordShapeKey(head, static_cast<std::uint16_t>(tail), size);
+}
+
+// Most words fail the shape filter and are never hashed as strings.
 bool MayBeNumberWord(std::string_view word) {
-  if (word.size() < 2) return false;
-  const auto* bytes = reinterpret_cast<const unsigned char*>(word.data());
-  return MayBeNumberWord(bytes[0], bytes[1], bytes[word.size() - 2], bytes[word.size() - 1], word.size());
+  static const auto* const kShapes = [] {
+    auto* shapes = new std::vector<bool>(1 << 16, false);
+    for (const std::string& form : NumberWordForms()) (*shapes)[WordShapeKey(form)] = true;
+    return shapes;
+  }();
+  return word.size() >= 2 && (*kShapes)[WordShapeKey(word)];
 }
 
 namespace {

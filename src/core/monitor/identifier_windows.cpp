@@ -39,24 +39,46 @@ struct MarkerWord {
 constexpr MarkerWord kMarkerWords[] = {{"собака", true}, {"małpa", true}, {"malpa", true}, {"равлик", true},
                                        {"dot", false},   {"точка", false}, {"крапка", false}, {"kropka", false}};
 
-// One word of a token (letters and digits, with apostrophes between letters) while it is read:
-// its folded length and first and last two folded bytes, enough to rule out number words and
-// markers without folding it.
-struct WordShape {
-  std::size_t start = 0;   // in the field
-  std::size_t length = 0;  // folded bytes
-  unsigned char head[2] = {0, 0};
-  unsigned char tail[2] = {0, 0};
-  bool digit_like = true;  // only digits and look-alike letters
-  int lookalikes = 0;
-
-  void Add(unsigned char byte) {
-    if (length < 2) head[length] = byte;
-    tail[0] = tail[1];
-    tail[1] = byte;
-    ++length;
-  }
+// ASCII byte classes for the scan.
+enum ByteClass : std::uint8_t {
+  kLetterByte,     // a letter that is no look-alike
+  kLookalikeByte,  // o, l, i (either case)
+  kDigitByte,
+  kSeparatorByte,  // space, tab, newline
+  kApostropheByte, // ' and `: inside a word when a letter follows
+  kMarkByte,       // @ . : ( [ {: live depending on the next byte
+  kControlByte,    // dropped by folding: live
+  kPunctByte,      // other punctuation: ends a word
+  kLeadByte,       // starts a two-byte character
+  kOtherByte,      // three- and four-byte characters, stray continuation bytes: live
 };
+
+constexpr std::array<ByteClass, 256> kByteClasses = [] {
+  std::array<ByteClass, 256> classes{};
+  for (int byte = 0; byte < 256; ++byte) {
+    ByteClass cls = kPunctByte;
+    if (byte >= 0x80) {
+      cls = byte >= 0xC2 && byte <= 0xDF ? kLeadByte : kOtherByte;
+    } else if (byte >= '0' && byte <= '9') {
+      cls = kDigitByte;
+    } else if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z')) {
+      const int lower = byte | 0x20;
+      cls = lower == 'o' || lower == 'l' || lower == 'i' ? kLookalikeByte : kLetterByte;
+    } else if (byte == ' ' || byte == '\t' || byte == '\n') {
+      cls = kSeparatorByte;
+    } else if (byte == '\'' || byte == '`') {
+      cls = kApostropheByte;
+    } else if (byte == '@' || byte == '.' || byte == ':' || byte == '(' || byte == '[' || byte == '{') {
+      cls = kMarkByte;
+    } else if (byte < 0x20 || byte == 0x7F) {
+      cls = kControlByte;
+    }
+    classes[static_cast<std::size_t>(byte)] = cls;
+  }
+  return classes;
+}();
+
+unsigned char LowerAscii(unsigned char byte) { return byte >= 'A' && byte <= 'Z' ? byte + 32 : byte; }
 
 }  // namespace
 
@@ -82,6 +104,9 @@ Result<IdentifierWindowFinder> IdentifierWindowFinder::Create(Normaliser& normal
     info.folded[0] = static_cast<std::uint8_t>(text[0]);
     info.folded[1] = static_cast<std::uint8_t>(text[1]);
   }
+  finder.special_words_.assign(1 << 16, false);
+  for (const std::string& form : NumberWordForms()) finder.special_words_[WordShapeKey(form)] = true;
+  for (const MarkerWord& marker : kMarkerWords) finder.special_words_[WordShapeKey(marker.text)] = true;
   return finder;
 }
 
@@ -91,7 +116,7 @@ std::size_t IdentifierWindowFinder::FoldWord(std::string_view field, std::size_t
   for (std::size_t pos = start; pos < end; ++pos) {
     const auto byte = static_cast<unsigned char>(field[pos]);
     if (byte < 0x80) {
-      out[length++] = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+      out[length++] = static_cast<char>(LowerAscii(byte));
     } else {
       const CharInfo& info = chars_[static_cast<std::size_t>(DecodeTwoBytes(byte, static_cast<unsigned char>(field[++pos])))];
       out[length++] = static_cast<char>(info.folded[0]);
@@ -101,128 +126,186 @@ std::size_t IdentifierWindowFinder::FoldWord(std::string_view field, std::size_t
   return length;
 }
 
+void IdentifierWindowFinder::ClassifyWord(std::string_view field, std::size_t start, std::size_t end, bool plain,
+                                          Token& token) const {
+  const std::size_t length = end - start;  // the fold of known characters keeps their length
+  if (!plain) {  // digits and look-alikes only ("O5O", "ооо")
+    const auto* bytes = reinterpret_cast<const unsigned char*>(field.data());
+    int lookalikes = 0;
+    for (std::size_t pos = start; pos < end; ++pos) {
+      if (kByteClasses[bytes[pos]] == kLookalikeByte) {
+        ++lookalikes;
+      } else if (bytes[pos] >= 0xC2) {
+        ++lookalikes;
+        ++pos;
+      }
+    }
+    token.digits += lookalikes;
+    if (lookalikes > 0 && token.kind == TokenKind::kInert) token.kind = TokenKind::kChain;
+    return;
+  }
+  if (length < 3 || length > kMaxSpecialWord) {
+    token.ordinary = true;
+    return;
+  }
+  // The shape key from the first four and last two folded bytes; the whole word is folded only
+  // when the key is a number word's or a marker's.
+  const auto* bytes = reinterpret_cast<const unsigned char*>(field.data());
+  auto folded_char = [&](std::size_t at, unsigned char* out) -> std::size_t {
+    if (bytes[at] < 0x80) {
+      out[0] = LowerAscii(bytes[at]);
+      return 1;
+    }
+    const CharInfo& info = chars_[static_cast<std::size_t>(DecodeTwoBytes(bytes[at], bytes[at + 1]))];
+    out[0] = info.folded[0];
+    out[1] = info.folded[1];
+    return 2;
+  };
+  unsigned char head[6] = {0, 0, 0, 0, 0, 0};
+  for (std::size_t filled = 0, at = start; filled < 4 && at < end;) {
+    const std::size_t added = folded_char(at, head + filled);
+    filled += added;
+    at += added;
+  }
+  unsigned char tail[2] = {0, 0};
+  if (bytes[end - 1] >= 0x80) {
+    folded_char(end - 2, tail);
+  } else {
+    tail[1] = LowerAscii(bytes[end - 1]);
+    unsigned char before[2] = {0, 0};
+    if (bytes[end - 2] < 0x80) {
+      tail[0] = LowerAscii(bytes[end - 2]);
+    } else {
+      folded_char(end - 3, before);
+      tail[0] = before[1];
+    }
+  }
+  const std::uint32_t head_key = head[0] | (head[1] << 8) | (head[2] << 16) | (static_cast<std::uint32_t>(head[3]) << 24);
+  if (!special_words_[WordShapeKey(head_key, static_cast<std::uint16_t>((tail[0] << 8) | tail[1]), length)]) {
+    token.ordinary = true;
+    return;
+  }
+  char folded[kMaxSpecialWord];
+  const std::string_view text(folded, FoldWord(field, start, end, folded));
+  for (const MarkerWord& marker : kMarkerWords) {
+    if (text == marker.text) {
+      token.kind = marker.at ? TokenKind::kLive : std::max(token.kind, TokenKind::kChain);
+      return;
+    }
+  }
+  if (auto value = NumberWordValue(text)) {
+    token.digits += static_cast<int>(value->size());
+    token.kind = std::max(token.kind, TokenKind::kChain);
+  } else {
+    token.ordinary = true;
+  }
+}
+
 IdentifierWindowFinder::Token IdentifierWindowFinder::ScanToken(std::string_view field, std::size_t start) const {
   const auto* bytes = reinterpret_cast<const unsigned char*>(field.data());
   const std::size_t size = field.size();
   Token token{static_cast<std::uint32_t>(start), 0, TokenKind::kInert, 0};
-  bool chain = false;     // a number word, look-alike or dot marker: may join a digit run
-  bool ordinary = false;  // at least one ordinary word
-  bool live = false;
-  WordShape word;
+  std::size_t pos = start;
+  std::size_t word_start = 0;
   bool in_word = false;
-  auto finish_word = [&](std::size_t end) {
-    if (!in_word) return;
+  bool plain = false;  // the current word holds a letter that is no look-alike
+  auto end_word = [&] {
+    if (in_word) ClassifyWord(field, word_start, pos, plain, token);
     in_word = false;
-    if (word.digit_like) {
-      if (word.lookalikes > 0) chain = true;
-      token.digits += word.lookalikes;  // its digits are counted as they are read
-      return;
-    }
-    const bool marker = std::any_of(std::begin(kMarkerWords), std::end(kMarkerWords), [&](const MarkerWord& each) {
-      return each.text.size() == word.length && static_cast<unsigned char>(each.text[0]) == word.head[0] &&
-             static_cast<unsigned char>(each.text[1]) == word.head[1];
-    });
-    if (!marker && !MayBeNumberWord(word.head[0], word.head[1], word.tail[0], word.tail[1], word.length)) {
-      ordinary = true;
-      return;
-    }
-    char folded[64];
-    if (word.length > sizeof folded) {
-      ordinary = true;
-      return;
-    }
-    const std::string_view text(folded, FoldWord(field, word.start, end, folded));
-    for (const MarkerWord& each : kMarkerWords) {
-      if (text == each.text) {
-        (each.at ? live : chain) = true;
-        return;
-      }
-    }
-    if (auto value = NumberWordValue(text)) {
-      chain = true;
-      token.digits += static_cast<int>(value->size());
-    } else {
-      ordinary = true;
-    }
   };
-  auto add_word_char = [&](std::size_t at) {
+  auto begin_word = [&] {
     if (!in_word) {
       in_word = true;
-      word = WordShape{};
-      word.start = at;
+      plain = false;
+      word_start = pos;
     }
   };
-  std::size_t pos = start;
-  while (pos < size && !live) {
+  // Once a word holds a plain letter, its further letters change nothing: runs of them are
+  // skipped in tight loops (most of a post is such runs).
+  auto word_flags = [&](std::size_t at) -> std::uint8_t {
+    if (at + 1 >= size || (bytes[at + 1] & 0xC0) != 0x80) return 0;
+    return chars_[static_cast<std::size_t>(DecodeTwoBytes(bytes[at], bytes[at + 1]))].flags;
+  };
+  while (pos < size && token.kind != TokenKind::kLive) {
     const unsigned char byte = bytes[pos];
-    if (IsSeparator(byte)) break;
-    const unsigned char next = pos + 1 < size ? bytes[pos + 1] : 0;
-    if (byte < 0x80) {
-      if (IsAsciiAlnum(byte)) {
-        add_word_char(pos);
-        const auto lower = static_cast<unsigned char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
-        word.Add(lower);
-        if (byte <= '9') {
-          ++token.digits;
-        } else if (lower == 'o' || lower == 'l' || lower == 'i') {
-          ++word.lookalikes;
+    if (in_word && plain) {
+      const std::size_t run_start = pos;
+      while (pos < size && kByteClasses[bytes[pos]] <= kLookalikeByte) ++pos;
+      while (pos < size && kByteClasses[bytes[pos]] == kLeadByte && (word_flags(pos) & kWordChar) != 0) pos += 2;
+      if (pos != run_start) continue;
+    }
+    switch (kByteClasses[byte]) {
+      case kLetterByte:
+        begin_word();
+        plain = true;
+        ++pos;
+        continue;
+      case kLookalikeByte:
+        begin_word();
+        ++pos;
+        continue;
+      case kDigitByte:
+        begin_word();
+        ++token.digits;
+        ++pos;
+        continue;
+      case kSeparatorByte:
+        break;
+      case kLeadByte: {
+        const unsigned char trail = pos + 1 < size ? bytes[pos + 1] : 0;
+        const std::uint8_t flags = (trail & 0xC0) == 0x80 ? chars_[static_cast<std::size_t>(DecodeTwoBytes(byte, trail))].flags : 0;
+        if (flags == 0) {
+          token.kind = TokenKind::kLive;
+        } else if ((flags & kWordChar) != 0) {
+          begin_word();
+          plain = plain || (flags & kLookalike) == 0;
         } else {
-          word.digit_like = false;
+          end_word();
+        }
+        pos += 2;
+        continue;
+      }
+      case kApostropheByte: {
+        // Inside the word when a letter follows ("п'ять"), as digit de-obfuscation reads it.
+        const unsigned char next = pos + 1 < size ? bytes[pos + 1] : 0;
+        const ByteClass next_class = kByteClasses[next];
+        const bool letter_next = next_class == kLetterByte || next_class == kLookalikeByte ||
+                                 (next_class == kLeadByte && pos + 2 < size &&
+                                  (chars_[static_cast<std::size_t>(DecodeTwoBytes(next, bytes[pos + 2]))].flags & kLetter) != 0);
+        if (in_word && letter_next) {
+          plain = true;
+        } else {
+          end_word();
         }
         ++pos;
         continue;
       }
-      // An apostrophe between letters belongs to the word ("п'ять").
-      if ((byte == '\'' || byte == '`') && in_word) {
-        const bool letter_next = (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') ||
-                                 (next >= 0xC2 && next <= 0xDF && pos + 2 < size &&
-                                  (chars_[static_cast<std::size_t>(DecodeTwoBytes(next, bytes[pos + 2]))].flags & kLetter) != 0);
-        if (letter_next) {
-          word.Add(byte);
-          word.digit_like = false;
-          ++pos;
-          continue;
-        }
+      case kMarkByte: {
+        end_word();
+        const unsigned char next = pos + 1 < size ? bytes[pos + 1] : 0;
+        const bool live = byte == '@' || (byte == '.' && IsAsciiAlnum(next)) || (byte == ':' && next == '/') ||
+                          ((byte == '(' || byte == '[' || byte == '{') &&
+                           (next == 'a' || next == 'A' || next == 'd' || next == 'D' || next == '@' || next == '.'));
+        if (live) token.kind = TokenKind::kLive;
+        ++pos;
+        continue;
       }
-      finish_word(pos);
-      live = byte == '@' || (byte == '.' && IsAsciiAlnum(next)) || (byte == ':' && next == '/') ||
-             ((byte == '(' || byte == '[' || byte == '{') &&
-              (next == 'a' || next == 'A' || next == 'd' || next == 'D' || next == '@' || next == '.')) ||
-             byte < 0x20 || byte == 0x7F;
-      ++pos;
-      continue;
+      case kPunctByte:
+        end_word();
+        ++pos;
+        continue;
+      case kControlByte:
+      case kOtherByte:
+        token.kind = TokenKind::kLive;
+        continue;
     }
-    if (byte >= 0xC2 && byte <= 0xDF && (next & 0xC0) == 0x80) {
-      const CharInfo& info = chars_[static_cast<std::size_t>(DecodeTwoBytes(byte, next))];
-      if (info.flags == 0) {
-        live = true;
-      } else if ((info.flags & kWordChar) != 0) {
-        add_word_char(pos);
-        word.Add(info.folded[0]);
-        word.Add(info.folded[1]);
-        if ((info.flags & kLookalike) != 0) {
-          ++word.lookalikes;
-        } else {
-          word.digit_like = false;
-        }
-      } else {
-        finish_word(pos);
-      }
-      pos += 2;
-      continue;
-    }
-    live = true;  // three- and four-byte characters, invalid bytes
+    break;  // a separator ends the token
   }
-  if (live) {
-    token.kind = TokenKind::kLive;
-    while (pos < size && !IsSeparator(bytes[pos])) ++pos;
+  if (token.kind == TokenKind::kLive) {
+    while (pos < size && kByteClasses[bytes[pos]] != kSeparatorByte) ++pos;
   } else {
-    finish_word(pos);
-    if (live) {
-      token.kind = TokenKind::kLive;
-    } else if (chain || token.digits > 0 || !ordinary) {
-      token.kind = TokenKind::kChain;
-    }
+    end_word();
+    if (token.kind == TokenKind::kInert && (token.digits > 0 || !token.ordinary)) token.kind = TokenKind::kChain;
   }
   token.end = static_cast<std::uint32_t>(pos);
   return token;

@@ -44,13 +44,17 @@ class IdentifierWindowFinder {
     std::uint8_t flags = 0;
     std::uint8_t folded[2] = {0, 0};  // its fold (two bytes) when known
   };
+  // Ordered: a token's kind only rises while it is read.
   enum class TokenKind : std::uint8_t { kInert, kChain, kLive };
   struct Token {
     std::uint32_t start = 0;
     std::uint32_t end = 0;
     TokenKind kind = TokenKind::kInert;
-    int digits = 0;  // digits, look-alike letters and number-word digits it may contribute
+    bool ordinary = false;  // holds an ordinary word (no number word, look-alike or marker)
+    int digits = 0;         // digits, look-alike letters and number-word digits it may contribute
   };
+  // Number words and markers are at most this long (folded bytes); longer words are ordinary.
+  static constexpr std::size_t kMaxSpecialWord = 48;
 
   IdentifierWindowFinder() = default;
   // The token starting at `start` (not a separator), up to the next separator.
@@ -58,10 +62,14 @@ class IdentifierWindowFinder {
   // Folds the word at [start, end) of `field` (ASCII and known characters only) into `out`;
   // returns its length.
   std::size_t FoldWord(std::string_view field, std::size_t start, std::size_t end, char* out) const;
+  // Records in `token` what the word [start, end) of `field` is; `plain` when it holds a letter
+  // that is no look-alike.
+  void ClassifyWord(std::string_view field, std::size_t start, std::size_t end, bool plain, Token& token) const;
   std::size_t ExpandLeft(std::size_t first) const;
   std::size_t ExpandRight(std::size_t last) const;
 
   std::array<CharInfo, 0x800> chars_{};  // by code point
+  std::vector<bool> special_words_;      // WordShapeKey of the number words and markers
   std::vector<Token> tokens_;            // scratch
   std::vector<ByteSpan> windows_;        // scratch, returned by Find
 };

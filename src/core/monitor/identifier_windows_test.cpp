@@ -1,0 +1,88 @@
+#include "core/monitor/identifier_windows.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/monitor/identifiers.hpp"
+
+namespace vigil::core::monitor {
+namespace {
+
+IdentifierWindowFinder MakeFinder() {
+  auto normaliser = Normaliser::Create();
+  EXPECT_TRUE(normaliser.has_value());
+  auto finder = IdentifierWindowFinder::Create(*normaliser);
+  EXPECT_TRUE(finder.has_value());
+  return std::move(*finder);
+}
+
+std::string Prose() {
+  return "Шукаємо працівників на склад у Польщі, житло та дорогу оплачуємо. Досвід не потрібен, знання мови "
+         "теж. Warehouse staff needed in the Netherlands, housing provided. Praca w magazynie w Holandii, "
+         "zakwaterowanie zapewnione. Зарплата від 1 200 євро на місяць, виплати щотижня. ";
+}
+
+TEST(IdentifierWindows, ProseWithoutContactsHasNoWindow) {
+  IdentifierWindowFinder finder = MakeFinder();
+  EXPECT_TRUE(finder.Find("").empty());
+  EXPECT_TRUE(finder.Find(Prose()).empty());
+  // Prices, years and short numbers cannot make a phone; "i", "о" and "one" alone neither.
+  EXPECT_TRUE(finder.Find("Wynagrodzenie 4 500 zł netto, od 2024 roku, i o one.").empty());
+}
+
+TEST(IdentifierWindows, EachKindOfCandidateOpensAWindow) {
+  IdentifierWindowFinder finder = MakeFinder();
+  const std::string prose = Prose();
+  for (const std::string contact :
+       {"050 123 45 67", "один два три чотири п'ять шість сім", "anna@mail.com", "anna (at) mail (dot) com",
+        "anna собака mail", "t.me/job_1", "viber://chat", "O5O 1234567", "\xEF\xBC\x90\xEF\xBC\x95", "@hr_1"}) {
+    const std::string field = prose + contact + " " + prose;
+    const std::vector<ByteSpan> windows = finder.Find(field);
+    ASSERT_EQ(windows.size(), 1U) << contact;
+    EXPECT_LE(windows[0].start, prose.size()) << contact;
+    EXPECT_GE(windows[0].end, prose.size() + contact.size()) << contact;
+    // The window leaves most of the prose out, and starts and ends next to whitespace.
+    EXPECT_LT(windows[0].end - windows[0].start, field.size() / 2) << contact;
+    EXPECT_EQ(field[windows[0].end], ' ') << contact;
+    EXPECT_EQ(field[windows[0].start - 1], ' ') << contact;
+  }
+}
+
+// The pre-filter may only save work: the identifiers found through windows are those found on
+// the whole field, with the same spans.
+TEST(IdentifierWindows, WindowsFindWhatTheWholeFieldHolds) {
+  auto normaliser = Normaliser::Create();
+  ASSERT_TRUE(normaliser.has_value());
+  IdentifierOptions options;
+  options.fallback_regions = {"UA", "PL"};
+  options.shared_hosts = {"facebook.com"};
+  auto extractor = IdentifierExtractor::Create(options);
+  ASSERT_TRUE(extractor.has_value());
+  const std::string prose = Prose();
+  const std::vector<std::string> fields = {
+      "Тел/tel: +380 67 123 45 67, t.me/job_12 " + prose + "пишіть @hr_77 або telegram @john_doe",
+      prose + "дзвоніть нуль п'ять нуль один два три чотири п'ять шість сім " + prose + "anna (at) mail (dot) com",
+      prose + "ціна 1 500 000 грн, ID 48123456, 12.05.2024, № 1234567, tel0501234567 " + prose,
+      "O5O 1234567 " + prose + "https://example-jobs.pl/oferta/123?utm_source=x&a=1 " + prose + "anna@wp.pl",
+      prose + "Ｔｅｌ ０５０１２３４５６７ 050\u200b123\u200b4567 😀 wa.me/380501234567 " + prose,
+      "ООО Ромашка, sp. z o.o., l0l 1O1 " + prose + "kontakt: 512 345 678, anna małpa wp.pl"};
+  for (const std::string& field : fields) {
+    const MappedText folded = normaliser->Fold(field);
+    const MappedText digits = normaliser->DeobfuscateDigits(folded);
+    const std::vector<Identifier> whole = extractor->Extract(field, folded, digits, std::string("UA"));
+    const std::vector<Identifier> windowed = extractor->Extract(field, std::string("UA"));
+    ASSERT_FALSE(whole.empty()) << field;
+    ASSERT_EQ(windowed.size(), whole.size()) << field;
+    for (std::size_t index = 0; index < whole.size(); ++index) {
+      EXPECT_EQ(windowed[index].type, whole[index].type) << field;
+      EXPECT_EQ(windowed[index].value, whole[index].value) << field;
+      EXPECT_EQ(windowed[index].span, whole[index].span) << whole[index].value;
+      EXPECT_EQ(windowed[index].shared_host, whole[index].shared_host) << whole[index].value;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace vigil::core::monitor
