@@ -54,7 +54,8 @@ Result<IngestSummary> MonitorService::Ingest(const access::Actor& actor,
     summary = IngestLocked(posts);
   }
   // Counts only: a post's source or id is never an audit subject.
-  std::string counts = "posts=" + std::to_string(posts.size()) + " rejected=" + std::to_string(rejected);
+  std::string counts =
+      "posts=" + std::to_string(posts.size() + rejected) + " rejected=" + std::to_string(rejected);
   if (summary) {
     counts += " accepted=" + std::to_string(summary->accepted) +
               " duplicates=" + std::to_string(summary->duplicates);
