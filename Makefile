@@ -73,6 +73,7 @@ bench: build
 	$(BUILD_DIR)/bench/identify_bench --questions
 	scripts/setup-r.sh
 	BUILD_DIR=$(BUILD_DIR) bench/warn/run.sh
+	BUILD_DIR=$(BUILD_DIR) bench/monitor/run.sh
 
 clean:
 	rm -rf $(BUILD_DIR) build-fuzz web/dist

@@ -1,149 +1,383 @@
-// Throughput of the monitor's first stages (normalise, language, identifiers) on a generated
-// corpus: MB/s of CPU time per stage, one thread. Not a test: figures go to docs/benchmarks.md.
-// Usage: monitor_stages_bench [posts] (default 20000, about 500 bytes each).
-#include <unicode/uspoof.h>
-
+// Throughput of each monitor stage alone, one thread, on a corpus file (JSON Lines, e.g. from
+// monitor_scan_corpus): the stages' public APIs called the way Pipeline::Run calls them, each
+// timed over all posts (CPU time of this thread). Prints Markdown rows and the measured mix of the
+// corpus (detected languages, lure share, cluster share, linking memory per post). Not a test:
+// bench/monitor/run.sh puts the figures into docs/benchmarks.md.
+// Usage: monitor_stages_bench --in posts.jsonl --data DIR   stage table on stdout
+//        monitor_stages_bench --phrases --data DIR          the lexicon's literal phrases, one a
+//                                                           line (the grep yardstick's PHRASES)
+#include <algorithm>
 #include <cstdio>
-#include <cstdlib>
+#include <cstring>
 #include <ctime>
+#include <filesystem>
+#include <fstream>
 #include <functional>
-#include <random>
+#include <map>
+#include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "codec/monitor/posts_input.hpp"
+#include "codec/yaml/lexicon_yaml.hpp"
+#include "codec/yaml/monitor_yaml.hpp"
 #include "core/monitor/identifiers.hpp"
 #include "core/monitor/language.hpp"
+#include "core/monitor/lexicon_matcher.hpp"
+#include "core/monitor/linking.hpp"
+#include "core/monitor/minhash.hpp"
 #include "core/monitor/normalise.hpp"
+#include "core/monitor/pipeline.hpp"
+#include "core/monitor/risk.hpp"
+#include "core/monitor/template.hpp"
 
 namespace {
 
-using vigil::core::monitor::DetectLanguage;
-using vigil::core::monitor::IdentifierExtractor;
-using vigil::core::monitor::MappedText;
-using vigil::core::monitor::Normaliser;
+namespace fs = std::filesystem;
+namespace mon = vigil::core::monitor;
 
-const std::vector<std::vector<std::string>> kSentences = {
-    {"Шукаємо працівників на склад у Польщі, житло та дорогу оплачуємо.", "Досвід не потрібен, знання мови теж.",
-     "Зарплата від 1 200 євро на місяць, виплати щотижня.", "Виїзд уже цього тижня, місць мало.",
-     "Пишіть у Telegram або дзвоніть, відповімо одразу."},
-    {"Требуются работники на завод в Германии, жильё бесплатно.", "Опыт не нужен, язык не обязателен.",
-     "Оплата 1 500 евро в месяц, аванс сразу.", "Выезд в ближайшие дни, документы оформим.",
-     "Звоните или пишите в Viber."},
-    {"Praca w magazynie w Holandii, zakwaterowanie zapewnione.", "Bez doświadczenia, bez znajomości języka.",
-     "Wynagrodzenie 4 500 zł netto miesięcznie.", "Wyjazd od zaraz, transport gratis.", "Dzwoń lub pisz na WhatsApp."},
-    {"Warehouse staff needed in the Netherlands, housing provided.", "No experience and no language needed.",
-     "Pay from 1,400 euro a month, weekly advances.", "Departure this week, we arrange the papers.",
-     "Call or message us on WhatsApp."},
-    {"Căutăm muncitori pentru depozit în Germania, cazare gratuită.", "Nu este nevoie de experiență.",
-     "Salariu 1 300 euro pe lună, plata săptămânal.", "Plecare imediată, transport asigurat.",
-     "Sunați sau scrieți pe WhatsApp."}};
+// Posts per block for the stages whose per-post output is too large to keep for a million posts
+// (folded texts with offset maps, signatures); as in the pipeline.
+constexpr std::size_t kBlockPosts = 4096;
 
-std::string Phone(std::mt19937& rng) {
-  std::uniform_int_distribution<int> digit(0, 9);
-  std::string subscriber;
-  for (int index = 0; index < 7; ++index) subscriber.push_back(static_cast<char>('0' + digit(rng)));
-  switch (rng() % 5) {
-    case 0: return "050" + subscriber;
-    case 1: return "+380 67 " + subscriber.substr(0, 3) + " " + subscriber.substr(3, 2) + " " + subscriber.substr(5);
-    case 2: return "(093) " + subscriber.substr(0, 3) + "-" + subscriber.substr(3, 2) + "-" + subscriber.substr(5);
-    case 3: return "O5O " + subscriber;  // look-alike letters
-    default: return "нуль п'ять нуль " + subscriber;
-  }
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
-std::vector<std::string> MakeCorpus(int posts) {
-  std::mt19937 rng(7);
-  std::vector<std::string> corpus;
-  corpus.reserve(static_cast<std::size_t>(posts));
-  for (int post = 0; post < posts; ++post) {
-    const auto& language = kSentences[rng() % kSentences.size()];
-    std::string text;
-    while (text.size() < 420) {
-      text += language[rng() % language.size()];
-      text += ' ';
-    }
-    text += "Тел/tel: " + Phone(rng);
-    if (rng() % 4 == 0) text += ", t.me/job_" + std::to_string(rng() % 1000) + " https://example-jobs.pl/oferta/" + std::to_string(rng() % 100000);
-    corpus.push_back(std::move(text));
+[[noreturn]] void Fail(const std::string& what) {
+  std::fprintf(stderr, "monitor_stages_bench: %s\n", what.c_str());
+  std::exit(1);
+}
+
+// The lexicon and identifier data under <data>/monitor, read as `vigil monitor scan` reads them.
+mon::PipelineOptions LoadOptions(const fs::path& data) {
+  mon::PipelineOptions options;
+  std::vector<fs::path> files;
+  std::error_code error;
+  for (fs::directory_iterator it(data / "monitor" / "lexicon", error), end; !error && it != end; it.increment(error)) {
+    if (it->path().extension() == ".yaml") files.push_back(it->path());
   }
-  return corpus;
+  if (files.empty()) Fail("no lexicon under " + (data / "monitor" / "lexicon").string());
+  std::sort(files.begin(), files.end());
+  for (const fs::path& file : files) {
+    auto entries = vigil::codec::yaml::ParseLexiconYaml(file.filename().string(), ReadFile(file));
+    if (!entries) Fail(entries.error().message);
+    options.lexicon.insert(options.lexicon.end(), entries->begin(), entries->end());
+  }
+  if (auto valid = mon::ValidateLexicon(options.lexicon); !valid) Fail(valid.error().message);
+  auto overrides = vigil::codec::yaml::ParsePhoneOverridesYaml(
+      "phone-overrides.yaml", ReadFile(data / "monitor" / "phone-overrides.yaml"));
+  auto hosts = vigil::codec::yaml::ParseSharedHostsYaml("shared-hosts.yaml", ReadFile(data / "monitor" / "shared-hosts.yaml"));
+  if (!overrides || !hosts) Fail("cannot read phone-overrides.yaml or shared-hosts.yaml");
+  options.identifiers.phone_overrides = std::move(*overrides);
+  options.identifiers.shared_hosts = std::move(*hosts);
+  return options;
+}
+
+// The literal phrases for `grep -F -f`: a stem's trailing '*' is dropped (grep finds the prefix
+// anyway); a phrase with a stem inside ("młod* dziewczyn*") has no literal form and is left out.
+int PrintPhrases(const mon::PipelineOptions& options) {
+  std::set<std::string> phrases;
+  std::size_t left_out = 0;
+  for (const mon::LexiconEntry& entry : options.lexicon) {
+    for (const mon::LexiconPattern& pattern : entry.patterns) {
+      if (pattern.kind != mon::PatternKind::kPhrase) continue;
+      std::string phrase = pattern.text;
+      if (!phrase.empty() && phrase.back() == '*') phrase.pop_back();
+      if (phrase.find('*') != std::string::npos) {
+        ++left_out;
+        continue;
+      }
+      if (!phrase.empty()) phrases.insert(phrase);
+    }
+  }
+  for (const std::string& phrase : phrases) std::printf("%s\n", phrase.c_str());
+  std::fprintf(stderr, "%zu literal phrases (%zu with a stem inside left out)\n", phrases.size(), left_out);
+  return 0;
 }
 
 double CpuSeconds() {
   timespec now{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
   return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
 }
 
-void Report(const char* stage, double bytes, int posts, const std::function<void()>& run) {
-  const double start = CpuSeconds();
-  run();
-  const double seconds = CpuSeconds() - start;
-  std::printf("%-44s %9.1f MB/s %11.0f posts/s %8.3f s CPU\n", stage, bytes / seconds / 1e6, posts / seconds, seconds);
+// Accumulates the CPU time of one stage over several calls (blocks).
+struct StageClock {
+  double seconds = 0;
+  void Time(const std::function<void()>& run) {
+    const double start = CpuSeconds();
+    run();
+    seconds += CpuSeconds() - start;
+  }
+};
+
+// 1234567.8 -> "1,234,568".
+std::string Grouped(double value) {
+  std::string digits = std::to_string(static_cast<long long>(value + 0.5));
+  for (int pos = static_cast<int>(digits.size()) - 3; pos > 0; pos -= 3) digits.insert(static_cast<std::size_t>(pos), ",");
+  return digits;
 }
+
+void PrintRow(const char* stage, double seconds, double bytes, std::size_t posts, const char* note = "") {
+  std::printf("| %s | %.2f | %.1f | %s | %s |\n", stage, seconds, bytes / seconds / 1e6,
+              Grouped(static_cast<double>(posts) / seconds).c_str(), note);
+}
+
+// Union-find with path halving, as the pipeline keeps its near-duplicate groups.
+class Groups {
+ public:
+  explicit Groups(std::size_t size) : parent_(size) {
+    for (std::size_t idx = 0; idx < size; ++idx) parent_[idx] = idx;
+  }
+  std::size_t Find(std::size_t item) {
+    while (parent_[item] != item) item = parent_[item] = parent_[parent_[item]];
+    return item;
+  }
+  bool Union(std::size_t a, std::size_t b) {
+    a = Find(a);
+    b = Find(b);
+    if (a == b) return false;
+    parent_[std::max(a, b)] = std::min(a, b);
+    return true;
+  }
+
+ private:
+  std::vector<std::size_t> parent_;
+};
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  const int posts = argc > 1 ? std::atoi(argv[1]) : 20000;
-  const std::vector<std::string> corpus = MakeCorpus(posts);
+  std::string in, data = "data";
+  bool phrases = false;
+  for (int arg = 1; arg < argc; ++arg) {
+    if (std::strcmp(argv[arg], "--phrases") == 0) {
+      phrases = true;
+    } else if (std::strcmp(argv[arg], "--in") == 0 && arg + 1 < argc) {
+      in = argv[++arg];
+    } else if (std::strcmp(argv[arg], "--data") == 0 && arg + 1 < argc) {
+      data = argv[++arg];
+    } else {
+      Fail("usage: monitor_stages_bench (--in posts.jsonl | --phrases) [--data DIR]");
+    }
+  }
+  const double setup_start = CpuSeconds();
+  mon::PipelineOptions options = LoadOptions(data);
+  if (phrases) return PrintPhrases(options);
+  if (in.empty()) Fail("--in posts.jsonl is required");
+  auto matcher = mon::LexiconMatcher::Build(options.lexicon);
+  if (!matcher) Fail(matcher.error().message);
+  const double setup_seconds = CpuSeconds() - setup_start;
+  auto scratch = matcher->NewScratch();
+  auto normaliser = mon::Normaliser::Create();
+  auto extractor = mon::IdentifierExtractor::Create(options.identifiers);
+  if (!scratch || !normaliser || !extractor) Fail("cannot set up the stages");
+
+  const std::string file = ReadFile(in);
+  const double file_bytes = static_cast<double>(file.size());
+  std::printf("| stage (one thread, timed alone over all posts) | CPU s | MB/s | posts/s | note |\n|---|---|---|---|---|\n");
+  StageClock clock;
+  vigil::Result<vigil::codec::monitor::PostsInput> input;
+  clock.Time([&] { input = vigil::codec::monitor::ReadPostsJsonLines(file, {}); });
+  if (!input) Fail(input.error().message);
+  const std::vector<mon::Post>& posts = input->posts;
+  const std::size_t count = posts.size();
+  if (count == 0) Fail("no posts in " + in);
   double bytes = 0;
-  for (const auto& text : corpus) bytes += static_cast<double>(text.size());
-  std::printf("corpus: %d posts, %.1f MB, %.0f bytes per post\n", posts, bytes / 1e6, bytes / posts);
+  for (const mon::Post& post : posts) bytes += static_cast<double>(post.text.size() + (post.title ? post.title->size() : 0));
+  PrintRow("read JSON Lines (codec/monitor/posts_input)", clock.seconds, file_bytes, count, "MB/s of the file");
 
-  auto normaliser = Normaliser::Create();
-  auto extractor = IdentifierExtractor::Create({{"UA", "PL"}, {{380, "77", 9, "bench", false}}, {"facebook.com"}});
-  if (!normaliser || !extractor) return 2;
-  std::vector<MappedText> folded(corpus.size());
-  std::vector<MappedText> digits(corpus.size());
-  std::size_t sink = 0;
-
-  // Warm the per-character caches once, as a long-running scan would.
-  for (const auto& text : corpus) sink += normaliser->Skeleton(normaliser->Fold(text)).text().size();
-
-  Report("fold (NFKC casefold, offsets)", bytes, posts, [&] {
-    for (std::size_t index = 0; index < corpus.size(); ++index) folded[index] = normaliser->Fold(corpus[index]);
-  });
-  Report("needs-skeleton check", bytes, posts, [&] {
-    for (const auto& text : folded) sink += normaliser->NeedsSkeleton(text.text()) ? 1 : 0;
-  });
-  Report("skeleton, per-character cache (every post)", bytes, posts, [&] {
-    for (const auto& text : folded) sink += normaliser->Skeleton(text).text().size();
-  });
-  UErrorCode status = U_ZERO_ERROR;
-  USpoofChecker* spoof = uspoof_open(&status);
-  std::vector<char> buffer(1 << 16);
-  Report("skeleton, uspoof_getSkeletonUTF8 whole text", bytes, posts, [&] {
-    for (const auto& text : folded) {
-      UErrorCode call = U_ZERO_ERROR;
-      sink += static_cast<std::size_t>(uspoof_getSkeletonUTF8(spoof, 0, text.text().data(), static_cast<int32_t>(text.text().size()),
-                                                               buffer.data(), static_cast<int32_t>(buffer.size()), &call));
+  std::vector<std::string> languages(count);
+  StageClock language;
+  language.Time([&] {
+    for (std::size_t idx = 0; idx < count; ++idx) {
+      languages[idx] = mon::DetectLanguage(posts[idx].text, options.language_prefix_bytes).code;
     }
   });
-  uspoof_close(spoof);
-  Report("digit de-obfuscation", bytes, posts, [&] {
-    for (std::size_t index = 0; index < folded.size(); ++index) digits[index] = normaliser->DeobfuscateDigits(folded[index]);
-  });
-  Report("language, CLD2 on 1 KiB prefix", bytes, posts, [&] {
-    for (const auto& text : corpus) sink += DetectLanguage(text).code.size();
-  });
-  Report("language, CLD2 on 128-byte prefix", bytes, posts, [&] {
-    for (const auto& text : corpus) sink += DetectLanguage(text, 128).code.size();
-  });
-  std::size_t identifiers = 0;
-  Report("identifiers (given folded and digit forms)", bytes, posts, [&] {
-    for (std::size_t index = 0; index < corpus.size(); ++index) {
-      identifiers += extractor->Extract(corpus[index], folded[index], digits[index], std::string("UA")).size();
+  PrintRow("language (DetectLanguage, pipeline prefix)", language.seconds, bytes, count);
+
+  std::vector<std::vector<mon::LexiconHit>> hits(count);
+  StageClock lexicon;
+  lexicon.Time([&] {
+    for (std::size_t idx = 0; idx < count; ++idx) {
+      for (const std::string* field : {posts[idx].title ? &*posts[idx].title : nullptr, &posts[idx].text}) {
+        if (field == nullptr) continue;
+        auto found = matcher->Scan(*field, *scratch);
+        if (!found) Fail(found.error().message);
+        hits[idx].insert(hits[idx].end(), found->begin(), found->end());
+      }
     }
   });
-  Report("all three stages from raw text", bytes, posts, [&] {
-    for (const auto& text : corpus) {
-      const MappedText fold = normaliser->Fold(text);
-      const MappedText digit_form = normaliser->DeobfuscateDigits(fold);
-      sink += extractor->Extract(text, fold, digit_form, std::string("UA")).size();
-      sink += DetectLanguage(text).code.size();
+  PrintRow("lure lexicon scan (LexiconMatcher::Scan)", lexicon.seconds, bytes, count);
+
+  std::vector<mon::RiskScore> post_risks(count);
+  StageClock risk;
+  risk.Time([&] {
+    for (std::size_t idx = 0; idx < count; ++idx) {
+      post_risks[idx] = mon::ComputePostRisk(mon::ToIndicatorHits(*matcher, hits[idx]), options.risk);
     }
   });
-  std::printf("identifiers found: %zu (%.2f per post); checksum %zu\n", identifiers, double(identifiers) / posts, sink);
+  PrintRow("post risk (ToIndicatorHits, ComputePostRisk)", risk.seconds, bytes, count);
+
+  // The identifier stage's own parts, then the whole stage as the pipeline calls it.
+  StageClock fold, digits, needs_skeleton, skeleton;
+  std::size_t skeletons = 0, sink = 0;  // sink: results used, so no stage is optimised away
+  std::vector<mon::MappedText> folded(kBlockPosts);
+  for (std::size_t begin = 0; begin < count; begin += kBlockPosts) {
+    const std::size_t size = std::min(kBlockPosts, count - begin);
+    fold.Time([&] {
+      for (std::size_t pos = 0; pos < size; ++pos) folded[pos] = normaliser->Fold(posts[begin + pos].text);
+    });
+    digits.Time([&] {
+      for (std::size_t pos = 0; pos < size; ++pos) sink += normaliser->DeobfuscateDigits(folded[pos]).text().size();
+    });
+    std::vector<bool> needed(size);
+    needs_skeleton.Time([&] {
+      for (std::size_t pos = 0; pos < size; ++pos) needed[pos] = normaliser->NeedsSkeleton(folded[pos].text());
+    });
+    skeletons += static_cast<std::size_t>(std::count(needed.begin(), needed.end(), true));
+    skeleton.Time([&] {
+      for (std::size_t pos = 0; pos < size; ++pos) {
+        if (needed[pos]) sink += normaliser->Skeleton(folded[pos]).text().size();
+      }
+    });
+  }
+  PrintRow("– fold (Normaliser::Fold)", fold.seconds, bytes, count, "part of identifiers");
+  PrintRow("– digit de-obfuscation (DeobfuscateDigits)", digits.seconds, bytes, count, "part of identifiers");
+  PrintRow("– needs-skeleton check (NeedsSkeleton)", needs_skeleton.seconds, bytes, count, "not called by Pipeline");
+  const std::string skeleton_note = std::to_string(skeletons) + " posts need one; not called by Pipeline";
+  PrintRow("– skeleton where needed (Skeleton)", skeleton.seconds, bytes, count, skeleton_note.c_str());
+
+  std::vector<std::vector<mon::PostIdentifier>> link_identifiers(count);
+  std::size_t with_phone = 0;
+  StageClock identifiers;
+  identifiers.Time([&] {
+    for (std::size_t idx = 0; idx < count; ++idx) {
+      std::set<std::pair<std::string, std::string>> seen;
+      bool phone = false;
+      for (const std::string* field : {posts[idx].title ? &*posts[idx].title : nullptr, &posts[idx].text}) {
+        if (field == nullptr) continue;
+        for (mon::Identifier& found : extractor->Extract(*field, posts[idx].region)) {
+          std::string type(mon::IdentifierTypeName(found.type));
+          if (!seen.emplace(type, found.value).second) continue;
+          phone = phone || found.type == mon::IdentifierType::kPhone;
+          if (!(found.type == mon::IdentifierType::kDomain && found.shared_host && found.value.find('/') == std::string::npos)) {
+            link_identifiers[idx].push_back({std::move(type), std::move(found.value)});
+          }
+        }
+      }
+      with_phone += phone ? 1 : 0;
+    }
+  });
+  PrintRow("identifiers (IdentifierExtractor::Extract, whole)", identifiers.seconds, bytes, count);
+
+  mon::MinHasher hasher(options.minhash);
+  mon::NearDuplicateIndex index(options.minhash);
+  index.Reserve(count);
+  Groups groups(count);
+  std::vector<mon::NearDuplicateEdge> edges;
+  std::vector<mon::Signature> signatures(kBlockPosts);
+  StageClock minhash, near_duplicates;
+  for (std::size_t begin = 0; begin < count; begin += kBlockPosts) {
+    const std::size_t size = std::min(kBlockPosts, count - begin);
+    minhash.Time([&] {
+      for (std::size_t pos = 0; pos < size; ++pos) signatures[pos] = hasher.Compute(posts[begin + pos].text);
+    });
+    near_duplicates.Time([&] {
+      for (std::size_t pos = 0; pos < size; ++pos) {
+        const std::size_t at = begin + pos;
+        index.AddLinking(
+            signatures[pos], [&](std::size_t earlier) { return groups.Find(earlier) == groups.Find(at); },
+            [&](const mon::NearDuplicateEdge& edge) {
+              if (groups.Union(edge.earlier, edge.later)) edges.push_back(edge);
+            });
+      }
+    });
+  }
+  PrintRow("MinHash signature (MinHasher::Compute)", minhash.seconds, bytes, count);
+  PrintRow("near-duplicate index (NearDuplicateIndex::AddLinking)", near_duplicates.seconds, bytes, count);
+
+  std::vector<mon::LinkPost> link_posts(count);
+  for (std::size_t idx = 0; idx < count; ++idx) {
+    mon::LinkPost& link = link_posts[idx];
+    link.source = posts[idx].source;
+    link.id = posts[idx].id;
+    link.posted_at = mon::ParseRfc3339(posts[idx].posted_at);
+    link.language = languages[idx] == "und" ? "" : languages[idx];
+    link.city = posts[idx].location.value_or("");
+    link.identifiers = std::move(link_identifiers[idx]);
+  }
+  mon::LinkOptions link_options;
+  link_options.shared_hosts = options.identifiers.shared_hosts;
+  mon::Linking linking;
+  StageClock link;
+  link.Time([&] { linking = mon::LinkPosts(link_posts, edges, link_options); });
+  PrintRow("linking (LinkPosts)", link.seconds, bytes, count);
+
+  StageClock cluster_risk, templates;
+  std::size_t clustered = 0;
+  cluster_risk.Time([&] {
+    for (const mon::Cluster& cluster : linking.clusters) {
+      clustered += cluster.members.size();
+      if (mon::ComputeClusterRisk(cluster, link_posts, post_risks, options.risk).total < 0) Fail("negative risk");
+    }
+  });
+  PrintRow("cluster risk (ComputeClusterRisk)", cluster_risk.seconds, bytes, count);
+  templates.Time([&] {
+    for (const mon::Cluster& cluster : linking.clusters) {
+      std::vector<std::string_view> texts;
+      for (std::size_t member : cluster.members) {
+        if (texts.size() == std::max<std::size_t>(2, options.template_max_members)) break;
+        texts.push_back(posts[member].text);
+      }
+      sink += mon::ComputeTemplate(texts, options.template_max_words).slots;
+    }
+  });
+  PrintRow("cluster templates (ComputeTemplate)", templates.seconds, bytes, count);
+  const double pipeline_seconds = language.seconds + lexicon.seconds + risk.seconds + identifiers.seconds + minhash.seconds +
+                                  near_duplicates.seconds + link.seconds + cluster_risk.seconds + templates.seconds;
+  PrintRow("**sum of the pipeline's stages** (without reading)", pipeline_seconds, bytes, count);
+  // The same stages joined by Pipeline::Run on one thread: the difference to the sum is the
+  // pipeline's own work (duplicate check, per-post results, moving data between stages).
+  auto pipeline = mon::Pipeline::Create(options);
+  if (!pipeline) Fail(pipeline.error().message);
+  vigil::Result<mon::PipelineResult> result;
+  StageClock whole;
+  whole.Time([&] { result = pipeline->Run(posts, 1); });
+  if (!result) Fail(result.error().message);
+  PrintRow("**Pipeline::Run, 1 thread** (the stages together)", whole.seconds, bytes, count);
+  if (result->clusters.size() != linking.clusters.size()) {
+    std::printf("\nWARNING: the stages above found %zu clusters, Pipeline::Run %zu: this benchmark no longer calls "
+                "the stages as the pipeline does.\n", linking.clusters.size(), result->clusters.size());
+  }
+  // Pipeline::Run shares the per-post stages and the templates among its threads; the index,
+  // linking and cluster risk run on one thread in input order.
+  const double serial = near_duplicates.seconds + link.seconds + cluster_risk.seconds;
+  std::printf("\nAmdahl bound from these stage times: at most %.2fx on 2 threads (%.1f s of %.1f s run on one "
+              "thread only: near-duplicate index, linking, cluster risk).\n",
+              pipeline_seconds / (serial + (pipeline_seconds - serial) / 2), serial, pipeline_seconds);
+  std::printf("Setup (lexicon read and compiled into Vectorscan): %.2f s CPU. MB/s are of the posts' text "
+              "(%.1f MB, %.0f bytes a post) unless noted.\n",
+              setup_seconds, bytes / 1e6, bytes / static_cast<double>(count));
+
+  std::map<std::string, std::size_t> per_language;
+  for (const std::string& code : languages) ++per_language[code];
+  std::size_t lured = 0;
+  for (const auto& post_hits : hits) lured += post_hits.empty() ? 0 : 1;
+  const auto share = [count](std::size_t part) { return 100.0 * static_cast<double>(part) / static_cast<double>(count); };
+  std::printf("Measured mix: %zu posts; detected languages", count);
+  for (const auto& [code, posts_in] : per_language) std::printf(" %s %zu", code.c_str(), posts_in);
+  std::printf("; posts with a lexicon hit %zu (%.2f %%); posts with a phone %.1f %%; %zu near-duplicate edges kept; "
+              "%zu clusters holding %zu posts (%.2f %%).\n",
+              lured, share(lured), share(with_phone), edges.size(), linking.clusters.size(), clustered, share(clustered));
+  std::printf("Linking state: near-duplicate index %.1f MB = %.0f bytes per post (target <= 1024).\n",
+              static_cast<double>(index.MemoryBytes()) / 1e6,
+              static_cast<double>(index.MemoryBytes()) / static_cast<double>(count));
+  std::fprintf(stderr, "checksum %zu\n", sink);
   return 0;
 }
