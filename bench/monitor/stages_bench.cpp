@@ -31,6 +31,7 @@
 #include "core/monitor/pipeline.hpp"
 #include "core/monitor/risk.hpp"
 #include "core/monitor/template.hpp"
+#include "core/monitor/union_find.hpp"
 
 namespace {
 
@@ -128,28 +129,6 @@ void PrintRow(const char* stage, double seconds, double bytes, std::size_t posts
               Grouped(static_cast<double>(posts) / seconds).c_str(), note);
 }
 
-// Union-find with path halving, as the pipeline keeps its near-duplicate groups.
-class Groups {
- public:
-  explicit Groups(std::size_t size) : parent_(size) {
-    for (std::size_t idx = 0; idx < size; ++idx) parent_[idx] = idx;
-  }
-  std::size_t Find(std::size_t item) {
-    while (parent_[item] != item) item = parent_[item] = parent_[parent_[item]];
-    return item;
-  }
-  bool Union(std::size_t a, std::size_t b) {
-    a = Find(a);
-    b = Find(b);
-    if (a == b) return false;
-    parent_[std::max(a, b)] = std::min(a, b);
-    return true;
-  }
-
- private:
-  std::vector<std::size_t> parent_;
-};
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -201,19 +180,56 @@ int main(int argc, char** argv) {
   });
   PrintRow("language (DetectLanguage, pipeline prefix)", language.seconds, bytes, count);
 
+  // As Pipeline::Run: per block of posts, each field folded once (FoldForScanInto) and scanned
+  // for lures, the text's fold hashed into a signature, then the signatures fed to the index in
+  // input order, with a union-find of near-duplicate groups.
   std::vector<std::vector<mon::LexiconHit>> hits(count);
-  StageClock lexicon;
-  lexicon.Time([&] {
-    for (std::size_t idx = 0; idx < count; ++idx) {
-      for (const std::string* field : {posts[idx].title ? &*posts[idx].title : nullptr, &posts[idx].text}) {
-        if (field == nullptr) continue;
-        auto found = matcher->Scan(*field, *scratch);
-        if (!found) Fail(found.error().message);
-        hits[idx].insert(hits[idx].end(), found->begin(), found->end());
+  mon::MinHasher hasher(options.minhash);
+  mon::NearDuplicateIndex index(options.minhash);
+  index.Reserve(count);
+  mon::UnionFind groups(count);
+  std::vector<mon::NearDuplicateEdge> edges;
+  std::vector<std::string> folded_titles(kBlockPosts), folded_texts(kBlockPosts);
+  std::vector<mon::Signature> signatures(kBlockPosts);
+  StageClock scan_fold, lexicon, minhash, near_duplicates;
+  for (std::size_t begin = 0; begin < count; begin += kBlockPosts) {
+    const std::size_t size = std::min(kBlockPosts, count - begin);
+    scan_fold.Time([&] {
+      for (std::size_t pos = 0; pos < size; ++pos) {
+        const mon::Post& post = posts[begin + pos];
+        if (post.title) mon::FoldForScanInto(*post.title, folded_titles[pos]);
+        mon::FoldForScanInto(post.text, folded_texts[pos]);
       }
-    }
-  });
-  PrintRow("lure lexicon scan (LexiconMatcher::Scan)", lexicon.seconds, bytes, count);
+    });
+    lexicon.Time([&] {
+      for (std::size_t pos = 0; pos < size; ++pos) {
+        auto& post_hits = hits[begin + pos];
+        if (posts[begin + pos].title) {
+          auto found = matcher->ScanFolded(folded_titles[pos], *scratch);
+          if (!found) Fail(found.error().message);
+          post_hits = std::move(*found);
+        }
+        auto found = matcher->ScanFolded(folded_texts[pos], *scratch);
+        if (!found) Fail(found.error().message);
+        post_hits.insert(post_hits.end(), found->begin(), found->end());
+      }
+    });
+    minhash.Time([&] {
+      for (std::size_t pos = 0; pos < size; ++pos) signatures[pos] = hasher.ComputeFolded(folded_texts[pos]);
+    });
+    near_duplicates.Time([&] {
+      for (std::size_t pos = 0; pos < size; ++pos) {
+        const std::size_t at = begin + pos;
+        index.AddLinking(
+            signatures[pos], [&](std::size_t earlier) { return groups.Find(earlier) == groups.Find(at); },
+            [&](const mon::NearDuplicateEdge& edge) {
+              if (groups.Union(edge.earlier, edge.later)) edges.push_back(edge);
+            });
+      }
+    });
+  }
+  PrintRow("fold for scanning (FoldForScanInto)", scan_fold.seconds, bytes, count, "shared by lexicon and MinHash");
+  PrintRow("lure lexicon scan (LexiconMatcher::ScanFolded)", lexicon.seconds, bytes, count);
 
   std::vector<mon::RiskScore> post_risks(count);
   StageClock risk;
@@ -224,7 +240,8 @@ int main(int argc, char** argv) {
   });
   PrintRow("post risk (ToIndicatorHits, ComputePostRisk)", risk.seconds, bytes, count);
 
-  // The identifier stage's own parts, then the whole stage as the pipeline calls it.
+  // Normalisation of whole texts (the identifier stage folds and de-obfuscates only the windows
+  // around contact candidates), then the identifier stage as the pipeline calls it.
   StageClock fold, digits, needs_skeleton, skeleton;
   std::size_t skeletons = 0, sink = 0;  // sink: results used, so no stage is optimised away
   std::vector<mon::MappedText> folded(kBlockPosts);
@@ -247,11 +264,11 @@ int main(int argc, char** argv) {
       }
     });
   }
-  PrintRow("– fold (Normaliser::Fold)", fold.seconds, bytes, count, "part of identifiers");
-  PrintRow("– digit de-obfuscation (DeobfuscateDigits)", digits.seconds, bytes, count, "part of identifiers");
-  PrintRow("– needs-skeleton check (NeedsSkeleton)", needs_skeleton.seconds, bytes, count, "not called by Pipeline");
+  PrintRow("normalise: NFKC case fold (Normaliser::Fold)", fold.seconds, bytes, count, "whole text; not called by Pipeline");
+  PrintRow("normalise: digit de-obfuscation (DeobfuscateDigits)", digits.seconds, bytes, count, "whole text; not called by Pipeline");
+  PrintRow("normalise: needs-skeleton check (NeedsSkeleton)", needs_skeleton.seconds, bytes, count, "not called by Pipeline");
   const std::string skeleton_note = std::to_string(skeletons) + " posts need one; not called by Pipeline";
-  PrintRow("– skeleton where needed (Skeleton)", skeleton.seconds, bytes, count, skeleton_note.c_str());
+  PrintRow("normalise: skeleton where needed (Skeleton)", skeleton.seconds, bytes, count, skeleton_note.c_str());
 
   std::vector<std::vector<mon::PostIdentifier>> link_identifiers(count);
   std::size_t with_phone = 0;
@@ -276,30 +293,7 @@ int main(int argc, char** argv) {
   });
   PrintRow("identifiers (IdentifierExtractor::Extract, whole)", identifiers.seconds, bytes, count);
 
-  mon::MinHasher hasher(options.minhash);
-  mon::NearDuplicateIndex index(options.minhash);
-  index.Reserve(count);
-  Groups groups(count);
-  std::vector<mon::NearDuplicateEdge> edges;
-  std::vector<mon::Signature> signatures(kBlockPosts);
-  StageClock minhash, near_duplicates;
-  for (std::size_t begin = 0; begin < count; begin += kBlockPosts) {
-    const std::size_t size = std::min(kBlockPosts, count - begin);
-    minhash.Time([&] {
-      for (std::size_t pos = 0; pos < size; ++pos) signatures[pos] = hasher.Compute(posts[begin + pos].text);
-    });
-    near_duplicates.Time([&] {
-      for (std::size_t pos = 0; pos < size; ++pos) {
-        const std::size_t at = begin + pos;
-        index.AddLinking(
-            signatures[pos], [&](std::size_t earlier) { return groups.Find(earlier) == groups.Find(at); },
-            [&](const mon::NearDuplicateEdge& edge) {
-              if (groups.Union(edge.earlier, edge.later)) edges.push_back(edge);
-            });
-      }
-    });
-  }
-  PrintRow("MinHash signature (MinHasher::Compute)", minhash.seconds, bytes, count);
+  PrintRow("MinHash signature (MinHasher::ComputeFolded)", minhash.seconds, bytes, count);
   PrintRow("near-duplicate index (NearDuplicateIndex::AddLinking)", near_duplicates.seconds, bytes, count);
 
   std::vector<mon::LinkPost> link_posts(count);
@@ -339,7 +333,7 @@ int main(int argc, char** argv) {
     }
   });
   PrintRow("cluster templates (ComputeTemplate)", templates.seconds, bytes, count);
-  const double pipeline_seconds = language.seconds + lexicon.seconds + risk.seconds + identifiers.seconds + minhash.seconds +
+  const double pipeline_seconds = language.seconds + scan_fold.seconds + lexicon.seconds + risk.seconds + identifiers.seconds + minhash.seconds +
                                   near_duplicates.seconds + link.seconds + cluster_risk.seconds + templates.seconds;
   PrintRow("**sum of the pipeline's stages** (without reading)", pipeline_seconds, bytes, count);
   // The same stages joined by Pipeline::Run on one thread: the difference to the sum is the
