@@ -12,7 +12,8 @@
 #  5. optionally EXTERNAL_CMD (e.g. EXTERNAL_CMD='some-tool {corpus}'; {corpus} is replaced by the
 #     corpus path) timed the same way, side by side.
 # Prints a Markdown block ready for docs/benchmarks.md ("Monitor scan") with the machine, the load
-# and the exact command. Usage: [POSTS=1000000] [SEED=1] [BUILD_DIR=build] [WORK_DIR=DIR]
+# and the exact command. Builds the three programs first (two jobs), so a rerun after a change
+# measures the change. Usage: [POSTS=1000000] [SEED=1] [BUILD_DIR=build] [WORK_DIR=DIR]
 # [EXTERNAL_CMD='tool {corpus}'] bench/monitor/run.sh   (WORK_DIR holds the corpus and outputs,
 # default $BUILD_DIR/bench/monitor-run; about 0.6 KB of corpus and 1 KB of output per post).
 set -euo pipefail
@@ -24,12 +25,12 @@ seed=${SEED:-1}
 work=${WORK_DIR:-$build/bench/monitor-run}
 external=${EXTERNAL_CMD:-}
 [ $# -eq 0 ] || { echo "usage: [POSTS=N] [SEED=S] [BUILD_DIR=DIR] [WORK_DIR=DIR] [EXTERNAL_CMD='tool {corpus}'] bench/monitor/run.sh" >&2; exit 2; }
-for bin in vigil bench/monitor_scan_corpus bench/monitor_stages_bench; do
-  [ -x "$build/$bin" ] || {
-    echo "bench/monitor/run.sh: build $build/$bin first (cmake --build $build --target vigil monitor_scan_corpus monitor_stages_bench)" >&2
-    exit 1
-  }
-done
+[ -f "$build/build.ninja" ] || [ -f "$build/Makefile" ] || {
+  echo "bench/monitor/run.sh: configure $build first (make configure BUILD_DIR=$build, Release)" >&2
+  exit 1
+}
+# The three programs must come from the same sources (the stages are compared with the command).
+cmake --build "$build" --parallel 2 --target vigil monitor_scan_corpus monitor_stages_bench >/dev/null
 [ -x /usr/bin/time ] || { echo "bench/monitor/run.sh: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
 mkdir -p "$work"
 corpus=$work/posts.jsonl
