@@ -42,23 +42,26 @@ void AppendString(std::string_view text, std::string& out) {
     text = repaired;
   }
   out += '"';
-  for (char c : text) {
+  std::size_t plain = 0;  // start of the run of bytes copied as they are
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    const auto c = static_cast<unsigned char>(text[pos]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text, plain, pos - plain);
+    plain = pos + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char escaped[8];
-          std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-          out += escaped;
-        } else {
-          out += c;
-        }
+      default: {
+        char escaped[8];
+        std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+        out += escaped;
+      }
     }
   }
+  out.append(text, plain, text.size() - plain);
   out += '"';
 }
 
@@ -140,46 +143,82 @@ void AppendPostJson(const ScanReport& report, std::size_t position, std::string&
   out += "]}";
 }
 
-Json ClusterJson(const ScanReport& report, const ClusterResult& cluster) {
-  Json members = Json::array();
-  for (std::size_t member : cluster.cluster.members) {
-    const auto& post = InputPost(report, member);
-    members.push_back({post.source, post.id});
+void AppendPostKey(const ScanReport& report, std::size_t member, std::string& out) {
+  const auto& post = InputPost(report, member);
+  out += '[';
+  AppendString(post.source, out);
+  out += ',';
+  AppendString(post.id, out);
+  out += ']';
+}
+
+void AppendStrings(const std::vector<std::string>& values, std::string& out) {
+  out += '[';
+  for (std::size_t idx = 0; idx < values.size(); ++idx) {
+    if (idx > 0) out += ',';
+    AppendString(values[idx], out);
   }
-  Json shared = Json::array();
-  for (const auto& identifier : cluster.cluster.shared_identifiers) {
-    Json holders = Json::array();
-    for (std::size_t member : identifier.posts) {
-      const auto& post = InputPost(report, member);
-      holders.push_back({post.source, post.id});
+  out += ']';
+}
+
+void AppendTime(const std::optional<std::int64_t>& seconds, std::string& out) {
+  if (seconds) {
+    AppendString(core::monitor::FormatRfc3339(*seconds), out);
+  } else {
+    out += "null";
+  }
+}
+
+// Written by hand like the posts: a large scan has tens of thousands of clusters.
+void AppendClusterJson(const ScanReport& report, const ClusterResult& cluster, std::string& out) {
+  out += "{\"id\":" + std::to_string(cluster.cluster.id) + ",\"posts\":[";
+  for (std::size_t idx = 0; idx < cluster.cluster.members.size(); ++idx) {
+    if (idx > 0) out += ',';
+    AppendPostKey(report, cluster.cluster.members[idx], out);
+  }
+  out += "],\"shared_identifiers\":[";
+  for (std::size_t idx = 0; idx < cluster.cluster.shared_identifiers.size(); ++idx) {
+    const auto& identifier = cluster.cluster.shared_identifiers[idx];
+    out += idx > 0 ? ",{\"type\":" : "{\"type\":";
+    AppendString(identifier.type, out);
+    out += ",\"value\":";
+    AppendString(identifier.value, out);
+    out += ",\"posts\":[";
+    for (std::size_t holder = 0; holder < identifier.posts.size(); ++holder) {
+      if (holder > 0) out += ',';
+      AppendPostKey(report, identifier.posts[holder], out);
     }
-    shared.push_back({{"type", identifier.type}, {"value", identifier.value}, {"posts", std::move(holders)}});
+    out += "]}";
   }
-  Json parts = Json::array();
-  for (const auto& part : cluster.explanation.parts) {
+  out += "],\"near_duplicate_edges\":" + std::to_string(cluster.cluster.near_duplicate_edges) + ",\"risk\":";
+  AppendNumber(cluster.risk.total, out);
+  out += ",\"reasons\":";
+  AppendReasons(cluster.risk, out);
+  out += ",\"template\":{\"parts\":[";
+  for (std::size_t idx = 0; idx < cluster.explanation.parts.size(); ++idx) {
+    const auto& part = cluster.explanation.parts[idx];
+    if (idx > 0) out += ',';
     if (part.is_slot) {
-      parts.push_back({{"slot", part.values}});
+      out += "{\"slot\":";
+      AppendStrings(part.values, out);
     } else {
-      parts.push_back({{"text", part.text}});
+      out += "{\"text\":";
+      AppendString(part.text, out);
     }
+    out += '}';
   }
-  const auto when = [](const std::optional<std::int64_t>& seconds) {
-    return seconds ? Json(core::monitor::FormatRfc3339(*seconds)) : Json(nullptr);
-  };
-  return {{"id", cluster.cluster.id},
-          {"posts", std::move(members)},
-          {"shared_identifiers", std::move(shared)},
-          {"near_duplicate_edges", cluster.cluster.near_duplicate_edges},
-          {"risk", Round(cluster.risk.total)},
-          {"reasons", ReasonsJson(cluster.risk)},
-          {"template", {{"parts", std::move(parts)},
-                        {"slots", cluster.explanation.slots},
-                        {"shared_words", cluster.explanation.shared_words}}},
-          {"first_seen", when(cluster.cluster.first_seen)},
-          {"last_seen", when(cluster.cluster.last_seen)},
-          {"sources", cluster.cluster.sources},
-          {"languages", cluster.cluster.languages},
-          {"cities", cluster.cluster.cities}};
+  out += "],\"slots\":" + std::to_string(cluster.explanation.slots) +
+         ",\"shared_words\":" + std::to_string(cluster.explanation.shared_words) + "},\"first_seen\":";
+  AppendTime(cluster.cluster.first_seen, out);
+  out += ",\"last_seen\":";
+  AppendTime(cluster.cluster.last_seen, out);
+  out += ",\"sources\":";
+  AppendStrings(cluster.cluster.sources, out);
+  out += ",\"languages\":";
+  AppendStrings(cluster.cluster.languages, out);
+  out += ",\"cities\":";
+  AppendStrings(cluster.cluster.cities, out);
+  out += '}';
 }
 
 // ---- HTML ----
@@ -348,7 +387,7 @@ std::string RenderScanJson(const ScanReport& report) {
   out += "],\"clusters\":[";
   for (std::size_t pos = 0; pos < report.result.clusters.size(); ++pos) {
     if (pos > 0) out += ",\n";
-    out += ClusterJson(report, report.result.clusters[pos]).dump(-1, ' ', false, Json::error_handler_t::replace);
+    AppendClusterJson(report, report.result.clusters[pos], out);
   }
   out += "]}\n";
   return out;

@@ -126,8 +126,7 @@ double EstimateSimilarity(const Signature& a, const Signature& b) {
 
 NearDuplicateIndex::NearDuplicateIndex(MinHashOptions options)
     : options_(options), width_(static_cast<std::size_t>(options.bands * options.rows)) {
-  table_keys_.assign(1024, 0);
-  table_posts_.assign(1024, kNone);
+  table_.assign(1024, {0, kNone});
 }
 
 void NearDuplicateIndex::Reserve(std::size_t posts) {
@@ -138,32 +137,29 @@ void NearDuplicateIndex::Reserve(std::size_t posts) {
   seen_by_.reserve(posts);
   // Keep the table at most 3/4 full with one key per band and post.
   const std::size_t needed = posts * bands * 4 / 3 + 1;
-  if (table_keys_.size() < needed) Grow(needed);
+  if (table_.size() < needed) Grow(needed);
 }
 
 std::size_t NearDuplicateIndex::MemoryBytes() const {
   return values_.capacity() * sizeof(std::uint16_t) + has_signature_.capacity() / 8 +
          previous_.capacity() * sizeof(std::uint32_t) + seen_by_.capacity() * sizeof(std::uint32_t) +
-         table_keys_.capacity() * sizeof(std::uint32_t) +
-         table_posts_.capacity() * sizeof(std::uint32_t);
+         table_.capacity() * sizeof(TableSlot);
 }
 
 std::uint32_t& NearDuplicateIndex::Slot(std::uint32_t key) {
   // Keys are hash values already: map them onto any table size by multiply-shift.
-  const std::size_t size = table_keys_.size();
+  const std::size_t size = table_.size();
   std::size_t pos = static_cast<std::size_t>((static_cast<std::uint64_t>(key) * size) >> 32);
-  while (table_posts_[pos] != kNone && table_keys_[pos] != key) pos = pos + 1 == size ? 0 : pos + 1;
-  table_keys_[pos] = key;
-  return table_posts_[pos];
+  while (table_[pos].post != kNone && table_[pos].key != key) pos = pos + 1 == size ? 0 : pos + 1;
+  table_[pos].key = key;
+  return table_[pos].post;
 }
 
 void NearDuplicateIndex::Grow(std::size_t size) {
-  std::vector<std::uint32_t> keys = std::move(table_keys_);
-  std::vector<std::uint32_t> posts = std::move(table_posts_);
-  table_keys_.assign(size, 0);
-  table_posts_.assign(size, kNone);
-  for (std::size_t idx = 0; idx < keys.size(); ++idx) {
-    if (posts[idx] != kNone) Slot(keys[idx]) = posts[idx];
+  std::vector<TableSlot> old = std::move(table_);
+  table_.assign(size, {0, kNone});
+  for (const TableSlot& slot : old) {
+    if (slot.post != kNone) Slot(slot.key) = slot.post;
   }
 }
 
@@ -188,10 +184,19 @@ bool NearDuplicateIndex::Insert(const Signature& signature) {
     return false;
   }
   for (std::uint32_t value : signature) values_.push_back(static_cast<std::uint16_t>(value));
+  if ((table_used_ + bands) * 4 > table_.size() * 3) Grow(table_.size() * 2);
+  // The band keys land in random places of a large table: all keys first, their slots
+  // prefetched, so the memory reads overlap instead of waiting one after the other.
+  keys_.resize(bands);
+  const std::size_t size = table_.size();
   for (std::size_t band = 0; band < bands; ++band) {
-    if ((table_used_ + 1) * 4 > table_keys_.size() * 3) Grow(table_keys_.size() * 2);
-    const auto key = static_cast<std::uint32_t>(
+    keys_[band] = static_cast<std::uint32_t>(
         XXH3_64bits_withSeed(&signature[band * rows], rows * sizeof(std::uint32_t), band));
+    const std::size_t home = static_cast<std::size_t>((static_cast<std::uint64_t>(keys_[band]) * size) >> 32);
+    __builtin_prefetch(&table_[home]);
+  }
+  for (std::size_t band = 0; band < bands; ++band) {
+    const std::uint32_t key = keys_[band];
     std::uint32_t& newest = Slot(key);
     if (newest == kNone) {
       newest = post;

@@ -113,10 +113,14 @@ class NearDuplicateIndex {
   std::vector<std::uint16_t> values_;     // per post, width_ low halves of the signature
   std::vector<bool> has_signature_;
   std::vector<std::uint32_t> previous_;   // (post, band) -> older post with the same key
-  std::vector<std::uint32_t> table_keys_;   // open addressing, linear probing, any size
-  std::vector<std::uint32_t> table_posts_;  // newest post with that key, or kNone
+  struct TableSlot {
+    std::uint32_t key;
+    std::uint32_t post;  // newest post with that key, or kNone (slot unused)
+  };
+  std::vector<TableSlot> table_;  // open addressing, linear probing, any size
   std::size_t table_used_ = 0;
   std::vector<std::uint32_t> candidates_;  // scratch of Insert, kept to avoid an allocation per post
+  std::vector<std::uint32_t> keys_;        // scratch of Insert: the post's band keys
   std::vector<std::uint32_t> seen_by_;     // per post: the latest post that listed it as a candidate
 };
 
