@@ -27,6 +27,7 @@ std::string ProblemType(const Response& response) {
 std::string Concrete(std::string pattern, Role role = Role::kAdmin) {
   std::string value = pattern.starts_with("/api/v1/identify/") ? "ilo-2009" : "target";
   if (pattern.starts_with("/api/v1/warn/alerts/")) value = std::to_string(static_cast<int>(role) + 1);
+  if (pattern.starts_with("/api/v1/monitor/clusters/")) value = "1";  // seeded by ApiTestEnv
   for (auto open = pattern.find('{'); open != std::string::npos; open = pattern.find('{')) {
     pattern = pattern.substr(0, open) + value + pattern.substr(pattern.find('}', open) + 1);
   }
@@ -40,6 +41,10 @@ std::string BodyFor(const Route& route, const std::string& unique) {
   }
   if (route.pattern.starts_with("/api/v1/warn/alerts/")) return R"({"text":"done"})";
   if (route.pattern == "/api/v1/warn/run") return "{}";
+  if (route.pattern == "/api/v1/monitor/posts") {
+    return R"({"posts":[{"id":")" + unique + R"(","source":"api","posted_at":"2024-05-01T10:00:00Z","text":"hi"}]})";
+  }
+  if (route.pattern.starts_with("/api/v1/monitor/clusters/")) return R"({"status":"benign"})";
   if (route.pattern == "/api/v1/warn/detect") {
     return R"({"method":"threshold","params":{"threshold":2},"observed":[1,2,3]})";
   }

@@ -7,6 +7,7 @@
 #include "core/identify/test_ruleset.hpp"
 #include "http/api.hpp"
 #include "storage/sqlite/knowledge_index.hpp"
+#include "storage/memory/monitor_store.hpp"
 #include "storage/memory/series_store.hpp"
 #include "storage/memory/test_env.hpp"
 #include "storage/memory/warn_alert_stores.hpp"
@@ -71,6 +72,37 @@ struct ApiTestEnv {
     }
     return true;
   }();
+  // Monitor: a one-entry lexicon and cluster 1 (two posts sharing a phone number).
+  core::monitor::Pipeline monitor_pipeline = [] {
+    core::monitor::PipelineOptions options;
+    core::monitor::LexiconEntry entry;
+    entry.id = "en.free-housing";
+    entry.language = "en";
+    entry.indicator = "free-housing";
+    entry.category = "logistics";
+    entry.weight = 1.5;
+    entry.source = "test";
+    entry.verification = "unverified";
+    entry.patterns = {{core::monitor::PatternKind::kPhrase, "free accommodation"}};
+    options.lexicon = {entry};
+    options.identifiers.fallback_regions = {"UA"};
+    auto pipeline = core::monitor::Pipeline::Create(std::move(options));
+    if (!pipeline) std::abort();
+    return std::move(*pipeline);
+  }();
+  storage::memory::MemoryMonitorStore monitor_store;
+  core::monitor::MonitorService monitor{monitor_pipeline, monitor_store, env.audit, env.clock,
+                                        env.keys.monitor_identifiers};
+  bool monitor_seeded = [this] {
+    std::vector<core::monitor::Post> posts(2);
+    for (std::size_t idx = 0; idx < posts.size(); ++idx) {
+      posts[idx].source = "seed";
+      posts[idx].id = std::to_string(idx);
+      posts[idx].posted_at = "2024-05-01T10:00:00Z";
+      posts[idx].text = "Free accommodation, call +380 50 123 45 67";
+    }
+    return monitor.Ingest({"test", "admin", "seed"}, posts, 0).has_value();
+  }();
   Api api{[this] {
             ApiServices services{env.authenticator, env.accounts, env.audit, [] { return Status{}; },
                                  &catalog, &screening, &knowledge, search.get(), &env.clock};
@@ -80,6 +112,7 @@ struct ApiTestEnv {
             services.warn_alerts = &warn_alerts;
             services.warn_levels = &warn_levels;
             services.warn_boundaries = &warn_boundaries;
+            services.monitor = &monitor;
             return services;
           }(),
           ApiOptions{64 * 1024, std::filesystem::temp_directory_path() / "vigil-no-web",
