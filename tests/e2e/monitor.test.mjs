@@ -233,7 +233,14 @@ test('an analyst filters the queue, opens the cluster, shows identifiers and mar
     const entry = await history.textContent();
     assert.ok(entry.includes(NOTE) && entry.includes('ana'), `the history keeps the note and who: ${entry}`);
     assert.ok(!digits(await page.locator('#monitor-shared').textContent()).includes(PHONE_DIGITS), 'masked again');
+    assert.equal(await page.locator('#monitor-raw-notice').count(), 0, 'and says so');
     await assertAxe(page, 'cluster, reviewed');
+
+    // Asked again, the identifiers come back with the review in the history.
+    await page.locator('#monitor-show-identifiers').click();
+    await page.locator('#monitor-raw-notice').waitFor();
+    assert.ok(digits(await page.locator('#monitor-shared').textContent()).includes(PHONE_DIGITS), 'raw again');
+    assert.ok((await page.locator('#monitor-reviews li').first().textContent()).includes(NOTE));
 
     // Back to the same filtered queue; the status filter finds the cluster as suspicious.
     await page.locator('#monitor-back').click();

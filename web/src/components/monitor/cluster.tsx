@@ -103,6 +103,8 @@ export function ClusterScreen({ id, user, query }: Props) {
     setMessage(null);
     try {
       setReviewed(await reviewCluster(cluster.id, decision, note));
+      // The answer is masked: the page says so too, and "Show identifiers" asks again.
+      setRaw(false);
       setMessage({ ok: true, key: 'monitor.review.done', params: { status: statusLabel(t, decision) } });
       return true;
     } catch (failure) {
