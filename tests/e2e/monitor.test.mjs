@@ -83,6 +83,23 @@ async function assertClean(watch) {
   assert.deepEqual(watch.seen.foreignRequests, [], 'no request to another origin');
 }
 
+/**
+ * Signs `user` in on a fresh browser, runs `body({ page, watch })`, then asserts that the visit
+ * stayed clean (no CSP violation, script error, console error or foreign request) and closes.
+ */
+async function asUser(user, body, launch = {}) {
+  const browser = await launchBrowser(launch);
+  try {
+    const { page, context } = browser;
+    const watch = await watchPage(context, page, vigil.baseUrl);
+    await signIn(page, vigil.baseUrl, user);
+    await body({ page, watch });
+    await assertClean(watch);
+  } finally {
+    await browser.close();
+  }
+}
+
 async function assertAxe(page, where) {
   assert.deepEqual(await axeViolations(page), [], `axe: ${where}`);
 }
@@ -108,11 +125,7 @@ async function waitForHash(page, test) {
 }
 
 test('an analyst filters the queue, opens the cluster, shows identifiers and marks it suspicious', { timeout: 120_000 }, async () => {
-  const browser = await launchBrowser();
-  try {
-    const { page, context } = browser;
-    const watch = await watchPage(context, page, vigil.baseUrl);
-    await signIn(page, vigil.baseUrl, ANA());
+  await asUser(ANA(), async ({ page, watch }) => {
 
     const ingested = await ingest(page, POSTS);
     assert.equal(ingested.status, 200, JSON.stringify(ingested.body));
@@ -253,17 +266,11 @@ test('an analyst filters the queue, opens the cluster, shows identifiers and mar
 
     // No URL the app asked for carried the phone number.
     for (const url of watch.seen.requests) assert.ok(!digits(url).includes(PHONE_DIGITS), url);
-    await assertClean(watch);
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('the raw view is in the audit trail, with no identifier in it', { timeout: 60_000 }, async () => {
-  const browser = await launchBrowser();
-  try {
-    const { page } = browser;
-    await signIn(page, vigil.baseUrl, ADAM());
+  await asUser(ADAM(), async ({ page }) => {
     const entries = await page.evaluate(async () => {
       const all = [];
       let cursor = '';
@@ -281,17 +288,11 @@ test('the raw view is in the audit trail, with no identifier in it', { timeout: 
     assert.ok(raw.every((entry) => entry.actor === 'ana' && entry.role === 'analyst'), JSON.stringify(raw));
     assert.ok(entries.some((entry) => entry.action === 'monitor.clusters.review' && entry.actor === 'ana'));
     assert.ok(!digits(JSON.stringify(entries)).includes(PHONE_DIGITS), 'the audit trail holds no phone number');
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('a coordinator reviews without a "Show identifiers" control; a viewer has no Monitor', { timeout: 90_000 }, async () => {
-  const browser = await launchBrowser();
-  try {
-    const { page, context } = browser;
-    const watch = await watchPage(context, page, vigil.baseUrl);
-    await signIn(page, vigil.baseUrl, CORA());
+  await asUser(CORA(), async ({ page }) => {
     await page.locator('nav.nav a[href="#/monitor"]').click();
     await queueItems(page).first().waitFor();
     await queueItems(page).first().locator('a').click();
@@ -299,33 +300,19 @@ test('a coordinator reviews without a "Show identifiers" control; a viewer has n
     assert.equal(await page.locator('#monitor-show-identifiers, #monitor-raw-hint').count(), 0, 'no raw control');
     assert.ok(!digits(await page.locator('main').textContent()).includes(PHONE_DIGITS), 'masked');
     assert.equal(await page.locator('#monitor-review-submit').count(), 1, 'coordinators review');
-    await assertClean(watch);
-  } finally {
-    await browser.close();
-  }
+  });
 
-  const viewer = await launchBrowser();
-  try {
-    const { page, context } = viewer;
-    const watch = await watchPage(context, page, vigil.baseUrl);
-    await signIn(page, vigil.baseUrl, VERA());
+  await asUser(VERA(), async ({ page, watch }) => {
     assert.equal(await page.locator('nav.nav a[href="#/monitor"]').count(), 0, 'no Monitor in the navigation');
     await page.goto(`${vigil.baseUrl}/app/#/monitor`);
     await page.locator('main .notice').filter({ hasText: en['monitor.forbidden'] }).waitFor();
     assert.ok(!watch.seen.requests.some((url) => url.includes('/api/v1/monitor')), 'nothing asked of the API');
-    await assertClean(watch);
-  } finally {
-    await viewer.close();
-  }
+  });
 });
 
 test('the queue and the cluster work at 320 px in Arabic and pass axe right-to-left', { timeout: 90_000 }, async () => {
   const width = 320;
-  const browser = await launchBrowser({ viewport: { width, height: 640 } });
-  try {
-    const { page, context } = browser;
-    const watch = await watchPage(context, page, vigil.baseUrl);
-    await signIn(page, vigil.baseUrl, ANA());
+  await asUser(ANA(), async ({ page }) => {
     await page.selectOption('#language-select', 'ar');
     const ar = await loadCatalogue(path.join('monitor', 'ar'));
     await page.goto(`${vigil.baseUrl}/app/#/monitor`);
@@ -343,18 +330,11 @@ test('the queue and the cluster work at 320 px in Arabic and pass axe right-to-l
       assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
       await assertAxe(page, `${where} (ar, 320 px)`);
     }
-    await assertClean(watch);
-  } finally {
-    await browser.close();
-  }
+  }, { viewport: { width, height: 640 } });
 });
 
 test('the queue pages through many clusters, and the page is in the URL', { timeout: 90_000 }, async () => {
-  const browser = await launchBrowser();
-  try {
-    const { page, context } = browser;
-    const watch = await watchPage(context, page, vigil.baseUrl);
-    await signIn(page, vigil.baseUrl, ANA());
+  await asUser(ANA(), async ({ page }) => {
     // 21 more clusters: pairs of posts that share a number of their own and no wording with
     // any other pair (made-up words), so that no two pairs link.
     const pairs = [];
@@ -395,8 +375,5 @@ test('the queue pages through many clusters, and the page is in the URL', { time
     await page.locator('#monitor-page-previous').click();
     await waitForHash(page, () => location.hash === '#/monitor');
     await summary.filter({ hasText: /1–20 of 22/ }).waitFor();
-    await assertClean(watch);
-  } finally {
-    await browser.close();
-  }
+  });
 });
