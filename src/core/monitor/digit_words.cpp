@@ -289,12 +289,12 @@ std::optional<std::string> NumberWordValue(std::string_view folded_word) {
   return found->second;
 }
 
-MappedText DeobfuscateDigitRuns(const MappedText& folded) {
+std::optional<MappedText> DeobfuscateDigitRunsIfAny(const MappedText& folded) {
   const std::string& text = folded.text();
   std::vector<Token> tokens = Tokenise(text);
   MappedText out;
   out.SetOriginalSize(folded.original_size());
-  out.Reserve(text.size());
+  bool changed = false;    // `out` is reserved and written from the first conversion on
   std::size_t copied = 0;  // bytes of `text` already written to `out`
   std::size_t index = 0;
   while (index < tokens.size()) {
@@ -341,6 +341,8 @@ MappedText DeobfuscateDigitRuns(const MappedText& folded) {
     for (std::size_t at = index; at <= last; ++at) {
       const Token& token = tokens[at];
       if (!converted[at - index]) continue;
+      if (!changed) out.Reserve(text.size());
+      changed = true;
       // Copy what precedes the token; drop the joiner when the previous token was converted too,
       // or when this token is converted and the previous one is a digit group.
       std::size_t copy_end = token.start;
@@ -363,8 +365,14 @@ MappedText DeobfuscateDigitRuns(const MappedText& folded) {
     }
     index = last + 1;
   }
+  if (!changed) return std::nullopt;
   if (copied < text.size()) out.AppendSlice(folded, copied, text.size());
   return out;
+}
+
+MappedText DeobfuscateDigitRuns(const MappedText& folded) {
+  std::optional<MappedText> changed = DeobfuscateDigitRunsIfAny(folded);
+  return changed ? std::move(*changed) : folded;
 }
 
 }  // namespace vigil::core::monitor

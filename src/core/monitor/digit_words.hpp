@@ -38,5 +38,8 @@ namespace vigil::core::monitor {
 
 // See Normaliser::DeobfuscateDigits.
 [[nodiscard]] MappedText DeobfuscateDigitRuns(const MappedText& folded);
+// The same, or nullopt when nothing in `folded` becomes digits (most texts): the caller then
+// uses `folded` itself and no copy is made.
+[[nodiscard]] std::optional<MappedText> DeobfuscateDigitRunsIfAny(const MappedText& folded);
 
 }  // namespace vigil::core::monitor

@@ -104,6 +104,10 @@ Result<IdentifierWindowFinder> IdentifierWindowFinder::Create(Normaliser& normal
     info.folded[0] = static_cast<std::uint8_t>(text[0]);
     info.folded[1] = static_cast<std::uint8_t>(text[1]);
   }
+  finder.cyrillic_letters_ = true;
+  for (std::size_t code = 0x400; code < 0x480; ++code) {
+    if ((finder.chars_[code].flags & (kKnown | kWordChar)) != (kKnown | kWordChar)) finder.cyrillic_letters_ = false;
+  }
   finder.special_words_.assign(1 << 16, false);
   for (const std::string& form : NumberWordForms()) finder.special_words_[WordShapeKey(form)] = true;
   for (const MarkerWord& marker : kMarkerWords) finder.special_words_[WordShapeKey(marker.text)] = true;
@@ -126,30 +130,7 @@ std::size_t IdentifierWindowFinder::FoldWord(std::string_view field, std::size_t
   return length;
 }
 
-void IdentifierWindowFinder::ClassifyWord(std::string_view field, std::size_t start, std::size_t end, bool plain,
-                                          Token& token) const {
-  const std::size_t length = end - start;  // the fold of known characters keeps their length
-  if (!plain) {  // digits and look-alikes only ("O5O", "ооо")
-    const auto* bytes = reinterpret_cast<const unsigned char*>(field.data());
-    int lookalikes = 0;
-    for (std::size_t pos = start; pos < end; ++pos) {
-      if (kByteClasses[bytes[pos]] == kLookalikeByte) {
-        ++lookalikes;
-      } else if (bytes[pos] >= 0xC2) {
-        ++lookalikes;
-        ++pos;
-      }
-    }
-    token.digits += lookalikes;
-    if (lookalikes > 0 && token.kind == TokenKind::kInert) token.kind = TokenKind::kChain;
-    return;
-  }
-  if (length < 3 || length > kMaxSpecialWord) {
-    token.ordinary = true;
-    return;
-  }
-  // The shape key from the first four and last two folded bytes; the whole word is folded only
-  // when the key is a number word's or a marker's.
+std::uint16_t IdentifierWindowFinder::ShapeKey(std::string_view field, std::size_t start, std::size_t end) const {
   const auto* bytes = reinterpret_cast<const unsigned char*>(field.data());
   auto folded_char = [&](std::size_t at, unsigned char* out) -> std::size_t {
     if (bytes[at] < 0x80) {
@@ -181,7 +162,28 @@ void IdentifierWindowFinder::ClassifyWord(std::string_view field, std::size_t st
     }
   }
   const std::uint32_t head_key = head[0] | (head[1] << 8) | (head[2] << 16) | (static_cast<std::uint32_t>(head[3]) << 24);
-  if (!special_words_[WordShapeKey(head_key, static_cast<std::uint16_t>((tail[0] << 8) | tail[1]), length)]) {
+  return WordShapeKey(head_key, static_cast<std::uint16_t>((tail[0] << 8) | tail[1]), end - start);
+}
+
+void IdentifierWindowFinder::ClassifyWord(std::string_view field, std::size_t start, std::size_t end, bool plain,
+                                          Token& token) const {
+  const std::size_t length = end - start;  // the fold of known characters keeps their length
+  if (!plain) {  // digits and look-alikes only ("O5O", "ооо")
+    const auto* bytes = reinterpret_cast<const unsigned char*>(field.data());
+    int lookalikes = 0;
+    for (std::size_t pos = start; pos < end; ++pos) {
+      if (kByteClasses[bytes[pos]] == kLookalikeByte) {
+        ++lookalikes;
+      } else if (bytes[pos] >= 0xC2) {
+        ++lookalikes;
+        ++pos;
+      }
+    }
+    token.digits += lookalikes;
+    if (lookalikes > 0 && token.kind == TokenKind::kInert) token.kind = TokenKind::kChain;
+    return;
+  }
+  if (length < 3 || length > kMaxSpecialWord || !special_words_[ShapeKey(field, start, end)]) {
     token.ordinary = true;
     return;
   }
@@ -201,114 +203,104 @@ void IdentifierWindowFinder::ClassifyWord(std::string_view field, std::size_t st
   }
 }
 
-IdentifierWindowFinder::Token IdentifierWindowFinder::ScanToken(std::string_view field, std::size_t start) const {
+void IdentifierWindowFinder::ScanToken(std::string_view field, std::size_t start, Token& token) const {
   const auto* bytes = reinterpret_cast<const unsigned char*>(field.data());
   const std::size_t size = field.size();
-  Token token{static_cast<std::uint32_t>(start), 0, TokenKind::kInert, 0};
-  std::size_t pos = start;
-  std::size_t word_start = 0;
-  bool in_word = false;
-  bool plain = false;  // the current word holds a letter that is no look-alike
-  auto end_word = [&] {
-    if (in_word) ClassifyWord(field, word_start, pos, plain, token);
-    in_word = false;
-  };
-  auto begin_word = [&] {
-    if (!in_word) {
-      in_word = true;
-      plain = false;
-      word_start = pos;
-    }
-  };
-  // Once a word holds a plain letter, its further letters change nothing: runs of them are
-  // skipped in tight loops (most of a post is such runs).
-  auto word_flags = [&](std::size_t at) -> std::uint8_t {
+  token = Token{static_cast<std::uint32_t>(start), 0, TokenKind::kInert, false, 0};
+  // The flags of the two-byte character at `at`, 0 when it is unknown or malformed.
+  auto flags_at = [&](std::size_t at) -> std::uint8_t {
     if (at + 1 >= size || (bytes[at + 1] & 0xC0) != 0x80) return 0;
     return chars_[static_cast<std::size_t>(DecodeTwoBytes(bytes[at], bytes[at + 1]))].flags;
   };
-  while (pos < size && token.kind != TokenKind::kLive) {
-    const unsigned char byte = bytes[pos];
-    if (in_word && plain) {
-      const std::size_t run_start = pos;
-      while (pos < size && kByteClasses[bytes[pos]] <= kLookalikeByte) ++pos;
-      while (pos < size && kByteClasses[bytes[pos]] == kLeadByte && (word_flags(pos) & kWordChar) != 0) pos += 2;
-      if (pos != run_start) continue;
-    }
-    switch (kByteClasses[byte]) {
-      case kLetterByte:
-        begin_word();
+  std::size_t pos = start;
+  while (pos < size) {
+    ByteClass cls = kByteClasses[bytes[pos]];
+    if (cls == kSeparatorByte) break;
+    // A word: letters and digits, and apostrophes followed by a letter, as digit de-obfuscation
+    // reads words ("п'ять"). Most bytes of a post are read by this loop.
+    const std::size_t word_start = pos;
+    bool plain = false;  // holds a letter that is no look-alike (or an apostrophe)
+    for (;;) {
+      if (plain && cyrillic_letters_) {
+        // Further letters change nothing once the word is plain: skip ASCII letters and Cyrillic
+        // U+0400–U+047F (leads 0xD0, 0xD1; all letters) two at a time.
+        while (pos + 1 < size) {
+          const unsigned char byte = bytes[pos];
+          if (kByteClasses[byte] <= kLookalikeByte) {
+            ++pos;
+          } else if ((byte & 0xFE) == 0xD0 && (bytes[pos + 1] & 0xC0) == 0x80) {
+            pos += 2;
+          } else {
+            break;
+          }
+        }
+        if (pos >= size) break;
+        cls = kByteClasses[bytes[pos]];
+      }
+      if (cls == kLetterByte) {
         plain = true;
         ++pos;
-        continue;
-      case kLookalikeByte:
-        begin_word();
+      } else if (cls == kLookalikeByte) {
         ++pos;
-        continue;
-      case kDigitByte:
-        begin_word();
+      } else if (cls == kDigitByte) {
         ++token.digits;
         ++pos;
-        continue;
-      case kSeparatorByte:
-        break;
-      case kLeadByte: {
-        const unsigned char trail = pos + 1 < size ? bytes[pos + 1] : 0;
-        const std::uint8_t flags = (trail & 0xC0) == 0x80 ? chars_[static_cast<std::size_t>(DecodeTwoBytes(byte, trail))].flags : 0;
-        if (flags == 0) {
-          token.kind = TokenKind::kLive;
-        } else if ((flags & kWordChar) != 0) {
-          begin_word();
-          plain = plain || (flags & kLookalike) == 0;
-        } else {
-          end_word();
-        }
+      } else if (cls == kLeadByte) {
+        const std::uint8_t flags = flags_at(pos);
+        if ((flags & kWordChar) == 0) break;
+        plain = plain || (flags & kLookalike) == 0;
         pos += 2;
-        continue;
-      }
-      case kApostropheByte: {
-        // Inside the word when a letter follows ("п'ять"), as digit de-obfuscation reads it.
-        const unsigned char next = pos + 1 < size ? bytes[pos + 1] : 0;
+      } else if (cls == kApostropheByte && pos > word_start && pos + 1 < size) {
+        const unsigned char next = bytes[pos + 1];
         const ByteClass next_class = kByteClasses[next];
         const bool letter_next = next_class == kLetterByte || next_class == kLookalikeByte ||
-                                 (next_class == kLeadByte && pos + 2 < size &&
-                                  (chars_[static_cast<std::size_t>(DecodeTwoBytes(next, bytes[pos + 2]))].flags & kLetter) != 0);
-        if (in_word && letter_next) {
-          plain = true;
-        } else {
-          end_word();
-        }
+                                 (next_class == kLeadByte && (flags_at(pos + 1) & kLetter) != 0);
+        if (!letter_next) break;
+        plain = true;
         ++pos;
-        continue;
+      } else {
+        break;
       }
-      case kMarkByte: {
-        end_word();
-        const unsigned char next = pos + 1 < size ? bytes[pos + 1] : 0;
-        const bool live = byte == '@' || (byte == '.' && IsAsciiAlnum(next)) || (byte == ':' && next == '/') ||
-                          ((byte == '(' || byte == '[' || byte == '{') &&
-                           (next == 'a' || next == 'A' || next == 'd' || next == 'D' || next == '@' || next == '.'));
-        if (live) token.kind = TokenKind::kLive;
-        ++pos;
-        continue;
-      }
-      case kPunctByte:
-        end_word();
-        ++pos;
-        continue;
-      case kControlByte:
-      case kOtherByte:
-        token.kind = TokenKind::kLive;
-        continue;
+      if (pos >= size) break;
+      cls = kByteClasses[bytes[pos]];
     }
-    break;  // a separator ends the token
+    if (pos > word_start) {
+      const std::size_t length = pos - word_start;
+      if (plain && (length < 3 || length > kMaxSpecialWord || !special_words_[ShapeKey(field, word_start, pos)])) {
+        token.ordinary = true;  // most words end here
+      } else {
+        ClassifyWord(field, word_start, pos, plain, token);
+        if (token.kind == TokenKind::kLive) break;
+      }
+      continue;
+    }
+    // Not a word character: punctuation, a mark, or something folding may change.
+    const unsigned char byte = bytes[pos];
+    const unsigned char next = pos + 1 < size ? bytes[pos + 1] : 0;
+    bool live = false;
+    if (cls == kMarkByte) {
+      live = byte == '@' || (byte == '.' && IsAsciiAlnum(next)) || (byte == ':' && next == '/') ||
+             ((byte == '(' || byte == '[' || byte == '{') &&
+              (next == 'a' || next == 'A' || next == 'd' || next == 'D' || next == '@' || next == '.'));
+      ++pos;
+    } else if (cls == kPunctByte || cls == kApostropheByte) {
+      ++pos;
+    } else if (cls == kLeadByte && flags_at(pos) != 0) {
+      pos += 2;  // a known character that is no letter ("«", "°")
+    } else {
+      live = true;  // control characters, unknown or malformed characters
+    }
+    if (live) {
+      token.kind = TokenKind::kLive;
+      break;
+    }
   }
   if (token.kind == TokenKind::kLive) {
     while (pos < size && kByteClasses[bytes[pos]] != kSeparatorByte) ++pos;
-  } else {
-    end_word();
-    if (token.kind == TokenKind::kInert && (token.digits > 0 || !token.ordinary)) token.kind = TokenKind::kChain;
+  } else if (token.digits > 0 || !token.ordinary) {
+    token.kind = TokenKind::kChain;
   }
   token.end = static_cast<std::uint32_t>(pos);
-  return token;
 }
 
 std::size_t IdentifierWindowFinder::ExpandLeft(std::size_t first) const {
@@ -351,7 +343,7 @@ const std::vector<ByteSpan>& IdentifierWindowFinder::Find(std::string_view field
       ++pos;
       continue;
     }
-    tokens_.push_back(ScanToken(field, pos));
+    ScanToken(field, pos, tokens_.emplace_back());
     pos = tokens_.back().end;
   }
   for (std::size_t first = 0; first < tokens_.size();) {

@@ -57,8 +57,11 @@ class IdentifierWindowFinder {
   static constexpr std::size_t kMaxSpecialWord = 48;
 
   IdentifierWindowFinder() = default;
-  // The token starting at `start` (not a separator), up to the next separator.
-  Token ScanToken(std::string_view field, std::size_t start) const;
+  // Reads the token starting at `start` (not a separator), up to the next separator, into `token`.
+  void ScanToken(std::string_view field, std::size_t start, Token& token) const;
+  // WordShapeKey of the fold of the word [start, end) of `field` (known characters, at least two
+  // bytes), from its first four and last two folded bytes.
+  [[nodiscard]] std::uint16_t ShapeKey(std::string_view field, std::size_t start, std::size_t end) const;
   // Folds the word at [start, end) of `field` (ASCII and known characters only) into `out`;
   // returns its length.
   std::size_t FoldWord(std::string_view field, std::size_t start, std::size_t end, char* out) const;
@@ -70,6 +73,7 @@ class IdentifierWindowFinder {
 
   std::array<CharInfo, 0x800> chars_{};  // by code point
   std::vector<bool> special_words_;      // WordShapeKey of the number words and markers
+  bool cyrillic_letters_ = false;        // U+0400–U+047F are all known word characters
   std::vector<Token> tokens_;            // scratch
   std::vector<ByteSpan> windows_;        // scratch, returned by Find
 };

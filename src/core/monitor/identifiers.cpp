@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "core/monitor/digit_words.hpp"
 #include "core/monitor/identifier_windows.hpp"
 #include "core/monitor/phones.hpp"
 #include "core/monitor/web_address.hpp"
@@ -231,8 +232,9 @@ std::vector<Identifier> IdentifierExtractor::Extract(std::string_view field,
   for (const ByteSpan& window : windows) {
     const std::string_view part = field.substr(window.start, window.end - window.start);
     const MappedText folded = impl_->normaliser.Fold(part);
-    const MappedText digits = impl_->normaliser.DeobfuscateDigits(folded);
-    for (Identifier& identifier : Extract(part, folded, digits, region)) {
+    // DeobfuscateDigits's work, without its copy of a text that has nothing to convert.
+    const std::optional<MappedText> digits = DeobfuscateDigitRunsIfAny(folded);
+    for (Identifier& identifier : Extract(part, folded, digits ? *digits : folded, region)) {
       // Each window's identifiers are unique and in order already; keep the first across windows.
       const bool seen = std::any_of(found.begin(), found.end(), [&](const Identifier& other) {
         return other.type == identifier.type && other.value == identifier.value;
