@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <utility>
 
 namespace vigil::core::monitor {
@@ -137,6 +138,65 @@ int CollectMatch(unsigned id, unsigned long long from, unsigned long long to, un
   return 0;
 }
 
+bool IsSpaceByte(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// A phrase whose every word is a fixed string or a stem of word bytes followed by `*`, starting
+// and ending with a word byte: its start follows from its end by walking back over its words,
+// so it needs no start-tracking scan. Any other phrase (apostrophes, `*` inside a word, leading
+// or trailing punctuation) gets an empty shape and is matched with start tracking.
+PhraseShape ShapeOf(const std::string& phrase) {
+  PhraseShape shape;
+  std::size_t pos = 0;
+  while (pos < phrase.size()) {
+    while (pos < phrase.size() && phrase[pos] == ' ') ++pos;
+    const std::size_t start = pos;
+    while (pos < phrase.size() && phrase[pos] != ' ') ++pos;
+    if (pos == start) break;
+    std::string word = phrase.substr(start, pos - start);
+    PhraseShape::Word part;
+    if (word.back() == '*') {
+      word.pop_back();
+      part.stem = true;
+    }
+    if (word.empty() || word.find_first_of("*'`") != std::string::npos) return {};
+    auto folded = FoldPattern(word);
+    if (!folded || folded->size() != word.size()) return {};
+    part.text = std::move(*folded);
+    if (part.stem && !std::all_of(part.text.begin(), part.text.end(), IsWordByte)) return {};
+    shape.tokens.push_back(std::move(part));
+  }
+  if (shape.tokens.empty() || !IsWordByte(shape.tokens.front().text.front()) ||
+      (!shape.tokens.back().stem && !IsWordByte(shape.tokens.back().text.back()))) {
+    return {};
+  }
+  return shape;
+}
+
+// The start of the phrase match that ends at `to` in `folded` (the end boundary byte, when the
+// match took one, included), or nullopt when the shape is empty or the text does not fit it.
+std::optional<unsigned long long> PhraseStart(const PhraseShape& shape, std::string_view folded,
+                                              std::size_t to) {
+  if (shape.tokens.empty() || to == 0 || to > folded.size()) return std::nullopt;
+  // The phrase ends with a word byte: a non-word byte before `to` is the end boundary.
+  std::size_t pos = IsWordByte(folded[to - 1]) ? to : to - 1;
+  for (std::size_t idx = shape.tokens.size(); idx-- > 0;) {
+    const PhraseShape::Word& word = shape.tokens[idx];
+    if (idx + 1 < shape.tokens.size()) {
+      const std::size_t space_end = pos;
+      while (pos > 0 && IsSpaceByte(folded[pos - 1])) --pos;
+      if (pos == space_end) return std::nullopt;
+    }
+    if (word.stem) {
+      while (pos > 0 && IsWordByte(folded[pos - 1])) --pos;
+    } else {
+      if (pos < word.text.size()) return std::nullopt;
+      pos -= word.text.size();
+    }
+    if (folded.compare(pos, word.text.size(), word.text) != 0) return std::nullopt;
+  }
+  return pos;
+}
+
 
 // Folded forms of every two-byte character (U+0080..U+07FF: Latin with diacritics, Greek,
 // Cyrillic, Armenian, Hebrew, Arabic): the two output bytes, computed once with ICU. Posts are
@@ -253,22 +313,24 @@ LexiconScratch::~LexiconScratch() {
 LexiconMatcher::LexiconMatcher(LexiconMatcher&& other) noexcept
     : entries_(std::move(other.entries_)),
       pattern_entry_(std::move(other.pattern_entry_)),
-      database_(std::exchange(other.database_, nullptr)),
-      prefilter_(std::exchange(other.prefilter_, nullptr)) {}
+      shapes_(std::move(other.shapes_)),
+      ends_(std::exchange(other.ends_, nullptr)),
+      starts_(std::exchange(other.starts_, nullptr)) {}
 LexiconMatcher& LexiconMatcher::operator=(LexiconMatcher&& other) noexcept {
   if (this != &other) {
-    if (database_ != nullptr) hs_free_database(database_);
-    if (prefilter_ != nullptr) hs_free_database(prefilter_);
+    if (ends_ != nullptr) hs_free_database(ends_);
+    if (starts_ != nullptr) hs_free_database(starts_);
     entries_ = std::move(other.entries_);
     pattern_entry_ = std::move(other.pattern_entry_);
-    database_ = std::exchange(other.database_, nullptr);
-    prefilter_ = std::exchange(other.prefilter_, nullptr);
+    shapes_ = std::move(other.shapes_);
+    ends_ = std::exchange(other.ends_, nullptr);
+    starts_ = std::exchange(other.starts_, nullptr);
   }
   return *this;
 }
 LexiconMatcher::~LexiconMatcher() {
-  if (database_ != nullptr) hs_free_database(database_);
-  if (prefilter_ != nullptr) hs_free_database(prefilter_);
+  if (ends_ != nullptr) hs_free_database(ends_);
+  if (starts_ != nullptr) hs_free_database(starts_);
 }
 
 Result<LexiconMatcher> LexiconMatcher::Build(std::vector<LexiconEntry> entries) {
@@ -286,33 +348,37 @@ Result<LexiconMatcher> LexiconMatcher::Build(std::vector<LexiconEntry> entries) 
       }
       expressions.push_back(std::move(*expanded));
       matcher.pattern_entry_.push_back(entry_idx);
+      matcher.shapes_.push_back(pattern.kind == PatternKind::kPhrase ? ShapeOf(pattern.text) : PhraseShape{});
     }
   }
   if (expressions.empty()) {
     return MakeError(ErrorCode::kInvalidArgument, "the lexicon has no patterns", "invalid-lexicon");
   }
-  std::vector<const char*> pointers;
-  std::vector<unsigned> ids;
+  // Every pattern goes into the ends-only database; the phrases whose start can be found by
+  // walking back from the end (PhraseShape) stay out of the start-tracking one.
+  std::vector<const char*> all_pointers, som_pointers;
+  std::vector<unsigned> all_ids, som_ids;
   for (std::size_t idx = 0; idx < expressions.size(); ++idx) {
-    pointers.push_back(expressions[idx].c_str());
-    ids.push_back(static_cast<unsigned>(idx));
+    all_pointers.push_back(expressions[idx].c_str());
+    all_ids.push_back(static_cast<unsigned>(idx));
+    if (matcher.shapes_[idx].tokens.empty()) {
+      som_pointers.push_back(expressions[idx].c_str());
+      som_ids.push_back(static_cast<unsigned>(idx));
+    }
   }
-  // The pre-filter only asks whether anything matches: one match per pattern is enough, which
-  // also halves its compile time.
-  for (const unsigned mode_flags : {unsigned{HS_FLAG_SOM_LEFTMOST}, unsigned{HS_FLAG_SINGLEMATCH}}) {
+  const auto compile = [&](const std::vector<const char*>& pointers, const std::vector<unsigned>& ids,
+                           unsigned mode_flags, hs_database_t** target) -> Status {
     const std::vector<unsigned> flags(pointers.size(), mode_flags);
-    hs_database_t** target =
-        mode_flags == HS_FLAG_SOM_LEFTMOST ? &matcher.database_ : &matcher.prefilter_;
     hs_compile_error_t* compile_error = nullptr;
     if (hs_compile_multi(pointers.data(), flags.data(), ids.data(),
                          static_cast<unsigned>(pointers.size()), HS_MODE_BLOCK, nullptr, target,
                          &compile_error) == HS_SUCCESS) {
-      continue;
+      return {};
     }
     std::string message = compile_error != nullptr ? compile_error->message : "unknown error";
     std::string where = "the lexicon";
     if (compile_error != nullptr && compile_error->expression >= 0) {
-      const auto idx = static_cast<std::size_t>(compile_error->expression);
+      const auto idx = static_cast<std::size_t>(ids[static_cast<std::size_t>(compile_error->expression)]);
       const LexiconEntry& entry = entries[matcher.pattern_entry_[idx]];
       where = entry.file + ":" + std::to_string(entry.line) + ": " + entry.id + ": pattern \"" +
               expressions[idx] + "\"";
@@ -320,6 +386,12 @@ Result<LexiconMatcher> LexiconMatcher::Build(std::vector<LexiconEntry> entries) 
     hs_free_compile_error(compile_error);
     return MakeError(ErrorCode::kInvalidArgument, where + ": does not compile: " + message,
                      "invalid-lexicon");
+  };
+  if (auto done = compile(all_pointers, all_ids, 0, &matcher.ends_); !done) return tl::unexpected(done.error());
+  if (!som_pointers.empty()) {
+    if (auto done = compile(som_pointers, som_ids, HS_FLAG_SOM_LEFTMOST, &matcher.starts_); !done) {
+      return tl::unexpected(done.error());
+    }
   }
   matcher.entries_ = std::move(entries);
   return matcher;
@@ -328,8 +400,8 @@ Result<LexiconMatcher> LexiconMatcher::Build(std::vector<LexiconEntry> entries) 
 Result<LexiconScratch> LexiconMatcher::NewScratch() const {
   LexiconScratch scratch;
   // One scratch serves both databases: the second call grows it as needed.
-  if (hs_alloc_scratch(database_, &scratch.scratch_) != HS_SUCCESS ||
-      hs_alloc_scratch(prefilter_, &scratch.scratch_) != HS_SUCCESS) {
+  if (hs_alloc_scratch(ends_, &scratch.scratch_) != HS_SUCCESS ||
+      (starts_ != nullptr && hs_alloc_scratch(starts_, &scratch.scratch_) != HS_SUCCESS)) {
     return MakeError(ErrorCode::kInternal, "cannot allocate Vectorscan scratch space");
   }
   return scratch;
@@ -342,20 +414,24 @@ Result<std::vector<LexiconHit>> LexiconMatcher::Scan(std::string_view text,
 
 Result<std::vector<LexiconHit>> LexiconMatcher::ScanFolded(std::string_view folded,
                                                            LexiconScratch& scratch) const {
-  bool any = false;
-  const hs_error_t prefiltered = hs_scan(
-      prefilter_, folded.data(), static_cast<unsigned>(folded.size()), 0, scratch.scratch_,
-      [](unsigned, unsigned long long, unsigned long long, unsigned, void* context) {
-        *static_cast<bool*>(context) = true;
-        return 1;  // one hit is enough: stop
-      },
-      &any);
-  if (prefiltered != HS_SUCCESS && prefiltered != HS_SCAN_TERMINATED) {
+  std::vector<RawMatch> ends;
+  if (hs_scan(ends_, folded.data(), static_cast<unsigned>(folded.size()), 0, scratch.scratch_,
+              CollectMatch, &ends) != HS_SUCCESS) {
     return MakeError(ErrorCode::kInternal, "the Vectorscan scan failed");
   }
-  if (!any) return std::vector<LexiconHit>{};
+  if (ends.empty()) return std::vector<LexiconHit>{};
   std::vector<RawMatch> raw;
-  if (hs_scan(database_, folded.data(), static_cast<unsigned>(folded.size()), 0, scratch.scratch_,
+  unsigned long long needs_starts = 0;  // bytes the start-tracking scan must read (0: none)
+  for (const RawMatch& match : ends) {
+    const auto start = PhraseStart(shapes_[match.pattern], folded, static_cast<std::size_t>(match.to));
+    if (start) {
+      raw.push_back({match.pattern, *start, match.to});
+    } else if (shapes_[match.pattern].tokens.empty()) {
+      needs_starts = std::max(needs_starts, match.to);
+    }
+  }
+  if (needs_starts > 0 && starts_ != nullptr &&
+      hs_scan(starts_, folded.data(), static_cast<unsigned>(needs_starts), 0, scratch.scratch_,
               CollectMatch, &raw) != HS_SUCCESS) {
     return MakeError(ErrorCode::kInternal, "the Vectorscan scan failed");
   }

@@ -1,9 +1,11 @@
 // Scans a post's text for every lexicon entry at once: all patterns are compiled into ONE
-// Vectorscan database (block mode, leftmost start of match), so a scan costs one pass over the
-// text however many entries there are. Tracking match starts makes that database ~4x slower, so
-// the same patterns are also compiled without start tracking as a pre-filter: a text is scanned
-// for spans only when the pre-filter finds something (most posts hold no lure). Case and punctuation are folded in a same-length copy of
-// the text, so spans are byte offsets into the original.
+// Vectorscan database (block mode) that reports where matches end, so a scan costs one pass over
+// the text however many entries there are. Tracking match starts makes a database ~2.5x slower
+// and far slower to compile, so starts are found another way: a phrase whose words are fixed
+// strings or stems (almost all of them) has its start found by walking back over its words from
+// the end; only regular expressions and irregular phrases go into a second, start-tracking
+// database, scanned (up to the last end) only when one of them matched. Case and punctuation are
+// folded in a same-length copy of the text, so spans are byte offsets into the original.
 #pragma once
 
 #include <cstddef>
@@ -27,6 +29,15 @@ struct LexiconHit {
   std::string_view category;
   std::size_t start = 0;  // byte offsets into the scanned text, [start, end)
   std::size_t end = 0;
+};
+
+// The words of a phrase pattern, for finding a match's start from its end (internal).
+struct PhraseShape {
+  struct Word {
+    std::string text;   // folded
+    bool stem = false;  // `text*`: the word may go on with more letters
+  };
+  std::vector<Word> tokens;  // empty: the start needs the start-tracking database
 };
 
 // Per-thread scan memory. Create one per thread with LexiconMatcher::NewScratch().
@@ -88,8 +99,9 @@ class LexiconMatcher {
 
   std::vector<LexiconEntry> entries_;
   std::vector<std::size_t> pattern_entry_;  // expression id -> entry index
-  hs_database* database_ = nullptr;   // with leftmost start of match, for spans
-  hs_database* prefilter_ = nullptr;  // the same patterns, ends only: "is there any hit?"
+  std::vector<PhraseShape> shapes_;         // expression id -> its words (empty: not walkable)
+  hs_database* ends_ = nullptr;    // every pattern, match ends only (the fast scan)
+  hs_database* starts_ = nullptr;  // patterns without a shape, leftmost starts (or none)
 };
 
 }  // namespace vigil::core::monitor
