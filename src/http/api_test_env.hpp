@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/identify/test_ruleset.hpp"
+#include "core/monitor/test_lexicon.hpp"
 #include "http/api.hpp"
 #include "storage/sqlite/knowledge_index.hpp"
 #include "storage/memory/monitor_store.hpp"
@@ -75,16 +76,8 @@ struct ApiTestEnv {
   // Monitor: a one-entry lexicon and cluster 1 (two posts sharing a phone number).
   core::monitor::Pipeline monitor_pipeline = [] {
     core::monitor::PipelineOptions options;
-    core::monitor::LexiconEntry entry;
-    entry.id = "en.free-housing";
-    entry.language = "en";
-    entry.indicator = "free-housing";
-    entry.category = "logistics";
-    entry.weight = 1.5;
-    entry.source = "test";
-    entry.verification = "unverified";
-    entry.patterns = {{core::monitor::PatternKind::kPhrase, "free accommodation"}};
-    options.lexicon = {entry};
+    options.lexicon = {core::monitor::PhraseEntry("en.free-housing", "free-housing", "logistics",
+                                                   "free accommodation", 1.5)};
     options.identifiers.fallback_regions = {"UA"};
     auto pipeline = core::monitor::Pipeline::Create(std::move(options));
     if (!pipeline) std::abort();

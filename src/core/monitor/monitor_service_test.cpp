@@ -2,27 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "core/monitor/test_lexicon.hpp"
 #include "storage/memory/monitor_store.hpp"
 #include "storage/memory/test_env.hpp"
 
 namespace vigil::core::monitor {
 namespace {
-
-LexiconEntry Entry(const std::string& id, const std::string& indicator, const std::string& category,
-                   const std::string& phrase, double weight) {
-  LexiconEntry entry;
-  entry.id = id;
-  entry.language = "en";
-  entry.indicator = indicator;
-  entry.category = category;
-  entry.weight = weight;
-  entry.source = "test";
-  entry.verification = "unverified";
-  entry.patterns = {{PatternKind::kPhrase, phrase}};
-  entry.match = {phrase};
-  entry.no_match = {"nothing"};
-  return entry;
-}
 
 Post MakePost(std::string source, std::string id, std::string text,
               std::string posted_at = "2024-05-01T10:00:00Z") {
@@ -44,8 +29,8 @@ class MonitorServiceTest : public ::testing::Test {
  protected:
   static Pipeline MakePipeline() {
     PipelineOptions options;
-    options.lexicon = {Entry("en.free-housing", "free-housing", "logistics", "free accommodation", 1.5),
-                       Entry("en.young-women", "young-women-only", "profile", "only young women", 2.5)};
+    options.lexicon = {PhraseEntry("en.free-housing", "free-housing", "logistics", "free accommodation", 1.5),
+                       PhraseEntry("en.young-women", "young-women-only", "profile", "only young women", 2.5)};
     options.identifiers.fallback_regions = {"UA"};
     auto pipeline = Pipeline::Create(std::move(options));
     if (!pipeline) std::abort();

@@ -56,6 +56,7 @@ Result<std::map<std::uint32_t, std::vector<std::int64_t>>> MemoryMonitorStore::F
     for (auto [it, end] = bands_.equal_range(key); it != end; ++it) numbers.push_back(it->second);
     if (numbers.empty()) continue;
     std::sort(numbers.rbegin(), numbers.rend());
+    numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
     if (numbers.size() > per_key) numbers.resize(per_key);
     found[key] = std::move(numbers);
   }

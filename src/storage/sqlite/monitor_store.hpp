@@ -1,6 +1,10 @@
 // SQLite adapter of the MonitorStore port (0005_monitor.sql). Post contents, raw identifier
-// values and review notes are sealed with the field cipher, each bound to its row.
+// values and review notes are sealed with the field cipher, each bound to its row. The band keys
+// of the near-duplicate index are stored per post and looked up in memory.
 #pragma once
+
+#include <cstdint>
+#include <vector>
 
 #include "core/common/field_cipher.hpp"
 #include "core/monitor/monitor_store.hpp"
@@ -37,9 +41,15 @@ class SqliteMonitorStore final : public core::monitor::MonitorStore {
                                                              std::int64_t key, std::size_t limit);
   Status InsertPost(const core::monitor::NewPost& post);
   Status WriteCluster(const core::monitor::ClusterRecord& cluster);
+  // Reads the band keys of posts stored since the last call (by this or another connection).
+  Status RefreshBands();
 
   Database& db_;
   const FieldCipher& cipher_;
+  // Every stored (band key << 32 | post number), sorted: 8 bytes per band and post. Guarded by
+  // db_.mutex().
+  std::vector<std::uint64_t> bands_;
+  std::int64_t bands_through_ = 0;  // the highest post number read into bands_
 };
 
 }  // namespace vigil::storage::sqlite

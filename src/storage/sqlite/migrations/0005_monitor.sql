@@ -1,5 +1,5 @@
 -- Monitor (issue 5): ingested posts, their contact identifiers as keyed hashes, the near-duplicate
--- index (MinHash signatures and LSH band keys), clusters and reviews. Post text, title and url and
+-- index (MinHash signatures and LSH band keys per post), clusters and reviews. Post text, title and url and
 -- raw identifier values hold contact details: they are sealed (XChaCha20-Poly1305, bound to their
 -- row) by the store. Lists are JSON arrays.
 CREATE TABLE monitor_posts (
@@ -18,6 +18,9 @@ CREATE TABLE monitor_posts (
   title_sealed BLOB,
   url_sealed   BLOB,
   signature    BLOB NOT NULL,         -- uint32 values, little-endian; empty without words
+  -- LSH band keys (uint32, little-endian): the store keeps them in memory, sorted, for look-ups
+  -- (a table of band rows costs a random B-tree page write per band and post).
+  bands        BLOB NOT NULL,
   UNIQUE (source, post_id)
 );
 CREATE INDEX monitor_posts_group ON monitor_posts(group_no, post_no);
@@ -37,12 +40,6 @@ CREATE TABLE monitor_post_identifiers (
   PRIMARY KEY (post_no, hash)
 ) WITHOUT ROWID;
 CREATE INDEX monitor_post_identifiers_hash ON monitor_post_identifiers(hash, post_no);
-
-CREATE TABLE monitor_bands (
-  band_key INTEGER NOT NULL,
-  post_no  INTEGER NOT NULL,
-  PRIMARY KEY (band_key, post_no)
-) WITHOUT ROWID;
 
 -- Near-duplicate edges that joined two groups (both ends end up in one group).
 CREATE TABLE monitor_edges (
