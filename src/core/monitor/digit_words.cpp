@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 #include <vector>
 
@@ -169,6 +170,27 @@ Token Classify(std::string_view text, std::size_t start, std::size_t end) {
   return token;
 }
 
+// ICU's answers for the code points below U+0800 (ASCII, Latin, Greek, Cyrillic …), looked up
+// once: Tokenise asks them for every character.
+struct CharProperties {
+  bool word = false;    // a letter, digit or combining mark: part of a token
+  bool letter = false;  // an apostrophe before it belongs to the word
+};
+
+CharProperties PropertiesOf(UChar32 c) {
+  static const auto* const kTable = [] {
+    auto* table = new std::array<CharProperties, 0x800>;
+    for (UChar32 code = 0; code < 0x800; ++code) {
+      (*table)[static_cast<std::size_t>(code)] = {u_isalnum(code) != 0 || u_getCombiningClass(code) != 0,
+                                                  u_isalpha(code) != 0};
+    }
+    return table;
+  }();
+  if (c >= 0 && c < 0x800) return (*kTable)[static_cast<std::size_t>(c)];
+  if (c < 0) return {};
+  return {u_isalnum(c) != 0 || u_getCombiningClass(c) != 0, u_isalpha(c) != 0};
+}
+
 std::vector<Token> Tokenise(std::string_view text) {
   std::vector<Token> tokens;
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
@@ -184,14 +206,14 @@ std::vector<Token> Tokenise(std::string_view text) {
       in_word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     } else {
       U8_NEXT(bytes, pos, length, c);
-      in_word = c >= 0 && (u_isalnum(c) || u_getCombiningClass(c) != 0);
+      in_word = PropertiesOf(c).word;
     }
     // An apostrophe belongs to the word when a letter follows it ("п'ять").
     if (!in_word && c >= 0 && IsApostrophe(c) && token_start >= 0 && pos < length) {
       int32_t peek = pos;
       UChar32 next = 0;
       U8_NEXT(bytes, peek, length, next);
-      in_word = next >= 0 && u_isalpha(next);
+      in_word = PropertiesOf(next).letter;
     }
     if (in_word && token_start < 0) token_start = char_start;
     if (!in_word && token_start >= 0) {

@@ -18,8 +18,13 @@ constexpr std::uint8_t kLetter = 4;     // its fold is a letter (an apostrophe b
 constexpr std::uint8_t kLookalike = 8;  // its fold is Cyrillic о or Ukrainian і
 
 constexpr int kPhoneDigits = 7;          // the phone stage's shortest number
-constexpr int kMarginTokens = 4;         // inert tokens on either side of a live cluster
-constexpr std::uint32_t kMarginBytes = 64;
+// The margins around a live cluster, counted from its outermost non-inert token. Before it: the
+// phone rules read two words back, a handle's Telegram mention 32 bytes. After it: a phone's
+// next word, an e-mail marker's right-hand word. A chain of markers ("mail dot com dot ua")
+// is non-inert and so lies inside the cluster or restarts the count.
+constexpr int kMarginTokensBefore = 3;
+constexpr std::uint32_t kMarginBytesBefore = 32;
+constexpr int kMarginTokensAfter = 2;
 
 bool IsSeparator(unsigned char byte) { return byte == ' ' || byte == '\n' || byte == '\t'; }
 bool IsAsciiAlnum(unsigned char byte) {
@@ -311,7 +316,7 @@ std::size_t IdentifierWindowFinder::ExpandLeft(std::size_t first) const {
     if (token.kind != TokenKind::kInert) {
       inert = 0;
       anchor = token.start;
-    } else if (++inert >= kMarginTokens && anchor - token.start >= kMarginBytes) {
+    } else if (++inert >= kMarginTokensBefore && anchor - token.start >= kMarginBytesBefore) {
       return token.start;
     }
   }
@@ -320,13 +325,11 @@ std::size_t IdentifierWindowFinder::ExpandLeft(std::size_t first) const {
 
 std::size_t IdentifierWindowFinder::ExpandRight(std::size_t last) const {
   int inert = 0;
-  std::uint32_t anchor = tokens_[last].end;
   for (std::size_t index = last + 1; index < tokens_.size(); ++index) {
     const Token& token = tokens_[index];
     if (token.kind != TokenKind::kInert) {
       inert = 0;
-      anchor = token.end;
-    } else if (++inert >= kMarginTokens && token.end - anchor >= kMarginBytes) {
+    } else if (++inert >= kMarginTokensAfter) {
       return token.end;
     }
   }

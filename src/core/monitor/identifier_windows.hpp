@@ -23,10 +23,11 @@ namespace vigil::core::monitor {
 // tokens form clusters; a cluster is *live* when it holds an "@", a dot before an ASCII letter or
 // digit, "://", a bracketed marker ("(at)", "[.]"), an "@" written as a word, a character the
 // table does not know (folding may turn it into anything), or enough digits, look-alikes and
-// number words for a phone (7). Each live cluster gets a window reaching over at least four inert
-// tokens and 64 bytes on either side — more than any context rule reads (two words before a
-// number, one after, 32 bytes before a handle, 64 bytes after an "@") — and windows that touch
-// merge. Windows start and end at token boundaries next to ASCII whitespace, where folding
+// number words for a phone (7). Each live cluster gets a window reaching over three inert tokens
+// and 32 bytes before it and two inert tokens after it — what the context rules read: two words
+// before a number and one after, 32 bytes before a handle, one word on either side of an e-mail
+// marker (a chain of markers, "mail dot com dot ua", is non-inert itself) — and windows that
+// touch merge. Windows start and end at token boundaries next to ASCII whitespace, where folding
 // cannot join characters, so each window folds to the matching slice of the whole field's fold.
 class IdentifierWindowFinder {
  public:

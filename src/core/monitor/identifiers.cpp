@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <set>
 #include <unordered_set>
 
 #include "core/monitor/digit_words.hpp"
@@ -277,10 +276,13 @@ std::vector<Identifier> IdentifierExtractor::Extract(std::string_view field, con
   std::stable_sort(found.begin(), found.end(), [](const Identifier& left, const Identifier& right) {
     return left.span.start < right.span.start;
   });
-  std::set<std::pair<IdentifierType, std::string>> seen;
+  // A field holds few identifiers: a linear search beats a set's allocations.
   std::vector<Identifier> unique;
   for (Identifier& identifier : found) {
-    if (seen.emplace(identifier.type, identifier.value).second) unique.push_back(std::move(identifier));
+    const bool seen = std::any_of(unique.begin(), unique.end(), [&](const Identifier& other) {
+      return other.type == identifier.type && other.value == identifier.value;
+    });
+    if (!seen) unique.push_back(std::move(identifier));
   }
   return unique;
 }

@@ -211,7 +211,11 @@ std::optional<std::string> PhoneFinder::ParseIn(const std::string& number, const
 
 std::optional<std::string> PhoneFinder::Validate(const std::string& digits,
                                                  const std::optional<std::string>& region) const {
-  std::string key = region.value_or("") + "|" + digits;
+  std::string key;
+  key.reserve((region ? region->size() : 0) + 1 + digits.size());
+  if (region) key += *region;
+  key += '|';
+  key += digits;
   if (const auto cached = cache_.find(key); cached != cache_.end()) return cached->second;
   if (cache_.size() >= kCacheLimit) cache_.clear();
   std::optional<std::string> result = ValidateUncached(digits, region);
@@ -251,6 +255,11 @@ std::vector<Identifier> PhoneFinder::Find(std::string_view original, const Mappe
   const std::string_view text = digits.text();
   std::size_t pos = 0;
   while (pos < text.size()) {
+    // Most of a text holds no digit: skip to the next digit or "+" in a loop of its own.
+    std::size_t next = pos;
+    while (next < text.size() && !IsDigit(text[next]) && text[next] != '+') ++next;
+    pos = next;
+    if (pos == text.size()) break;
     const char c = text[pos];
     const bool plus = c == '+' && pos + 1 < text.size() && IsDigit(text[pos + 1]);
     if (!IsDigit(c) && !plus) {
