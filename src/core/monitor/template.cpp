@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <unordered_map>
 
 namespace vigil::core::monitor {
 namespace {
@@ -19,22 +20,38 @@ std::vector<std::string_view> SplitWords(std::string_view text) {
   return words;
 }
 
-// For each word of `base`, the index of the word of `other` it is aligned with, or -1.
-std::vector<long> Align(const std::vector<std::string_view>& base,
-                        const std::vector<std::string_view>& other) {
-  const std::size_t rows = base.size(), cols = other.size();
+// For each word of `base`, the index of the word of `other` it is aligned with, or -1. Words are
+// compared by id (equal words, equal ids). Near-duplicates share long runs at both ends: the
+// common prefix and suffix are aligned word for word (a longest common subsequence always can),
+// and only the middle goes through the quadratic table.
+std::vector<long> Align(const std::vector<std::uint32_t>& base, const std::vector<std::uint32_t>& other) {
+  std::vector<long> aligned(base.size(), -1);
+  std::size_t prefix = 0;
+  while (prefix < base.size() && prefix < other.size() && base[prefix] == other[prefix]) {
+    aligned[prefix] = static_cast<long>(prefix);
+    ++prefix;
+  }
+  std::size_t suffix = 0;
+  while (suffix < base.size() - prefix && suffix < other.size() - prefix &&
+         base[base.size() - 1 - suffix] == other[other.size() - 1 - suffix]) {
+    aligned[base.size() - 1 - suffix] = static_cast<long>(other.size() - 1 - suffix);
+    ++suffix;
+  }
+  const std::size_t rows = base.size() - prefix - suffix, cols = other.size() - prefix - suffix;
+  if (rows == 0 || cols == 0) return aligned;
+  const std::uint32_t* left = base.data() + prefix;
+  const std::uint32_t* right = other.data() + prefix;
   std::vector<std::uint16_t> table((rows + 1) * (cols + 1), 0);
   auto at = [&](std::size_t row, std::size_t col) -> std::uint16_t& { return table[row * (cols + 1) + col]; };
   for (std::size_t row = rows; row-- > 0;) {
     for (std::size_t col = cols; col-- > 0;) {
-      at(row, col) = base[row] == other[col] ? static_cast<std::uint16_t>(at(row + 1, col + 1) + 1)
+      at(row, col) = left[row] == right[col] ? static_cast<std::uint16_t>(at(row + 1, col + 1) + 1)
                                              : std::max(at(row + 1, col), at(row, col + 1));
     }
   }
-  std::vector<long> aligned(rows, -1);
   for (std::size_t row = 0, col = 0; row < rows && col < cols;) {
-    if (base[row] == other[col]) {
-      aligned[row] = static_cast<long>(col);
+    if (left[row] == right[col]) {
+      aligned[prefix + row] = static_cast<long>(prefix + col);
       ++row, ++col;
     } else if (at(row + 1, col) >= at(row, col + 1)) {
       ++row;
@@ -70,14 +87,23 @@ ClusterTemplate ComputeTemplate(const std::vector<std::string_view>& texts, std:
   if (texts.empty()) return result;
   std::vector<std::vector<std::string_view>> words;
   for (auto text : texts) words.push_back(SplitWords(text));
+  // Word ids, shared across the posts, for the alignment.
+  std::unordered_map<std::string_view, std::uint32_t> ids;
   auto aligned_part = [&](std::size_t post) {
-    return std::vector<std::string_view>(words[post].begin(),
-                                         words[post].begin() + static_cast<long>(std::min(max_words, words[post].size())));
+    std::vector<std::uint32_t> part;
+    const std::size_t count = std::min(max_words, words[post].size());
+    part.reserve(count);
+    for (std::size_t idx = 0; idx < count; ++idx) {
+      part.push_back(ids.emplace(words[post][idx], static_cast<std::uint32_t>(ids.size())).first->second);
+    }
+    return part;
   };
-  const std::vector<std::string_view> base = aligned_part(0);
-  // anchors[k] = base index; positions[post][k] = where that word sits in `post`.
+  const std::vector<std::string_view> base(words[0].begin(),
+                                           words[0].begin() + static_cast<long>(std::min(max_words, words[0].size())));
+  const std::vector<std::uint32_t> base_ids = aligned_part(0);
+  // alignments[post - 1][row] = where base word `row` sits in `post`, or -1.
   std::vector<std::vector<long>> alignments;
-  for (std::size_t post = 1; post < texts.size(); ++post) alignments.push_back(Align(base, aligned_part(post)));
+  for (std::size_t post = 1; post < texts.size(); ++post) alignments.push_back(Align(base_ids, aligned_part(post)));
   std::vector<std::size_t> anchors;
   for (std::size_t row = 0; row < base.size(); ++row) {
     bool everywhere = true;
