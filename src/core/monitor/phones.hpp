@@ -42,9 +42,7 @@ class PhoneFinder {
   std::vector<std::string> fallback_regions_;
   // Validation results by region hint and digits: posts of one recruiter repeat their numbers,
   // and libphonenumber's parse is the costly step. Cleared when it grows past kCacheLimit.
-  // Small enough to stay in the processor's caches: a look-up in a large table costs a memory
-  // access per number, about what parsing the shapes FastParse handles costs.
-  static constexpr std::size_t kCacheLimit = 1 << 12;
+  static constexpr std::size_t kCacheLimit = 1 << 16;
   mutable std::unordered_map<std::string, std::optional<std::string>> cache_;
 };
 
