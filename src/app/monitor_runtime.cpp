@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/lexicon_cache.hpp"
 #include "codec/yaml/lexicon_yaml.hpp"
 #include "codec/yaml/monitor_yaml.hpp"
 
@@ -58,22 +59,41 @@ Result<core::monitor::PipelineOptions> LoadMonitorOptions(const std::string& dat
   return options;
 }
 
-MonitorRuntime::MonitorRuntime(Context& context, core::monitor::Pipeline pipeline)
-    : pipeline_(std::move(pipeline)), cipher_(context.keys().fields), store_(context.db(), cipher_) {
-  service_ = std::make_unique<core::monitor::MonitorService>(pipeline_, store_, context.audit(), context.clock(),
-                                                             context.keys().monitor_identifiers);
+MonitorRuntime::MonitorRuntime(Context& context)
+    : context_(context), cipher_(context.keys().fields), store_(context.db(), cipher_) {}
+
+MonitorRuntime::~MonitorRuntime() {
+  if (built_.valid()) built_.wait();
 }
 
-Result<std::unique_ptr<MonitorRuntime>> MonitorRuntime::Open(Context& context) {
+Result<std::unique_ptr<MonitorRuntime>> MonitorRuntime::Open(Context& context, log::Logger& logger) {
   const fs::path lexicon = fs::path(context.settings().data) / "monitor" / "lexicon";
   if (!fs::is_directory(lexicon)) {
     return MakeError(ErrorCode::kNotFound, "no folder " + lexicon.string());
   }
   auto options = LoadMonitorOptions(context.settings().data);
   if (!options) return tl::unexpected(options.error());
-  auto pipeline = core::monitor::Pipeline::Create(std::move(*options));
-  if (!pipeline) return tl::unexpected(pipeline.error());
-  return std::unique_ptr<MonitorRuntime>(new MonitorRuntime(context, std::move(*pipeline)));
+  std::unique_ptr<MonitorRuntime> runtime(new MonitorRuntime(context));
+  MonitorRuntime* self = runtime.get();
+  self->built_ = std::async(std::launch::async, [self, &logger, options = std::move(*options)]() mutable {
+                   auto pipeline = CreateCachedPipeline(std::move(options), DefaultCacheDir());
+                   if (!pipeline) {
+                     logger.Error("the monitor pipeline could not be built; its routes answer 503",
+                                  {{"problem", std::string_view(pipeline.error().message)}});
+                     return;
+                   }
+                   self->pipeline_.emplace(std::move(*pipeline));
+                   self->service_ = std::make_unique<core::monitor::MonitorService>(
+                       *self->pipeline_, self->store_, self->context_.audit(), self->context_.clock(),
+                       self->context_.keys().monitor_identifiers);
+                   logger.Info("monitor loaded");
+                 }).share();
+  return runtime;
+}
+
+core::monitor::MonitorService* MonitorRuntime::service() {
+  built_.wait();
+  return service_.get();
 }
 
 }  // namespace vigil::app

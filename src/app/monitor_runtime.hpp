@@ -3,6 +3,7 @@
 // the monitor store on the context's database and builds the monitor service.
 #pragma once
 
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 #include "core/common/field_cipher.hpp"
 #include "core/monitor/monitor_service.hpp"
 #include "core/monitor/pipeline.hpp"
+#include "log/log.hpp"
 #include "storage/sqlite/monitor_store.hpp"
 
 namespace vigil::app {
@@ -21,19 +23,26 @@ namespace vigil::app {
 
 class MonitorRuntime {
  public:
-  // kNotFound when <data>/monitor/lexicon does not exist (the monitor is then off); other errors
-  // for broken data files or a pipeline that cannot be built.
-  [[nodiscard]] static Result<std::unique_ptr<MonitorRuntime>> Open(Context& context);
+  // Reads and checks <data>/monitor now: kNotFound when <data>/monitor/lexicon does not exist
+  // (the monitor is then off), kInvalidArgument for broken data files. The pipeline (compiling the
+  // lexicon takes a second or two) is built on a background thread, so that the server listens at
+  // once; `logger` hears when it is ready or why it could not be built.
+  [[nodiscard]] static Result<std::unique_ptr<MonitorRuntime>> Open(Context& context, log::Logger& logger);
+  ~MonitorRuntime();
 
-  core::monitor::MonitorService& service() { return *service_; }
+  // The service, once the pipeline is built (waits for it); null when it could not be built.
+  // Thread-safe.
+  core::monitor::MonitorService* service();
 
  private:
-  MonitorRuntime(Context& context, core::monitor::Pipeline pipeline);
+  explicit MonitorRuntime(Context& context);
 
-  core::monitor::Pipeline pipeline_;
+  Context& context_;
   FieldCipher cipher_;
   storage::sqlite::SqliteMonitorStore store_;
-  std::unique_ptr<core::monitor::MonitorService> service_;
+  std::optional<core::monitor::Pipeline> pipeline_;           // set by the build
+  std::unique_ptr<core::monitor::MonitorService> service_;   // set by the build
+  std::shared_future<void> built_;
 };
 
 }  // namespace vigil::app

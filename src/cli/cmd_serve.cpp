@@ -108,11 +108,10 @@ int RunServe(const app::Settings& settings, log::Logger& logger) {
   services.warn_series = &context.series();
   services.warn_catalogue = warn_catalogue ? *warn_catalogue : nullptr;
   // Monitor: without <data>/monitor/lexicon its routes answer 503; broken files stop the server.
-  auto monitor = app::MonitorRuntime::Open(context);
+  auto monitor = app::MonitorRuntime::Open(context, logger);
   if (!monitor && monitor.error().code != ErrorCode::kNotFound) return ReportError(monitor.error());
   if (monitor) {
-    services.monitor = &(*monitor)->service();
-    logger.Info("monitor loaded");
+    services.monitor = [&runtime = **monitor] { return runtime.service(); };
   } else {
     logger.Warn("no monitor lexicon: the monitor API is unavailable",
                 {{"folder", std::string_view(settings.data)}});

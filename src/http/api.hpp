@@ -54,8 +54,9 @@ struct ApiServices {
   // Warn series and the indicator catalogue: null when not loaded (those routes answer 503).
   core::warn::SeriesStore* warn_series = nullptr;
   const core::warn::Catalogue* warn_catalogue = nullptr;
-  // Monitor: null when data/monitor is not loaded (its routes then answer 503).
-  core::monitor::MonitorService* monitor = nullptr;
+  // Monitor: the service, or null when data/monitor is not loaded (its routes then answer 503);
+  // unset: no monitor. It may wait while the service is being built at start.
+  std::function<core::monitor::MonitorService*()> monitor;
 };
 
 class Api {

@@ -105,7 +105,7 @@ struct ApiTestEnv {
             services.warn_alerts = &warn_alerts;
             services.warn_levels = &warn_levels;
             services.warn_boundaries = &warn_boundaries;
-            services.monitor = &monitor;
+            services.monitor = [this] { return &monitor; };
             return services;
           }(),
           ApiOptions{64 * 1024, std::filesystem::temp_directory_path() / "vigil-no-web",

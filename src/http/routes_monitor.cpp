@@ -23,6 +23,10 @@ Response NotLoaded(const Request& request) {
                          request.request_id);
 }
 
+core::monitor::MonitorService* Monitor(const ApiServices& services) {
+  return services.monitor ? services.monitor() : nullptr;
+}
+
 Error Invalid(std::string message) {
   return {ErrorCode::kInvalidArgument, std::move(message), "validation"};
 }
@@ -98,10 +102,11 @@ void RegisterMonitorRoutes(Router& router, RouteDeps deps) {
               .takes_json = true,
               .max_body_bytes = kIngestBodyBytes,
               .handler = [&services](const RequestContext& ctx) -> Result<Response> {
-                if (services.monitor == nullptr) return NotLoaded(ctx.request);
+                auto* monitor = Monitor(services);
+                if (monitor == nullptr) return NotLoaded(ctx.request);
                 auto input = codec::monitor::ReadPostsBatch(ctx.request.body, codec::monitor::InputOptions{});
                 if (!input) return tl::unexpected(input.error());
-                auto summary = services.monitor->Ingest(ctx.Actor(), input->posts, input->invalid.size());
+                auto summary = monitor->Ingest(ctx.Actor(), input->posts, input->invalid.size());
                 if (!summary) return tl::unexpected(summary.error());
                 return JsonResponse(200, codec::json::RenderIngestResult(*summary, *input));
               }});
@@ -110,10 +115,11 @@ void RegisterMonitorRoutes(Router& router, RouteDeps deps) {
               .roles = kMonitorRoles,
               .action = "monitor.clusters.list",
               .handler = [&services](const RequestContext& ctx) -> Result<Response> {
-                if (services.monitor == nullptr) return NotLoaded(ctx.request);
+                auto* monitor = Monitor(services);
+                if (monitor == nullptr) return NotLoaded(ctx.request);
                 auto filter = ParseFilter(ctx.request);
                 if (!filter) return tl::unexpected(filter.error());
-                auto page = services.monitor->List(ctx.Actor(), *filter);
+                auto page = monitor->List(ctx.Actor(), *filter);
                 if (!page) return tl::unexpected(page.error());
                 return JsonResponse(200, codec::json::RenderClusterPage(*page));
               }});
@@ -122,12 +128,13 @@ void RegisterMonitorRoutes(Router& router, RouteDeps deps) {
               .roles = kMonitorRoles,
               .action = "monitor.clusters.view",
               .handler = [&services](const RequestContext& ctx) -> Result<Response> {
-                if (services.monitor == nullptr) return NotLoaded(ctx.request);
+                auto* monitor = Monitor(services);
+                if (monitor == nullptr) return NotLoaded(ctx.request);
                 const auto raw_text = ctx.request.QueryParam("raw");
                 if (raw_text && *raw_text != "0" && *raw_text != "1") return tl::unexpected(Invalid("raw must be 0 or 1"));
                 auto id = ClusterId(ctx);
                 if (!id) return tl::unexpected(id.error());
-                auto view = services.monitor->View(ctx.Actor(), *id, raw_text && *raw_text == "1");
+                auto view = monitor->View(ctx.Actor(), *id, raw_text && *raw_text == "1");
                 if (!view) return tl::unexpected(view.error());
                 return JsonResponse(200, codec::json::RenderClusterView(*view));
               }});
@@ -137,12 +144,13 @@ void RegisterMonitorRoutes(Router& router, RouteDeps deps) {
               .action = "monitor.clusters.review",
               .takes_json = true,
               .handler = [&services](const RequestContext& ctx) -> Result<Response> {
-                if (services.monitor == nullptr) return NotLoaded(ctx.request);
+                auto* monitor = Monitor(services);
+                if (monitor == nullptr) return NotLoaded(ctx.request);
                 auto id = ClusterId(ctx);
                 if (!id) return tl::unexpected(id.error());
                 auto request = codec::json::ParseReviewRequest(ctx.request.body);
                 if (!request) return tl::unexpected(request.error());
-                auto view = services.monitor->Review(ctx.Actor(), *id, request->status, request->note);
+                auto view = monitor->Review(ctx.Actor(), *id, request->status, request->note);
                 if (!view) return tl::unexpected(view.error());
                 return JsonResponse(200, codec::json::RenderClusterView(*view));
               }});

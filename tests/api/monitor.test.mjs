@@ -95,6 +95,18 @@ describe('monitor API', () => {
     assert.equal(list.json.total, 0);
   });
 
+  test('invalid UTF-8 is repaired, an over-long text cut and counted, a body over 64 KiB taken', async () => {
+    const json = JSON.stringify({ posts: [
+      { id: 'u1', source: 'raw', posted_at: '2024-05-05T10:00:00Z', text: 'broken BYTE here' },
+      { id: 'u2', source: 'raw', posted_at: '2024-05-05T10:00:00Z', text: 'long '.repeat(14_000) },
+    ] });
+    const body = Buffer.concat(json.split('BYTE').flatMap((part, i) => (i === 0 ? [Buffer.from(part)] : [Buffer.from([0xff, 0xfe]), Buffer.from(part)])));
+    assert.ok(body.length > 64 * 1024);
+    const res = await server.request('POST', '/api/v1/monitor/posts', { ...as('analyst'), body, contentType: 'application/json' });
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual([res.json.accepted, res.json.truncated, res.json.rejected.length], [2, 1, 0]);
+  });
+
   test('clusters are ranked by risk, filtered, and their identifiers masked', async () => {
     const res = await get('coordinator', '/api/v1/monitor/clusters');
     assert.equal(res.status, 200, res.text);
