@@ -254,21 +254,38 @@ std::string Masked(const std::string& type) { return "[" + type + " hidden]"; }
 // --show-identifiers, every word that looks like one (4+ digits, "@", a dot inside, "://")
 // becomes "[hidden]".
 std::string MaskContactWords(const std::string& text) {
-  std::string out;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
+  std::vector<std::string_view> words;
+  for (std::size_t pos = 0; pos <= text.size();) {
     std::size_t end = text.find(' ', pos);
     if (end == std::string::npos) end = text.size();
-    const std::string_view word(text.data() + pos, end - pos);
-    std::size_t digits = 0;
-    for (char c : word) digits += (c >= '0' && c <= '9') ? 1 : 0;
+    words.emplace_back(text.data() + pos, end - pos);
+    pos = end + 1;
+  }
+  const auto digits_in = [](std::string_view word) {
+    return static_cast<std::size_t>(std::count_if(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }));
+  };
+  const auto numeric = [&](std::string_view word) {
+    return digits_in(word) > 0 && word.find_first_not_of("0123456789+()-./") == std::string_view::npos;
+  };
+  std::vector<bool> contact(words.size(), false);
+  for (std::size_t idx = 0; idx < words.size(); ++idx) {
+    const std::string_view word = words[idx];
     const std::size_t dot = word.find('.');
     const bool inner_dot = dot != std::string_view::npos && dot > 0 && dot + 1 < word.size();
-    const bool contact = digits >= 4 || word.find('@') != std::string_view::npos || inner_dot ||
-                         word.find("://") != std::string_view::npos;
-    out += contact ? std::string("[hidden]") : std::string(word);
-    if (end < text.size()) out += ' ';
-    pos = end + 1;
+    contact[idx] = digits_in(word) >= 4 || word.find('@') != std::string_view::npos || inner_dot ||
+                   word.find("://") != std::string_view::npos;
+  }
+  // A phone written in groups ("+380 50 123 45 67"): a run of number words with 7+ digits in all.
+  for (std::size_t first = 0; first < words.size();) {
+    std::size_t last = first, digits = 0;
+    while (last < words.size() && numeric(words[last])) digits += digits_in(words[last++]);
+    if (digits >= 7) std::fill(contact.begin() + static_cast<std::ptrdiff_t>(first), contact.begin() + static_cast<std::ptrdiff_t>(last), true);
+    first = last == first ? first + 1 : last;
+  }
+  std::string out;
+  for (std::size_t idx = 0; idx < words.size(); ++idx) {
+    if (idx > 0) out += ' ';
+    out += contact[idx] ? std::string("[hidden]") : std::string(words[idx]);
   }
   return out;
 }
@@ -285,8 +302,12 @@ std::string RenderField(std::string_view text, const PostResult& result, const c
     for (std::size_t at = hit.span.start; at < std::min(hit.span.end, text.size()); ++at) kind[at] = 1;
   }
   for (const auto& found : result.identifiers) {
-    if (found.field != field) continue;
-    for (std::size_t at = found.span.start; at < std::min(found.span.end, text.size()); ++at) kind[at] = 2;
+    if (found.field != field || found.span.start >= found.span.end || found.span.end > text.size()) continue;
+    // Identifiers are reported once (the first occurrence): the same writing again is masked too.
+    const std::string_view written = text.substr(found.span.start, found.span.end - found.span.start);
+    for (std::size_t from = found.span.start; from != std::string_view::npos; from = text.find(written, from + 1)) {
+      for (std::size_t at = from; at < from + written.size(); ++at) kind[at] = 2;
+    }
   }
   std::size_t shown = std::min(text.size(), kShownBytes);
   while (shown < text.size() && shown > 0 && (static_cast<unsigned char>(text[shown]) & 0xC0) == 0x80) --shown;
