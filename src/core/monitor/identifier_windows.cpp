@@ -116,6 +116,15 @@ Result<IdentifierWindowFinder> IdentifierWindowFinder::Create(Normaliser& normal
   finder.special_words_.assign(1 << 16, false);
   for (const std::string& form : NumberWordForms()) finder.special_words_[WordShapeKey(form)] = true;
   for (const MarkerWord& marker : kMarkerWords) finder.special_words_[WordShapeKey(marker.text)] = true;
+  // (first character, length) of every number word and marker, for a check before the shape key.
+  finder.special_starts_.assign(0x800 * (kMaxSpecialWord + 1), false);
+  auto add_start = [&](std::string_view word) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(word.data());
+    const UChar32 first = bytes[0] < 0x80 ? bytes[0] : DecodeTwoBytes(bytes[0], bytes[1]);
+    if (word.size() <= kMaxSpecialWord) finder.special_starts_[static_cast<std::size_t>(first) * (kMaxSpecialWord + 1) + word.size()] = true;
+  };
+  for (const std::string& form : NumberWordForms()) add_start(form);
+  for (const MarkerWord& marker : kMarkerWords) add_start(marker.text);
   return finder;
 }
 
@@ -133,6 +142,15 @@ std::size_t IdentifierWindowFinder::FoldWord(std::string_view field, std::size_t
     }
   }
   return length;
+}
+
+bool IdentifierWindowFinder::MayBeSpecialStart(const unsigned char* word, std::size_t length) const {
+  UChar32 first = LowerAscii(word[0]);
+  if (word[0] >= 0x80) {
+    const CharInfo& info = chars_[static_cast<std::size_t>(DecodeTwoBytes(word[0], word[1]))];
+    first = DecodeTwoBytes(info.folded[0], info.folded[1]);
+  }
+  return special_starts_[static_cast<std::size_t>(first) * (kMaxSpecialWord + 1) + length];
 }
 
 std::uint16_t IdentifierWindowFinder::ShapeKey(std::string_view field, std::size_t start, std::size_t end) const {
@@ -271,7 +289,8 @@ void IdentifierWindowFinder::ScanToken(std::string_view field, std::size_t start
     }
     if (pos > word_start) {
       const std::size_t length = pos - word_start;
-      if (plain && (length < 3 || length > kMaxSpecialWord || !special_words_[ShapeKey(field, word_start, pos)])) {
+      if (plain && (length < 3 || length > kMaxSpecialWord || !MayBeSpecialStart(bytes + word_start, length) ||
+                    !special_words_[ShapeKey(field, word_start, pos)])) {
         token.ordinary = true;  // most words end here
       } else {
         ClassifyWord(field, word_start, pos, plain, token);

@@ -60,6 +60,9 @@ class IdentifierWindowFinder {
   IdentifierWindowFinder() = default;
   // Reads the token starting at `start` (not a separator), up to the next separator, into `token`.
   void ScanToken(std::string_view field, std::size_t start, Token& token) const;
+  // False when no number word or marker starts with the fold of the word's first character (known,
+  // at least two bytes long when not ASCII) and has its length.
+  [[nodiscard]] bool MayBeSpecialStart(const unsigned char* word, std::size_t length) const;
   // WordShapeKey of the fold of the word [start, end) of `field` (known characters, at least two
   // bytes), from its first four and last two folded bytes.
   [[nodiscard]] std::uint16_t ShapeKey(std::string_view field, std::size_t start, std::size_t end) const;
@@ -74,6 +77,7 @@ class IdentifierWindowFinder {
 
   std::array<CharInfo, 0x800> chars_{};  // by code point
   std::vector<bool> special_words_;      // WordShapeKey of the number words and markers
+  std::vector<bool> special_starts_;     // by (first character, length) of the same
   bool cyrillic_letters_ = false;        // U+0400–U+047F are all known word characters
   std::vector<Token> tokens_;            // scratch
   std::vector<ByteSpan> windows_;        // scratch, returned by Find
