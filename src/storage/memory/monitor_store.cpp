@@ -1,6 +1,7 @@
 #include "storage/memory/monitor_store.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 namespace vigil::storage::memory {
@@ -152,8 +153,10 @@ Result<ClusterPage> MemoryMonitorStore::ListClusters(const ClusterFilter& filter
   for (const auto& [id, cluster] : clusters_) {
     if (Matches(cluster, filter)) matching.push_back(&cluster);
   }
-  std::stable_sort(matching.begin(), matching.end(),
-                   [](const auto* a, const auto* b) { return a->risk > b->risk; });
+  // Ranked as the SQLite store ranks: by risk in whole thousandths, then id.
+  std::stable_sort(matching.begin(), matching.end(), [](const auto* a, const auto* b) {
+    return std::llround(a->risk * 1000.0) > std::llround(b->risk * 1000.0);
+  });
   ClusterPage page;
   page.total = matching.size();
   for (std::size_t idx = filter.offset; idx < matching.size() && page.clusters.size() < filter.limit; ++idx) {
