@@ -11,6 +11,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "app/lexicon_cache.hpp"
 #include "app/monitor_runtime.hpp"
 #include "cli/commands.hpp"
 #include "codec/csv/csv_reader.hpp"
@@ -80,7 +81,7 @@ int RunMonitorScan(const app::Settings& settings, log::Logger& logger, const Mon
   const auto setup_started = std::chrono::steady_clock::now();
   auto options = app::LoadMonitorOptions(settings.data);
   if (!options) return ReportError(options.error());
-  auto pipeline = core::monitor::Pipeline::Create(std::move(*options));
+  auto pipeline = app::CreateCachedPipeline(std::move(*options), app::DefaultCacheDir());
   if (!pipeline) return ReportError(pipeline.error());
 
   const auto started = std::chrono::steady_clock::now();

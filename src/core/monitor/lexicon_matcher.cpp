@@ -314,6 +314,8 @@ LexiconMatcher::LexiconMatcher(LexiconMatcher&& other) noexcept
     : entries_(std::move(other.entries_)),
       pattern_entry_(std::move(other.pattern_entry_)),
       shapes_(std::move(other.shapes_)),
+      fingerprint_(std::move(other.fingerprint_)),
+      reused_(other.reused_),
       ends_(std::exchange(other.ends_, nullptr)),
       starts_(std::exchange(other.starts_, nullptr)) {}
 LexiconMatcher& LexiconMatcher::operator=(LexiconMatcher&& other) noexcept {
@@ -323,6 +325,8 @@ LexiconMatcher& LexiconMatcher::operator=(LexiconMatcher&& other) noexcept {
     entries_ = std::move(other.entries_);
     pattern_entry_ = std::move(other.pattern_entry_);
     shapes_ = std::move(other.shapes_);
+    fingerprint_ = std::move(other.fingerprint_);
+    reused_ = other.reused_;
     ends_ = std::exchange(other.ends_, nullptr);
     starts_ = std::exchange(other.starts_, nullptr);
   }
@@ -333,7 +337,7 @@ LexiconMatcher::~LexiconMatcher() {
   if (starts_ != nullptr) hs_free_database(starts_);
 }
 
-Result<LexiconMatcher> LexiconMatcher::Build(std::vector<LexiconEntry> entries) {
+Result<LexiconMatcher> LexiconMatcher::Build(std::vector<LexiconEntry> entries, std::string_view compiled) {
   LexiconMatcher matcher;
   std::vector<std::string> expressions;
   for (std::size_t entry_idx = 0; entry_idx < entries.size(); ++entry_idx) {
@@ -353,6 +357,11 @@ Result<LexiconMatcher> LexiconMatcher::Build(std::vector<LexiconEntry> entries) 
   }
   if (expressions.empty()) {
     return MakeError(ErrorCode::kInvalidArgument, "the lexicon has no patterns", "invalid-lexicon");
+  }
+  matcher.fingerprint_ = Fingerprint(expressions, matcher.shapes_);
+  if (!compiled.empty() && matcher.Deserialize(compiled)) {
+    matcher.entries_ = std::move(entries);
+    return matcher;
   }
   // Every pattern goes into the ends-only database; the phrases whose start can be found by
   // walking back from the end (PhraseShape) stay out of the start-tracking one.

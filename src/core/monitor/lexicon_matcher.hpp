@@ -71,8 +71,16 @@ class LexiconMatcher {
  public:
   // Compiles every pattern of `entries` into one database. kInvalidArgument (reason
   // "invalid-lexicon") names the file, line, entry and pattern that does not compile; the entries
-  // are not validated here (see ValidateLexicon).
-  [[nodiscard]] static Result<LexiconMatcher> Build(std::vector<LexiconEntry> entries);
+  // are not validated here (see ValidateLexicon). `compiled`, when given, is an earlier
+  // Serialize() output: it is used instead of compiling (about a second) when it was made from
+  // the same patterns by the same Vectorscan on this kind of processor, and ignored otherwise.
+  [[nodiscard]] static Result<LexiconMatcher> Build(std::vector<LexiconEntry> entries,
+                                                    std::string_view compiled = {});
+
+  // The compiled databases with a fingerprint of the patterns, for Build's `compiled`.
+  [[nodiscard]] std::string Serialize() const;
+  // True when Build used its `compiled` argument instead of compiling.
+  bool reused() const { return reused_; }
 
   LexiconMatcher(LexiconMatcher&&) noexcept;
   LexiconMatcher& operator=(LexiconMatcher&&) noexcept;
@@ -96,10 +104,16 @@ class LexiconMatcher {
 
  private:
   LexiconMatcher() = default;
+  // Loads Serialize() output made for fingerprint_; false (nothing changed) when it does not fit.
+  bool Deserialize(std::string_view compiled);
+  static std::string Fingerprint(const std::vector<std::string>& expressions,
+                                 const std::vector<PhraseShape>& shapes);
 
   std::vector<LexiconEntry> entries_;
   std::vector<std::size_t> pattern_entry_;  // expression id -> entry index
   std::vector<PhraseShape> shapes_;         // expression id -> its words (empty: not walkable)
+  std::string fingerprint_;                 // of the expressions and shapes (Serialize)
+  bool reused_ = false;
   hs_database* ends_ = nullptr;    // every pattern, match ends only (the fast scan)
   hs_database* starts_ = nullptr;  // patterns without a shape, leftmost starts (or none)
 };

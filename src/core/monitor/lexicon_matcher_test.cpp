@@ -129,5 +129,47 @@ TEST(LexiconValidation, NamesEveryProblemWithFileAndLine) {
   EXPECT_NE(message.find("\"match\" sentence"), std::string::npos);
 }
 
+// Starts found by walking back over a phrase's words agree with start tracking (a regex of the
+// same text is matched with it), whatever the punctuation or spacing around them.
+TEST(LexiconMatcher, WalkedPhraseStartsAgreeWithStartTracking) {
+  auto matcher = Build({Entry("uk.a", {{PatternKind::kPhrase, "житло безкоштовн*"}}),
+                        Entry("uk.b", {{PatternKind::kRegex, "{B}житло{S}безкоштовн{L}*{B}"}})});
+  for (std::string text : {"житло безкоштовне", "(Житло\t\n  БЕЗКОШТОВНЕ)", "x-житло безкоштовно.",
+                           "xжитло безкоштовне, житло безкоштовно"}) {
+    const auto hits = ScanText(matcher, text);
+    std::vector<std::pair<std::size_t, std::size_t>> phrase, regex;
+    for (const auto& hit : hits) (hit.entry == 0 ? phrase : regex).push_back({hit.start, hit.end});
+    EXPECT_EQ(phrase, regex) << text;
+    EXPECT_FALSE(phrase.empty()) << text;
+  }
+}
+
+TEST(LexiconMatcher, ReusesItsSerializedDatabasesOnlyForTheSameLexicon) {
+  const std::vector<LexiconEntry> entries = {Entry("uk.a", {{PatternKind::kPhrase, "без досвіду"}}),
+                                             Entry("uk.b", {{PatternKind::kRegex, "{B}віком{S}до{S}3[0-9]{B}"}})};
+  auto first = Build(entries);
+  EXPECT_FALSE(first.reused());
+  const std::string compiled = first.Serialize();
+  auto again = LexiconMatcher::Build(entries, compiled);
+  ASSERT_TRUE(again.has_value());
+  EXPECT_TRUE(again->reused());
+  const std::string text = "Робота без досвіду, віком до 35 років";
+  const auto expected = ScanText(first, text);
+  const auto hits = ScanText(*again, text);
+  ASSERT_EQ(hits.size(), 2u);
+  for (std::size_t idx = 0; idx < hits.size(); ++idx) {
+    EXPECT_EQ(hits[idx].start, expected[idx].start);
+    EXPECT_EQ(hits[idx].end, expected[idx].end);
+  }
+  // Another lexicon, or damaged bytes: compiled afresh.
+  auto other = LexiconMatcher::Build({Entry("uk.a", {{PatternKind::kPhrase, "без досвіду роботи"}})}, compiled);
+  ASSERT_TRUE(other.has_value());
+  EXPECT_FALSE(other->reused());
+  auto damaged = LexiconMatcher::Build(entries, compiled.substr(0, compiled.size() / 2));
+  ASSERT_TRUE(damaged.has_value());
+  EXPECT_FALSE(damaged->reused());
+  EXPECT_EQ(ScanText(*damaged, text).size(), 2u);
+}
+
 }  // namespace
 }  // namespace vigil::core::monitor

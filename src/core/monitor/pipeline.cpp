@@ -216,7 +216,8 @@ Result<Pipeline> Pipeline::Create(PipelineOptions options) {
   if (auto valid = ValidateIdentifierOptions(options.identifiers); !valid) {
     return tl::unexpected(valid.error());
   }
-  auto matcher = LexiconMatcher::Build(options.lexicon);
+  auto matcher = LexiconMatcher::Build(options.lexicon, options.compiled_lexicon);
+  options.compiled_lexicon.clear();
   if (!matcher) return tl::unexpected(matcher.error());
   MinHasher hasher(options.minhash);
   LinkOptions link;
@@ -230,6 +231,8 @@ Result<Pipeline> Pipeline::Create(PipelineOptions options) {
 }
 
 const PipelineOptions& Pipeline::options() const { return impl_->options; }
+std::string Pipeline::CompiledLexicon() const { return impl_->matcher.Serialize(); }
+bool Pipeline::lexicon_reused() const { return impl_->matcher.reused(); }
 
 Result<std::vector<PostAnalysis>> Pipeline::Analyse(const std::vector<Post>& posts) const {
   auto worker = impl_->NewWorker();

@@ -27,6 +27,9 @@ namespace vigil::core::monitor {
 
 struct PipelineOptions {
   std::vector<LexiconEntry> lexicon;  // validated by the caller (ValidateLexicon)
+  // An earlier Pipeline::CompiledLexicon(): reused when it was made from the same lexicon (see
+  // LexiconMatcher::Build); empty or stale, the lexicon is compiled.
+  std::string compiled_lexicon;
   IdentifierOptions identifiers;      // its shared_hosts also keep domains from linking
   MinHashOptions minhash;
   bool link_near_duplicates = true;
@@ -110,6 +113,11 @@ class Pipeline {
   [[nodiscard]] Result<std::vector<PostAnalysis>> Analyse(const std::vector<Post>& posts) const;
 
   const PipelineOptions& options() const;
+
+  // The compiled lexicon, to give as PipelineOptions::compiled_lexicon next time; and whether
+  // this pipeline reused one instead of compiling.
+  [[nodiscard]] std::string CompiledLexicon() const;
+  bool lexicon_reused() const;
 
  private:
   struct Impl;

@@ -1,0 +1,108 @@
+// Saving and reloading the compiled lexicon databases (LexiconMatcher::Serialize / Build), so that
+// a run does not spend a second compiling the same lexicon again. The core only turns databases
+// into bytes and back; where the bytes are kept is the caller's business.
+#include <hs/hs.h>
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "core/monitor/lexicon_matcher.hpp"
+
+namespace vigil::core::monitor {
+namespace {
+
+constexpr std::string_view kMagic = "vigil-lexicon-1\n";
+
+void AppendDatabase(const hs_database_t* database, std::string& out) {
+  char* bytes = nullptr;
+  std::size_t length = 0;
+  if (database != nullptr && hs_serialize_database(database, &bytes, &length) != HS_SUCCESS) length = 0;
+  const auto size = static_cast<std::uint64_t>(length);
+  out.append(reinterpret_cast<const char*>(&size), sizeof size);
+  if (bytes != nullptr) {
+    out.append(bytes, length);
+    std::free(bytes);  // hs_serialize_database allocates with the default (malloc) allocator
+  }
+}
+
+// Reads one AppendDatabase block at `pos`; false when the bytes are cut short or not a database.
+bool ReadDatabase(std::string_view data, std::size_t& pos, hs_database_t** database) {
+  std::uint64_t size = 0;
+  if (data.size() - pos < sizeof size) return false;
+  std::memcpy(&size, data.data() + pos, sizeof size);
+  pos += sizeof size;
+  if (size > data.size() - pos) return false;
+  *database = nullptr;
+  if (size == 0) return true;
+  const bool ok = hs_deserialize_database(data.data() + pos, static_cast<std::size_t>(size), database) == HS_SUCCESS;
+  pos += static_cast<std::size_t>(size);
+  return ok;
+}
+
+}  // namespace
+
+std::string LexiconMatcher::Fingerprint(const std::vector<std::string>& expressions,
+                                        const std::vector<PhraseShape>& shapes) {
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_128bits_reset(state);
+  const std::string_view version = hs_version();
+  XXH3_128bits_update(state, version.data(), version.size());
+  for (std::size_t idx = 0; idx < expressions.size(); ++idx) {
+    // The shape decides which database holds the pattern.
+    const char kind = shapes[idx].tokens.empty() ? 'S' : 'E';
+    XXH3_128bits_update(state, &kind, 1);
+    XXH3_128bits_update(state, expressions[idx].data(), expressions[idx].size() + 1);
+  }
+  const XXH128_hash_t hash = XXH3_128bits_digest(state);
+  XXH3_freeState(state);
+  char hex[33];
+  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(hash.high64),
+                static_cast<unsigned long long>(hash.low64));
+  return hex;
+}
+
+std::string LexiconMatcher::Serialize() const {
+  std::string out(kMagic);
+  out += fingerprint_;
+  out += '\n';
+  AppendDatabase(ends_, out);
+  AppendDatabase(starts_, out);
+  return out;
+}
+
+bool LexiconMatcher::Deserialize(std::string_view compiled) {
+  const std::size_t header = kMagic.size() + fingerprint_.size() + 1;
+  if (compiled.size() < header || compiled.substr(0, kMagic.size()) != kMagic ||
+      compiled.substr(kMagic.size(), fingerprint_.size()) != fingerprint_ ||
+      compiled[header - 1] != '\n') {
+    return false;
+  }
+  std::size_t pos = header;
+  hs_database_t* ends = nullptr;
+  hs_database_t* starts = nullptr;
+  // A database from another Vectorscan build or processor is refused by hs_deserialize_database.
+  if (!ReadDatabase(compiled, pos, &ends) || ends == nullptr || !ReadDatabase(compiled, pos, &starts) ||
+      pos != compiled.size()) {
+    if (ends != nullptr) hs_free_database(ends);
+    if (starts != nullptr) hs_free_database(starts);
+    return false;
+  }
+  const bool needs_starts = std::any_of(shapes_.begin(), shapes_.end(),
+                                        [](const PhraseShape& shape) { return shape.tokens.empty(); });
+  if (needs_starts != (starts != nullptr)) {
+    hs_free_database(ends);
+    if (starts != nullptr) hs_free_database(starts);
+    return false;
+  }
+  ends_ = ends;
+  starts_ = starts;
+  reused_ = true;
+  return true;
+}
+
+}  // namespace vigil::core::monitor
