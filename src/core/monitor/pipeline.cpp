@@ -1,6 +1,7 @@
 #include "core/monitor/pipeline.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <set>
 #include <thread>
@@ -289,33 +290,9 @@ Result<PipelineResult> Pipeline::Run(const std::vector<Post>& posts, int threads
   std::vector<LinkPost> link_posts(accepted.size());
   out.posts.resize(accepted.size());
 
-  std::vector<Work> block;
-  for (std::size_t begin = 0; begin < accepted.size(); begin += kBlockPosts) {
-    const std::size_t end = std::min(accepted.size(), begin + kBlockPosts);
-    block.assign(end - begin, Work{});
-    std::vector<Status> statuses(workers.size());
-    const std::size_t per_worker = (block.size() + workers.size() - 1) / workers.size();
-    auto run_chunk = [&](std::size_t worker) {
-      const std::size_t from = worker * per_worker;
-      const std::size_t to = std::min(block.size(), from + per_worker);
-      for (std::size_t pos = from; pos < to; ++pos) {
-        const std::size_t input = accepted[begin + pos];
-        if (auto done = impl.Process(posts[input], workers[worker], block[pos]); !done) {
-          statuses[worker] = MakeError(done.error().code,
-                                       "post " + std::to_string(input + 1) + ": " + done.error().message,
-                                       done.error().reason);
-          return;
-        }
-      }
-    };
-    std::vector<std::thread> running;
-    for (std::size_t worker = 1; worker < workers.size(); ++worker) running.emplace_back(run_chunk, worker);
-    run_chunk(0);
-    for (auto& thread : running) thread.join();
-    for (const Status& status : statuses) {
-      if (!status) return tl::unexpected(status.error());
-    }
-    // In input order: the index and the link inputs see the same sequence whatever the threads.
+  // Links the posts of a processed block, in input order: the index and the link inputs see the
+  // same sequence whatever the threads.
+  auto link_block = [&](std::vector<Work>& block, std::size_t begin) {
     for (std::size_t pos = 0; pos < block.size(); ++pos) {
       const std::size_t at = begin + pos;
       const Post& post = posts[accepted[at]];
@@ -340,8 +317,53 @@ Result<PipelineResult> Pipeline::Run(const std::vector<Post>& posts, int threads
       work.result.input_index = accepted[at];
       out.posts[at] = std::move(work.result);
     }
-    if (progress) progress(end, accepted.size());
+  };
+
+  // Blocks are processed by all workers taking small chunks in turn, while the calling thread
+  // first links the block before (linking is sequential): the two overlap, and no worker waits
+  // for a slower one's fixed share.
+  constexpr std::size_t kChunkPosts = 64;
+  std::vector<Work> current, previous;
+  std::size_t previous_begin = 0;
+  for (std::size_t begin = 0; begin <= accepted.size(); begin += kBlockPosts) {
+    const std::size_t end = std::min(accepted.size(), begin + kBlockPosts);
+    current.assign(end - begin, Work{});
+    std::vector<Status> statuses(workers.size());
+    std::atomic<std::size_t> next_chunk{0};
+    auto run_chunks = [&](std::size_t worker) {
+      for (;;) {
+        const std::size_t from = next_chunk.fetch_add(kChunkPosts);
+        if (from >= current.size()) return;
+        for (std::size_t pos = from; pos < std::min(current.size(), from + kChunkPosts); ++pos) {
+          const std::size_t input = accepted[begin + pos];
+          if (auto done = impl.Process(posts[input], workers[worker], current[pos]); !done) {
+            statuses[worker] = MakeError(done.error().code,
+                                         "post " + std::to_string(input + 1) + ": " + done.error().message,
+                                         done.error().reason);
+            next_chunk = current.size();  // the others stop too
+            return;
+          }
+        }
+      }
+    };
+    std::vector<std::thread> running;
+    if (!current.empty()) {
+      for (std::size_t worker = 1; worker < workers.size(); ++worker) running.emplace_back(run_chunks, worker);
+    }
+    if (!previous.empty()) {
+      link_block(previous, previous_begin);
+      if (progress) progress(previous_begin + previous.size(), accepted.size());
+    }
+    run_chunks(0);
+    for (auto& thread : running) thread.join();
+    for (const Status& status : statuses) {
+      if (!status) return tl::unexpected(status.error());
+    }
+    std::swap(previous, current);
+    previous_begin = begin;
   }
+  if (!previous.empty()) link_block(previous, previous_begin);
+  if (progress) progress(accepted.size(), accepted.size());
 
   Linking linking = LinkPosts(link_posts, edges, impl.link);
   std::vector<RiskScore> post_risks;
