@@ -50,6 +50,21 @@ TEST(IdentifierWindows, EachKindOfCandidateOpensAWindow) {
   }
 }
 
+// Folding drops malformed bytes and may join what they separate, so a token holding one is always
+// looked at, also when it sits inside a long run of letters.
+TEST(IdentifierWindows, MalformedBytesInsideLongWordsOpenAWindow) {
+  IdentifierWindowFinder finder = MakeFinder();
+  const std::string prose = Prose();
+  for (const std::string word : {"Оплачуємооплачуємооплачуємо\xD0\xD0\x80оплата", "Warehousewarehousestaff\x80needed",
+                                 "оплачуємооплачуємооплачуємо\xD0"}) {
+    const std::string field = prose + word + " " + prose;
+    const std::vector<ByteSpan> windows = finder.Find(field);
+    ASSERT_EQ(windows.size(), 1U) << word;
+    EXPECT_LE(windows[0].start, prose.size());
+    EXPECT_GE(windows[0].end, prose.size() + word.size());
+  }
+}
+
 // The pre-filter may only save work: the identifiers found through windows are those found on
 // the whole field, with the same spans.
 TEST(IdentifierWindows, WindowsFindWhatTheWholeFieldHolds) {
@@ -67,7 +82,8 @@ TEST(IdentifierWindows, WindowsFindWhatTheWholeFieldHolds) {
       prose + "ціна 1 500 000 грн, ID 48123456, 12.05.2024, № 1234567, tel0501234567 " + prose,
       "O5O 1234567 " + prose + "https://example-jobs.pl/oferta/123?utm_source=x&a=1 " + prose + "anna@wp.pl",
       prose + "Ｔｅｌ ０５０１２３４５６７ 050\u200b123\u200b4567 😀 wa.me/380501234567 " + prose,
-      "ООО Ромашка, sp. z o.o., l0l 1O1 " + prose + "kontakt: 512 345 678, anna małpa wp.pl"};
+      "ООО Ромашка, sp. z o.o., l0l 1O1 " + prose + "kontakt: 512 345 678, anna małpa wp.pl",
+      prose + "Телефонтелефонтелефон\xD0\xD0\x80 050 123 45 67 " + prose};
   for (const std::string& field : fields) {
     const MappedText folded = normaliser->Fold(field);
     const MappedText digits = normaliser->DeobfuscateDigits(folded);

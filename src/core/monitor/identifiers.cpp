@@ -273,9 +273,13 @@ std::vector<Identifier> IdentifierExtractor::Extract(std::string_view field, con
   std::vector<Identifier> phones = impl_->phones.Find(field, digits, blocked, region);
   found.insert(found.end(), std::make_move_iterator(phones.begin()), std::make_move_iterator(phones.end()));
 
-  std::stable_sort(found.begin(), found.end(), [](const Identifier& left, const Identifier& right) {
-    return left.span.start < right.span.start;
-  });
+  // Stable by span start; an insertion sort, because a field holds few identifiers and
+  // std::stable_sort would allocate a buffer for them.
+  for (std::size_t index = 1; index < found.size(); ++index) {
+    for (std::size_t at = index; at > 0 && found[at - 1].span.start > found[at].span.start; --at) {
+      std::swap(found[at - 1], found[at]);
+    }
+  }
   // A field holds few identifiers: a linear search beats a set's allocations.
   std::vector<Identifier> unique;
   for (Identifier& identifier : found) {

@@ -121,6 +121,12 @@ int CountDigits(std::string_view text, const std::vector<Group>& groups, std::si
   return count;
 }
 
+// A European country code written without "+" ("380501234567", "48512345678").
+bool HasEuropeanCountryCode(std::string_view digits) {
+  return digits.size() >= 11 && StartsWithAny(digits, {"380", "48", "49", "420", "421", "40", "373", "370", "371",
+                                                       "372", "36", "43", "44", "39", "34", "33", "7"});
+}
+
 bool IsDateTriple(std::string_view text, const std::vector<Group>& groups, std::size_t at) {
   if (at + 2 >= groups.size()) return false;
   const char sep = groups[at + 1].separator_before;
@@ -211,6 +217,12 @@ std::optional<std::string> PhoneFinder::ParseIn(const std::string& number, const
 
 std::optional<std::string> PhoneFinder::Validate(const std::string& digits,
                                                  const std::optional<std::string>& region) const {
+  // A national number with no region to read it in is no phone: answered without the cache
+  // (most digit runs of a post without a region hint end here).
+  if (!region && fallback_regions_.empty() && !digits.starts_with("+") && !digits.starts_with("00") &&
+      !HasEuropeanCountryCode(digits)) {
+    return std::nullopt;
+  }
   std::string key;
   key.reserve((region ? region->size() : 0) + 1 + digits.size());
   if (region) key += *region;
@@ -234,11 +246,7 @@ std::optional<std::string> PhoneFinder::ValidateUncached(const std::string& digi
     if (region && fallback == *region) continue;
     if (auto found = ParseIn(digits, fallback)) return found;
   }
-  // A European country code written without "+" ("380501234567", "48512345678").
-  if (digits.size() >= 11 && StartsWithAny(digits, {"380", "48", "49", "420", "421", "40", "373", "370",
-                                                     "371", "372", "36", "43", "44", "39", "34", "33", "7"})) {
-    return ParseIn("+" + digits, "ZZ");
-  }
+  if (HasEuropeanCountryCode(digits)) return ParseIn("+" + digits, "ZZ");
   return std::nullopt;
 }
 
