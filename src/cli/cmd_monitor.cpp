@@ -95,7 +95,7 @@ int RunMonitorScan(const app::Settings& settings, log::Logger& logger, const Mon
   auto input = input_format == "csv"
                    ? codec::monitor::ReadPostsCsv(*text, *map, args.in == "-" ? "stdin" : fs::path(args.in).filename().string(),
                                                   input_options, read_progress)
-                   : codec::monitor::ReadPostsJsonLines(*text, input_options, read_progress);
+                   : codec::monitor::ReadPostsJsonLines(*text, input_options, read_progress, args.threads);
   if (!input) return ReportError(input.error());
   text->clear();
   text->shrink_to_fit();
@@ -118,7 +118,7 @@ int RunMonitorScan(const app::Settings& settings, log::Logger& logger, const Mon
   const codec::monitor::ScanReport report{*input, *result, seconds};
   const std::string rendered = args.format == "html"
                                    ? codec::monitor::RenderScanHtml(report, args.show_identifiers)
-                                   : codec::monitor::RenderScanJson(report);
+                                   : codec::monitor::RenderScanJson(report, args.threads);
   if (args.out.empty() || args.out == "-") {
     std::cout << rendered;
     std::cout.flush();

@@ -48,9 +48,10 @@ using InputProgress = std::function<void(std::size_t, std::size_t)>;
 
 // JSON Lines: each non-blank line an object {"id", "source", "posted_at" (RFC 3339), "text",
 // "url"?, "title"?, "lang"?, "region"?, "location"?}; id may be a string or an integer; optional
-// fields may be null. Unknown keys are ignored.
+// fields may be null. Unknown keys are ignored. `threads` > 1 reads that many pieces of the text
+// at once (cut at line ends); the result is the same.
 [[nodiscard]] Result<PostsInput> ReadPostsJsonLines(std::string_view text, const InputOptions& options,
-                                                    const InputProgress& progress = {});
+                                                    const InputProgress& progress = {}, int threads = 1);
 
 inline constexpr std::size_t kMaxBatchPosts = 1000;
 

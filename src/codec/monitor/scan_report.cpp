@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <thread>
 
 #include "core/common/encoding.hpp"
 
@@ -382,7 +383,7 @@ mark{background:#ffe28a}.masked{background:#e4e4e4;color:#444;font-size:.85rem;p
 
 }  // namespace
 
-std::string RenderScanJson(const ScanReport& report) {
+std::string RenderScanJson(const ScanReport& report, int threads) {
   std::size_t truncated = 0, repaired = 0;
   for (const PostResult& post : report.result.posts) {
     truncated += report.input.flags[post.input_index].truncated ? 1 : 0;
@@ -400,16 +401,33 @@ std::string RenderScanJson(const ScanReport& report) {
     invalid.push_back({{"line", problem.line}, {"reason", problem.reason}});
   }
   // Posts are written one by one: a million-post report never exists as one JSON tree.
+  // Posts, then clusters, written in `threads` slices at once and joined in order.
+  const std::size_t posts = report.result.posts.size();
+  const std::size_t items = posts + report.result.clusters.size();
+  const std::size_t slices = std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), 64));
+  std::vector<std::string> parts(slices);
+  auto write_slice = [&](std::size_t slice) {
+    std::string& out = parts[slice];
+    for (std::size_t item = items * slice / slices; item < items * (slice + 1) / slices; ++item) {
+      if (item == posts) out += "],\"clusters\":[";
+      if (item > 0 && item != posts) out += ",\n";
+      if (item < posts) {
+        AppendPostJson(report, item, out);
+      } else {
+        AppendClusterJson(report, report.result.clusters[item - posts], out);
+      }
+    }
+  };
+  std::vector<std::thread> running;
+  for (std::size_t slice = 1; slice < slices; ++slice) running.emplace_back(write_slice, slice);
+  write_slice(0);
+  for (auto& thread : running) thread.join();
   std::string out = "{\"summary\":" + summary.dump() + ",\"invalid\":" + invalid.dump() + ",\"posts\":[";
-  for (std::size_t pos = 0; pos < report.result.posts.size(); ++pos) {
-    if (pos > 0) out += ",\n";
-    AppendPostJson(report, pos, out);
-  }
-  out += "],\"clusters\":[";
-  for (std::size_t pos = 0; pos < report.result.clusters.size(); ++pos) {
-    if (pos > 0) out += ",\n";
-    AppendClusterJson(report, report.result.clusters[pos], out);
-  }
+  std::size_t size = out.size() + 32;
+  for (const auto& part : parts) size += part.size();
+  out.reserve(size);
+  for (const auto& part : parts) out += part;
+  if (posts == items) out += "],\"clusters\":[";
   out += "]}\n";
   return out;
 }

@@ -20,7 +20,7 @@ struct ScanReport {
 // {"summary": {"posts", "invalid_lines", "clusters", "seconds", "duplicates", "truncated",
 // "utf8_repaired"}, "invalid": [{"line", "reason"}], "posts": [...], "clusters": [...]} as in
 // docs/monitor.md. Identifier values are included (the JSON is for analysts).
-[[nodiscard]] std::string RenderScanJson(const ScanReport& report);
+[[nodiscard]] std::string RenderScanJson(const ScanReport& report, int threads = 1);
 
 // The HTML page: clusters ranked by risk (ties by id), then posts outside clusters that carry
 // indicators, ranked likewise; lure phrases highlighted; identifier values replaced by their
