@@ -65,5 +65,38 @@ TEST(ReadPostLineFast, JsonLinesReadTheSameAsTheFullParser) {
   EXPECT_EQ(input->invalid[1].reason, "field \"id\" must be a string or an integer");
 }
 
+TEST(ReadPostsJsonLines, ThreadsReadTheSamePostsLinesAndProblems) {
+  std::string text;
+  for (int idx = 0; idx < 500; ++idx) {
+    if (idx % 37 == 5) {
+      text += "{broken\n";
+    } else if (idx % 53 == 7) {
+      text += "\n";
+    } else {
+      text += R"({"id":")" + std::to_string(idx) +
+              R"(","source":"s","posted_at":"2024-05-01T10:00:00Z","text":"post )" + std::to_string(idx) + "\"}\n";
+    }
+  }
+  auto one = ReadPostsJsonLines(text, {});
+  ASSERT_TRUE(one.has_value());
+  for (int threads : {2, 3, 7}) {
+    auto many = ReadPostsJsonLines(text, {}, {}, threads);
+    ASSERT_TRUE(many.has_value());
+    ASSERT_EQ(many->posts.size(), one->posts.size());
+    for (std::size_t idx = 0; idx < one->posts.size(); ++idx) {
+      EXPECT_EQ(many->posts[idx].id, one->posts[idx].id);
+      EXPECT_EQ(many->lines[idx], one->lines[idx]);
+    }
+    ASSERT_EQ(many->invalid.size(), one->invalid.size());
+    for (std::size_t idx = 0; idx < one->invalid.size(); ++idx) EXPECT_EQ(many->invalid[idx].line, one->invalid[idx].line);
+  }
+  EXPECT_EQ(one->invalid.front().line, 6);
+  InputOptions strict;
+  strict.strict = true;
+  auto stopped = ReadPostsJsonLines(text, strict, {}, 4);
+  ASSERT_FALSE(stopped.has_value());
+  EXPECT_NE(stopped.error().message.find("line 6:"), std::string::npos) << stopped.error().message;
+}
+
 }  // namespace
 }  // namespace vigil::codec::monitor
