@@ -30,7 +30,11 @@ external=${EXTERNAL_CMD:-}
   exit 1
 }
 # The three programs must come from the same sources (the stages are compared with the command).
-cmake --build "$build" --parallel 2 --target vigil monitor_scan_corpus monitor_stages_bench >/dev/null
+if ! built=$(cmake --build "$build" --parallel 2 --target vigil monitor_scan_corpus monitor_stages_bench 2>&1); then
+  echo "$built" | tail -20 >&2
+  echo "bench/monitor/run.sh: the build failed (see above)" >&2
+  exit 1
+fi
 [ -x /usr/bin/time ] || { echo "bench/monitor/run.sh: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
 mkdir -p "$work"
 corpus=$work/posts.jsonl
@@ -101,8 +105,9 @@ scan_speedup=$(awk -v a="${scan_of[1]}" -v b="${scan_of[2]}" 'BEGIN { printf "%.
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 busy=""
 if awk -v a="${load_before%% *}" -v b="${load_after%% *}" -v n="$(nproc)" 'BEGIN { exit !(a > n / 2 || b > n / 2) }'; then
-  busy="**The machine was busy (load above $(nproc) / 2): wall-clock figures and the 2-thread speedup are
-inflated by other work; the CPU-time columns are the fairer measure.** "
+  busy="**The machine was busy (load average above half its $(nproc) cores): wall-clock figures and the
+2-thread speedup are distorted by other work; the CPU-time columns are the fairer measure.**
+"
 fi
 cpu_model=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
 ram=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
