@@ -73,6 +73,16 @@ TEST(Identifiers, PhoneShortCutAgreesWithTheLibrary) {
             (Strings{"+4915123456789"}));
 }
 
+// After "+7" libphonenumber strips Russia's trunk prefix 8 ("+7 8 912 …" is +7 912 …); the short
+// cut past Parse must still ask the library for such codes. After "+48" nothing is stripped, so an
+// invalid number stays invalid without asking.
+TEST(Identifiers, TrunkPrefixAfterACountryCodeAsTheLibraryReadsIt) {
+  IdentifierExtractor extractor = MakeExtractor();
+  EXPECT_EQ(ValuesOf(extractor.Extract("звоните +7 8 912 345-67-89", std::nullopt), IdentifierType::kPhone),
+            (Strings{"+79123456789"}));
+  EXPECT_EQ(ValuesOf(extractor.Extract("tel. +48 5 0 1 123 4567", std::nullopt), IdentifierType::kPhone), Strings{});
+}
+
 TEST(Identifiers, OverridesAcceptRangesTheMetadataRejects) {
   IdentifierExtractor extractor = MakeExtractor();
   const auto found = extractor.Extract("Київстар: 077 123 45 67 або +380 77 765 43 21", std::string("UA"));
