@@ -116,15 +116,22 @@ int RunMonitorScan(const app::Settings& settings, log::Logger& logger, const Mon
   const auto scan_done = std::chrono::steady_clock::now();
   const double seconds = std::chrono::duration<double>(scan_done - started).count();
   const codec::monitor::ScanReport report{*input, *result, seconds};
-  const std::string rendered = args.format == "html"
-                                   ? codec::monitor::RenderScanHtml(report, args.show_identifiers)
-                                   : codec::monitor::RenderScanJson(report, args.threads);
+  // The JSON goes out in pieces (a million-post report is about 700 MB).
+  const auto write = [&](std::ostream& out) {
+    if (args.format == "html") {
+      out << codec::monitor::RenderScanHtml(report, args.show_identifiers);
+    } else {
+      codec::monitor::WriteScanJson(report, args.threads, [&out](std::string_view piece) {
+        out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+      });
+    }
+  };
   if (args.out.empty() || args.out == "-") {
-    std::cout << rendered;
+    write(std::cout);
     std::cout.flush();
   } else {
     std::ofstream out(args.out, std::ios::binary | std::ios::trunc);
-    out << rendered;
+    write(out);
     out.close();
     if (!out) return ReportError({ErrorCode::kUnavailable, "cannot write " + args.out});
   }

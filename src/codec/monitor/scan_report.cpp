@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <thread>
 
 #include "core/common/encoding.hpp"
@@ -383,7 +384,7 @@ mark{background:#ffe28a}.masked{background:#e4e4e4;color:#444;font-size:.85rem;p
 
 }  // namespace
 
-std::string RenderScanJson(const ScanReport& report, int threads) {
+void WriteScanJson(const ScanReport& report, int threads, const std::function<void(std::string_view)>& sink) {
   std::size_t truncated = 0, repaired = 0;
   for (const PostResult& post : report.result.posts) {
     truncated += report.input.flags[post.input_index].truncated ? 1 : 0;
@@ -408,6 +409,7 @@ std::string RenderScanJson(const ScanReport& report, int threads) {
   std::vector<std::string> parts(slices);
   auto write_slice = [&](std::size_t slice) {
     std::string& out = parts[slice];
+    out.reserve((items * (slice + 1) / slices - items * slice / slices) * 768);
     for (std::size_t item = items * slice / slices; item < items * (slice + 1) / slices; ++item) {
       if (item == posts) out += "],\"clusters\":[";
       if (item > 0 && item != posts) out += ",\n";
@@ -422,13 +424,14 @@ std::string RenderScanJson(const ScanReport& report, int threads) {
   for (std::size_t slice = 1; slice < slices; ++slice) running.emplace_back(write_slice, slice);
   write_slice(0);
   for (auto& thread : running) thread.join();
-  std::string out = "{\"summary\":" + summary.dump() + ",\"invalid\":" + invalid.dump() + ",\"posts\":[";
-  std::size_t size = out.size() + 32;
-  for (const auto& part : parts) size += part.size();
-  out.reserve(size);
-  for (const auto& part : parts) out += part;
-  if (posts == items) out += "],\"clusters\":[";
-  out += "]}\n";
+  sink("{\"summary\":" + summary.dump() + ",\"invalid\":" + invalid.dump() + ",\"posts\":[");
+  for (const auto& part : parts) sink(part);
+  sink(posts == items ? "],\"clusters\":[]}\n" : "]}\n");
+}
+
+std::string RenderScanJson(const ScanReport& report, int threads) {
+  std::string out;
+  WriteScanJson(report, threads, [&out](std::string_view piece) { out += piece; });
   return out;
 }
 

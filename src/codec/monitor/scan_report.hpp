@@ -3,7 +3,9 @@
 // partners, with identifiers masked unless the caller asks for them.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "codec/monitor/posts_input.hpp"
@@ -21,6 +23,8 @@ struct ScanReport {
 // "utf8_repaired"}, "invalid": [{"line", "reason"}], "posts": [...], "clusters": [...]} as in
 // docs/monitor.md. Identifier values are included (the JSON is for analysts).
 [[nodiscard]] std::string RenderScanJson(const ScanReport& report, int threads = 1);
+// RenderScanJson in pieces given to `sink` in order, so a large report need not be held whole.
+void WriteScanJson(const ScanReport& report, int threads, const std::function<void(std::string_view)>& sink);
 
 // The HTML page: clusters ranked by risk (ties by id), then posts outside clusters that carry
 // indicators, ranked likewise; lure phrases highlighted; identifier values replaced by their
