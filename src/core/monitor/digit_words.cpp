@@ -193,6 +193,7 @@ CharProperties PropertiesOf(UChar32 c) {
 
 std::vector<Token> Tokenise(std::string_view text) {
   std::vector<Token> tokens;
+  tokens.reserve(text.size() / 6 + 4);  // about one token a word: few reallocations
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
   int32_t pos = 0;

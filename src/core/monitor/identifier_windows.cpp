@@ -397,6 +397,10 @@ std::size_t IdentifierWindowFinder::ExpandRight(std::size_t last) const {
 const std::vector<ByteSpan>& IdentifierWindowFinder::Find(std::string_view field) {
   tokens_.clear();
   windows_.clear();
+  if (field.size() > UINT32_MAX) {  // token offsets are 32-bit: such a field is searched whole
+    windows_.push_back({0, field.size()});
+    return windows_;
+  }
   const auto* bytes = reinterpret_cast<const unsigned char*>(field.data());
   std::size_t pos = 0;
   while (pos < field.size()) {
