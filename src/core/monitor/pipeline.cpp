@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <cstring>
 #include <set>
 #include <thread>
 #include <unordered_set>
 
 #include "core/monitor/language.hpp"
 #include "core/monitor/lexicon_matcher.hpp"
+#include "core/monitor/lookalike_lexicon.hpp"
 
 namespace vigil::core::monitor {
 namespace {
@@ -70,6 +72,21 @@ class DisjointSets {
 };
 
 using Work = PostAnalysis;
+
+// The two compiled lexicons of Pipeline::CompiledLexicon (the lexicon, its look-alike form), or
+// empty views when `compiled` is not of that shape.
+void SplitCompiled(std::string_view compiled, std::string_view (&parts)[2]) {
+  std::size_t pos = 0;
+  for (auto& part : parts) {
+    std::uint64_t size = 0;
+    if (compiled.size() - pos < sizeof size) return;
+    std::memcpy(&size, compiled.data() + pos, sizeof size);
+    pos += sizeof size;
+    if (size > compiled.size() - pos) return;
+    part = compiled.substr(pos, static_cast<std::size_t>(size));
+    pos += static_cast<std::size_t>(size);
+  }
+}
 
 }  // namespace
 
@@ -140,6 +157,7 @@ std::string FormatRfc3339(std::int64_t seconds) {
 struct Pipeline::Impl {
   PipelineOptions options;
   LexiconMatcher matcher;
+  LookalikeLexicon lookalike;
   MinHasher hasher;
   LinkOptions link;
 
@@ -147,6 +165,8 @@ struct Pipeline::Impl {
   struct Worker {
     IdentifierExtractor extractor;
     LexiconScratch scratch;
+    LexiconScratch lookalike_scratch;
+    Normaliser normaliser;
     std::string folded;  // FoldForScan of the field at hand, shared by the lexicon and MinHash
   };
 
@@ -155,7 +175,32 @@ struct Pipeline::Impl {
     if (!extractor) return tl::unexpected(extractor.error());
     auto scratch = matcher.NewScratch();
     if (!scratch) return tl::unexpected(scratch.error());
-    return Worker{std::move(*extractor), std::move(*scratch), {}};
+    auto lookalike_scratch = lookalike.matcher().NewScratch();
+    if (!lookalike_scratch) return tl::unexpected(lookalike_scratch.error());
+    auto normaliser = Normaliser::Create();
+    if (!normaliser) return tl::unexpected(normaliser.error());
+    return Worker{std::move(*extractor), std::move(*scratch), std::move(*lookalike_scratch),
+                  std::move(*normaliser), {}};
+  }
+
+  // Adds the hits of `found` (from `source`) not already found for the same entry at an
+  // overlapping place.
+  void AddHits(const LexiconMatcher& source, const std::vector<LexiconHit>& found, const char* field,
+               std::size_t first, PostResult& result, std::vector<IndicatorHit>& risk_hits) const {
+    std::vector<LexiconHit> added;
+    for (const LexiconHit& hit : found) {
+      const bool known = std::any_of(result.indicators.begin() + static_cast<long>(first), result.indicators.end(),
+                                     [&](const IndicatorMatch& match) {
+                                       return match.entry == hit.entry_id && match.span.start < hit.end &&
+                                              hit.start < match.span.end;
+                                     });
+      if (known) continue;
+      result.indicators.push_back({std::string(hit.indicator), std::string(hit.entry_id),
+                                   std::string(hit.category), field, {hit.start, hit.end}});
+      added.push_back(hit);
+    }
+    auto weighted = ToIndicatorHits(source, added);
+    risk_hits.insert(risk_hits.end(), weighted.begin(), weighted.end());
   }
 
   Status Scan(const std::string& field_text, const char* field, Worker& worker, PostResult& result,
@@ -163,12 +208,15 @@ struct Pipeline::Impl {
     FoldForScanInto(field_text, worker.folded);
     auto hits = matcher.ScanFolded(worker.folded, worker.scratch);
     if (!hits) return tl::unexpected(hits.error());
-    for (const LexiconHit& hit : *hits) {
-      result.indicators.push_back({std::string(hit.indicator), std::string(hit.entry_id),
-                                   std::string(hit.category), field, {hit.start, hit.end}});
+    const std::size_t first = result.indicators.size();
+    AddHits(matcher, *hits, field, first, result, risk_hits);
+    if (LookalikeLexicon::Needed(worker.folded)) {
+      auto lookalike_hits = lookalike.Scan(field_text, worker.normaliser, worker.lookalike_scratch);
+      if (!lookalike_hits) return tl::unexpected(lookalike_hits.error());
+      AddHits(lookalike.matcher(), *lookalike_hits, field, first, result, risk_hits);
+      std::stable_sort(result.indicators.begin() + static_cast<long>(first), result.indicators.end(),
+                       [](const IndicatorMatch& a, const IndicatorMatch& b) { return a.span.start < b.span.start; });
     }
-    auto weighted = ToIndicatorHits(matcher, *hits);
-    risk_hits.insert(risk_hits.end(), weighted.begin(), weighted.end());
     return {};
   }
 
@@ -217,23 +265,35 @@ Result<Pipeline> Pipeline::Create(PipelineOptions options) {
   if (auto valid = ValidateIdentifierOptions(options.identifiers); !valid) {
     return tl::unexpected(valid.error());
   }
-  auto matcher = LexiconMatcher::Build(options.lexicon, options.compiled_lexicon);
-  options.compiled_lexicon.clear();
+  std::string_view compiled[2];
+  SplitCompiled(options.compiled_lexicon, compiled);
+  auto matcher = LexiconMatcher::Build(options.lexicon, compiled[0]);
   if (!matcher) return tl::unexpected(matcher.error());
+  auto lookalike = LookalikeLexicon::Build(options.lexicon, compiled[1]);
+  if (!lookalike) return tl::unexpected(lookalike.error());
+  options.compiled_lexicon.clear();
   MinHasher hasher(options.minhash);
   LinkOptions link;
   link.shared_hosts = options.identifiers.shared_hosts;
   link.link_near_duplicates = options.link_near_duplicates;
   auto impl = std::unique_ptr<Impl>(
-      new Impl{std::move(options), std::move(*matcher), std::move(hasher), std::move(link)});
+      new Impl{std::move(options), std::move(*matcher), std::move(*lookalike), std::move(hasher), std::move(link)});
   // Fail early (not in the middle of a run) when a worker's libraries cannot be set up.
   if (auto worker = impl->NewWorker(); !worker) return tl::unexpected(worker.error());
   return Pipeline(std::move(impl));
 }
 
 const PipelineOptions& Pipeline::options() const { return impl_->options; }
-std::string Pipeline::CompiledLexicon() const { return impl_->matcher.Serialize(); }
-bool Pipeline::lexicon_reused() const { return impl_->matcher.reused(); }
+std::string Pipeline::CompiledLexicon() const {
+  std::string out;
+  for (const std::string& part : {impl_->matcher.Serialize(), impl_->lookalike.matcher().Serialize()}) {
+    const auto size = static_cast<std::uint64_t>(part.size());
+    out.append(reinterpret_cast<const char*>(&size), sizeof size);
+    out += part;
+  }
+  return out;
+}
+bool Pipeline::lexicon_reused() const { return impl_->matcher.reused() && impl_->lookalike.matcher().reused(); }
 
 Result<std::vector<PostAnalysis>> Pipeline::Analyse(const std::vector<Post>& posts) const {
   auto worker = impl_->NewWorker();

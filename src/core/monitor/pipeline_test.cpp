@@ -211,5 +211,24 @@ TEST(PipelineTest, AnalyseGivesTheSamePerPostResultsAsRun) {
   EXPECT_TRUE((*analysed)[1].link_identifiers.empty());
 }
 
+TEST(PipelineTest, LurePhrasesWrittenWithLookAlikeOrFullWidthLettersStillMatch) {
+  Pipeline pipeline = MakePipeline();
+  // "free" with Cyrillic е (U+0435) twice; "only young women" in full-width letters.
+  const std::string mixed = "Frе\xD0\xB5 accommodation for workers.";
+  const std::string wide = "\xEF\xBD\x8F\xEF\xBD\x8E\xEF\xBD\x8C\xEF\xBD\x99 young women, apply now.";
+  auto result = pipeline.Run({MakePost("a", "1", mixed), MakePost("a", "2", wide), MakePost("a", "3", "Free accommodation.")});
+  ASSERT_TRUE(result.has_value()) << result.error().message;
+  ASSERT_EQ(result->posts[0].indicators.size(), 1u);
+  EXPECT_EQ(result->posts[0].indicators[0].indicator, "free-housing");
+  EXPECT_EQ(result->posts[0].indicators[0].span, (ByteSpan{0, mixed.find(" for")}));
+  ASSERT_EQ(result->posts[1].indicators.size(), 1u);
+  EXPECT_EQ(result->posts[1].indicators[0].indicator, "young-women-only");
+  EXPECT_EQ(result->posts[1].indicators[0].span.start, 0u);
+  EXPECT_DOUBLE_EQ(result->posts[1].risk.total, 2.5);
+  // A plain post is found once, not twice.
+  EXPECT_EQ(result->posts[2].indicators.size(), 1u);
+  EXPECT_DOUBLE_EQ(result->posts[2].risk.total, 1.5);
+}
+
 }  // namespace
 }  // namespace vigil::core::monitor

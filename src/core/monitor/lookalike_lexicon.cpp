@@ -1,0 +1,82 @@
+#include "core/monitor/lookalike_lexicon.hpp"
+
+#include <utility>
+
+namespace vigil::core::monitor {
+namespace {
+
+// The skeleton of a phrase, its syntax (spaces, `*` stems, apostrophes) left as it is.
+std::string SkeletonPhrase(const std::string& phrase, Normaliser& normaliser) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < phrase.size()) {
+    std::size_t end = phrase.find_first_of(" *'", pos);
+    if (end == std::string::npos) end = phrase.size();
+    if (end > pos) out += normaliser.Skeleton(normaliser.Fold(std::string_view(phrase).substr(pos, end - pos))).text();
+    if (end < phrase.size()) out += phrase[end];
+    pos = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<LookalikeLexicon> LookalikeLexicon::Build(const std::vector<LexiconEntry>& entries,
+                                                 std::string_view compiled) {
+  auto normaliser = Normaliser::Create();
+  if (!normaliser) return tl::unexpected(normaliser.error());
+  std::vector<LexiconEntry> skeletons;
+  for (const LexiconEntry& entry : entries) {
+    LexiconEntry copy = entry;
+    copy.patterns.clear();
+    for (const LexiconPattern& pattern : entry.patterns) {
+      if (pattern.kind == PatternKind::kPhrase) {
+        copy.patterns.push_back({PatternKind::kPhrase, SkeletonPhrase(pattern.text, *normaliser)});
+      }
+    }
+    if (!copy.patterns.empty()) skeletons.push_back(std::move(copy));
+  }
+  auto matcher = LexiconMatcher::Build(std::move(skeletons), compiled);
+  if (!matcher) return tl::unexpected(matcher.error());
+  return LookalikeLexicon(std::move(*matcher));
+}
+
+bool LookalikeLexicon::Needed(std::string_view folded) {
+  bool ascii_letter = false, other_letter = false;  // within the current word
+  for (std::size_t pos = 0; pos < folded.size(); ++pos) {
+    const auto byte = static_cast<unsigned char>(folded[pos]);
+    if (byte < 0x80) {
+      if (byte >= 'a' && byte <= 'z') {
+        ascii_letter = true;
+      } else if (byte < '0' || byte > '9') {
+        ascii_letter = other_letter = false;  // a word ends
+        continue;
+      }
+    } else if (byte >= 0xCD && byte <= 0xD4) {
+      other_letter = true;  // lead byte of Greek (U+0370..) or Cyrillic (..U+052F)
+    } else if (byte == 0xEF && pos + 1 < folded.size() &&
+               (static_cast<unsigned char>(folded[pos + 1]) == 0xBC ||
+                static_cast<unsigned char>(folded[pos + 1]) == 0xBD)) {
+      return true;  // full-width forms U+FF00..U+FF7F
+    } else if (byte == 0xF0 && pos + 1 < folded.size() && static_cast<unsigned char>(folded[pos + 1]) == 0x9D) {
+      return true;  // mathematical alphanumeric symbols U+1D400..
+    }
+    if (ascii_letter && other_letter) return true;
+  }
+  return false;
+}
+
+Result<std::vector<LexiconHit>> LookalikeLexicon::Scan(std::string_view original, Normaliser& normaliser,
+                                                       LexiconScratch& scratch) const {
+  const MappedText skeleton = normaliser.Skeleton(normaliser.Fold(original));
+  auto hits = matcher_.Scan(skeleton.text(), scratch);
+  if (!hits) return tl::unexpected(hits.error());
+  for (LexiconHit& hit : *hits) {
+    const ByteSpan span = skeleton.ToOriginal(hit.start, hit.end);
+    hit.start = span.start;
+    hit.end = span.end;
+  }
+  return hits;
+}
+
+}  // namespace vigil::core::monitor
