@@ -4,29 +4,15 @@
 
 #include <algorithm>
 
+#include "core/monitor/test_lexicon.hpp"
+
 namespace vigil::core::monitor {
 namespace {
 
-LexiconEntry Entry(const std::string& id, const std::string& indicator, const std::string& category,
-                   const std::string& phrase, double weight) {
-  LexiconEntry entry;
-  entry.id = id;
-  entry.language = "en";
-  entry.indicator = indicator;
-  entry.category = category;
-  entry.weight = weight;
-  entry.source = "test";
-  entry.verification = "unverified";
-  entry.patterns = {{PatternKind::kPhrase, phrase}};
-  entry.match = {phrase};
-  entry.no_match = {"nothing"};
-  return entry;
-}
-
 Pipeline MakePipeline() {
   PipelineOptions options;
-  options.lexicon = {Entry("en.free-housing", "free-housing", "logistics", "free accommodation", 1.5),
-                     Entry("en.young-women", "young-women-only", "profile", "only young women", 2.5)};
+  options.lexicon = {PhraseEntry("en.free-housing", "free-housing", "logistics", "free accommodation", 1.5),
+                     PhraseEntry("en.young-women", "young-women-only", "profile", "only young women", 2.5)};
   options.identifiers.fallback_regions = {"UA", "PL"};
   options.identifiers.shared_hosts = {"facebook.com"};
   auto pipeline = Pipeline::Create(std::move(options));
