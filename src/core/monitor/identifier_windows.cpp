@@ -241,7 +241,10 @@ void IdentifierWindowFinder::ClassifyWord(std::string_view field, std::size_t st
       }
     }
     token.digits += lookalikes;
-    if (lookalikes > 0 && token.kind == TokenKind::kInert) token.kind = TokenKind::kChain;
+    if (lookalikes > 0) {
+      token.convertible = true;
+      if (token.kind == TokenKind::kInert) token.kind = TokenKind::kChain;
+    }
     return;
   }
   if (length < 3 || length > kMaxSpecialWord || !special_words_[ShapeKey(field, start, end)]) {
@@ -257,6 +260,7 @@ void IdentifierWindowFinder::ClassifyWord(std::string_view field, std::size_t st
     }
   }
   if (auto value = NumberWordValue(text)) {
+    token.convertible = true;
     token.digits += static_cast<int>(value->size());
     token.kind = std::max(token.kind, TokenKind::kChain);
   } else {
@@ -267,7 +271,8 @@ void IdentifierWindowFinder::ClassifyWord(std::string_view field, std::size_t st
 void IdentifierWindowFinder::ScanToken(std::string_view field, std::size_t start, Token& token) const {
   const auto* bytes = reinterpret_cast<const unsigned char*>(field.data());
   const std::size_t size = field.size();
-  token = Token{static_cast<std::uint32_t>(start), 0, TokenKind::kInert, false, 0};
+  token = Token{static_cast<std::uint32_t>(start), 0, TokenKind::kInert, false, false, 0};
+  bool unknown = false;  // holds a character whose fold is not known here
   // The flags of the two-byte character at `at`, 0 when it is unknown or malformed.
   auto flags_at = [&](std::size_t at) -> std::uint8_t {
     if (at + 1 >= size || (bytes[at + 1] & 0xC0) != 0x80) return 0;
@@ -333,34 +338,33 @@ void IdentifierWindowFinder::ScanToken(std::string_view field, std::size_t start
         token.ordinary = true;  // most words end here
       } else {
         ClassifyWord(field, word_start, pos, plain, token);
-        if (token.kind == TokenKind::kLive) break;
       }
       continue;
     }
     // Not a word character: punctuation, a mark, or something folding may change.
     const unsigned char byte = bytes[pos];
     const unsigned char next = pos + 1 < size ? bytes[pos + 1] : 0;
-    bool live = false;
     if (cls == kMarkByte) {
-      live = byte == '@' || (byte == '.' && IsAsciiAlnum(next)) || (byte == ':' && next == '/') ||
-             ((byte == '(' || byte == '[' || byte == '{') &&
-              (next == 'a' || next == 'A' || next == 'd' || next == 'D' || next == '@' || next == '.'));
+      // The rest of a live token is still read: whether de-obfuscation may change it.
+      const bool live = byte == '@' || (byte == '.' && IsAsciiAlnum(next)) || (byte == ':' && next == '/') ||
+                        ((byte == '(' || byte == '[' || byte == '{') &&
+                         (next == 'a' || next == 'A' || next == 'd' || next == 'D' || next == '@' || next == '.'));
+      if (live) token.kind = TokenKind::kLive;
       ++pos;
     } else if (cls == kPunctByte || cls == kApostropheByte) {
       ++pos;
     } else if (cls == kLeadByte && flags_at(pos) != 0) {
       pos += 2;  // a known character that is no letter ("«", "°")
     } else {
-      live = true;  // control characters, unknown or malformed characters
-    }
-    if (live) {
-      token.kind = TokenKind::kLive;
+      unknown = true;  // control characters, unknown or malformed characters
       break;
     }
   }
-  if (token.kind == TokenKind::kLive) {
+  if (unknown) {
+    token.kind = TokenKind::kLive;
+    token.convertible = true;  // what folding makes of it is not known here
     while (pos < size && kByteClasses[bytes[pos]] != kSeparatorByte) ++pos;
-  } else if (token.digits > 0 || !token.ordinary) {
+  } else if (token.kind != TokenKind::kLive && (token.digits > 0 || !token.ordinary)) {
     token.kind = TokenKind::kChain;
   }
   token.end = static_cast<std::uint32_t>(pos);
@@ -394,11 +398,11 @@ std::size_t IdentifierWindowFinder::ExpandRight(std::size_t last) const {
   return std::string_view::npos;
 }
 
-const std::vector<ByteSpan>& IdentifierWindowFinder::Find(std::string_view field) {
+const std::vector<CandidateWindow>& IdentifierWindowFinder::Find(std::string_view field) {
   tokens_.clear();
   windows_.clear();
   if (field.size() > UINT32_MAX) {  // token offsets are 32-bit: such a field is searched whole
-    windows_.push_back({0, field.size()});
+    windows_.push_back({{0, field.size()}, true});
     return windows_;
   }
   const auto* bytes = reinterpret_cast<const unsigned char*>(field.data());
@@ -427,10 +431,18 @@ const std::vector<ByteSpan>& IdentifierWindowFinder::Find(std::string_view field
       const std::size_t start = ExpandLeft(first);
       const std::size_t right = ExpandRight(after - 1);
       const std::size_t end = right == std::string_view::npos ? field.size() : right;
-      if (!windows_.empty() && start <= windows_.back().end) {
-        windows_.back().end = std::max(windows_.back().end, end);
+      bool convertible = false;
+      for (std::size_t index = first; index > 0 && tokens_[index - 1].start >= start; --index) {
+        convertible = convertible || tokens_[index - 1].convertible;
+      }
+      for (std::size_t index = first; index < tokens_.size() && tokens_[index].end <= end; ++index) {
+        convertible = convertible || tokens_[index].convertible;
+      }
+      if (!windows_.empty() && start <= windows_.back().span.end) {
+        windows_.back().span.end = std::max(windows_.back().span.end, end);
+        windows_.back().digits_may_change = windows_.back().digits_may_change || convertible;
       } else {
-        windows_.push_back({start, end});
+        windows_.push_back({{start, end}, convertible});
       }
     }
     first = after;

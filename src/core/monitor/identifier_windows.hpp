@@ -13,6 +13,15 @@
 
 namespace vigil::core::monitor {
 
+// A byte range of a field that may hold identifiers.
+struct CandidateWindow {
+  ByteSpan span;
+  // False when no token in it holds a number word, a look-alike letter (o, l, i, о, і) next to
+  // digits only, or a character the pre-filter does not know: digit de-obfuscation then leaves
+  // the window's fold as it is.
+  bool digits_may_change = true;
+};
+
 // Finds candidate windows. Keeps scratch space: NOT thread-safe (one per IdentifierExtractor).
 //
 // A field is split into tokens at spaces, tabs and newlines. A token is *inert* when it holds
@@ -37,7 +46,7 @@ class IdentifierWindowFinder {
 
   // The candidate windows of `field`, ascending and disjoint, as byte ranges of `field`; empty
   // when nothing in it can be an identifier. The reference stays valid until the next call.
-  [[nodiscard]] const std::vector<ByteSpan>& Find(std::string_view field);
+  [[nodiscard]] const std::vector<CandidateWindow>& Find(std::string_view field);
 
  private:
   // What a two-byte character is to the pre-filter; `flags` 0 for characters it does not know.
@@ -51,7 +60,8 @@ class IdentifierWindowFinder {
     std::uint32_t start = 0;
     std::uint32_t end = 0;
     TokenKind kind = TokenKind::kInert;
-    bool ordinary = false;  // holds an ordinary word (no number word, look-alike or marker)
+    bool ordinary = false;     // holds an ordinary word (no number word, look-alike or marker)
+    bool convertible = false;  // digit de-obfuscation may change it (see CandidateWindow)
     int digits = 0;         // digits, look-alike letters and number-word digits it may contribute
   };
   // Number words and markers are at most this long (folded bytes); longer words are ordinary.
@@ -80,7 +90,7 @@ class IdentifierWindowFinder {
   std::vector<bool> special_starts_;     // by (first character, length) of the same
   bool cyrillic_letters_ = false;        // U+0400–U+047F are all known word characters
   std::vector<Token> tokens_;            // scratch
-  std::vector<ByteSpan> windows_;        // scratch, returned by Find
+  std::vector<CandidateWindow> windows_;  // scratch, returned by Find
 };
 
 }  // namespace vigil::core::monitor

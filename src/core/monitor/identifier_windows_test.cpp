@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/monitor/identifiers.hpp"
@@ -39,14 +40,30 @@ TEST(IdentifierWindows, EachKindOfCandidateOpensAWindow) {
        {"050 123 45 67", "один два три чотири п'ять шість сім", "anna@mail.com", "anna (at) mail (dot) com",
         "anna собака mail", "t.me/job_1", "viber://chat", "O5O 1234567", "\xEF\xBC\x90\xEF\xBC\x95", "@hr_1"}) {
     const std::string field = prose + contact + " " + prose;
-    const std::vector<ByteSpan> windows = finder.Find(field);
+    const std::vector<CandidateWindow> windows = finder.Find(field);
     ASSERT_EQ(windows.size(), 1U) << contact;
-    EXPECT_LE(windows[0].start, prose.size()) << contact;
-    EXPECT_GE(windows[0].end, prose.size() + contact.size()) << contact;
+    EXPECT_LE(windows[0].span.start, prose.size()) << contact;
+    EXPECT_GE(windows[0].span.end, prose.size() + contact.size()) << contact;
     // The window leaves most of the prose out, and starts and ends next to whitespace.
-    EXPECT_LT(windows[0].end - windows[0].start, field.size() / 2) << contact;
-    EXPECT_EQ(field[windows[0].end], ' ') << contact;
-    EXPECT_EQ(field[windows[0].start - 1], ' ') << contact;
+    EXPECT_LT(windows[0].span.end - windows[0].span.start, field.size() / 2) << contact;
+    EXPECT_EQ(field[windows[0].span.end], ' ') << contact;
+    EXPECT_EQ(field[windows[0].span.start - 1], ' ') << contact;
+  }
+}
+
+// De-obfuscation is skipped only where nothing could become a digit.
+TEST(IdentifierWindows, WindowsSayWhetherDigitsMayChange) {
+  IdentifierWindowFinder finder = MakeFinder();
+  const std::string prose = Prose();
+  const std::vector<std::pair<std::string, bool>> cases = {{"050 123 45 67", false},
+                                                           {"O5O 1234567", true},
+                                                           {"нуль п'ять нуль 1234567", true},
+                                                           {"050 і 1234567", true},
+                                                           {"\xEF\xBC\x90\xEF\xBC\x95", true}};
+  for (const auto& [contact, may_change] : cases) {
+    const std::vector<CandidateWindow> windows = finder.Find(prose + contact + " " + prose);
+    ASSERT_EQ(windows.size(), 1U) << contact;
+    EXPECT_EQ(windows[0].digits_may_change, may_change) << contact;
   }
 }
 
@@ -58,10 +75,10 @@ TEST(IdentifierWindows, MalformedBytesInsideLongWordsOpenAWindow) {
   for (const std::string word : {"Оплачуємооплачуємооплачуємо\xD0\xD0\x80оплата", "Warehousewarehousestaff\x80needed",
                                  "оплачуємооплачуємооплачуємо\xD0"}) {
     const std::string field = prose + word + " " + prose;
-    const std::vector<ByteSpan> windows = finder.Find(field);
+    const std::vector<CandidateWindow> windows = finder.Find(field);
     ASSERT_EQ(windows.size(), 1U) << word;
-    EXPECT_LE(windows[0].start, prose.size());
-    EXPECT_GE(windows[0].end, prose.size() + word.size());
+    EXPECT_LE(windows[0].span.start, prose.size());
+    EXPECT_GE(windows[0].span.end, prose.size() + word.size());
   }
 }
 

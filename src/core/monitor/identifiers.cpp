@@ -226,13 +226,16 @@ std::vector<Identifier> IdentifierExtractor::Extract(std::string_view field,
                                                      const std::optional<std::string>& region) {
   // Only the pre-filter's windows are folded and searched; each window holds all the context its
   // candidates' rules read, so the result is the whole field's (identifier_windows.hpp).
-  const std::vector<ByteSpan>& windows = impl_->windows.Find(field);
+  const std::vector<CandidateWindow>& windows = impl_->windows.Find(field);
   std::vector<Identifier> found;
-  for (const ByteSpan& window : windows) {
+  for (const CandidateWindow& candidate : windows) {
+    const ByteSpan& window = candidate.span;
     const std::string_view part = field.substr(window.start, window.end - window.start);
     const MappedText folded = impl_->normaliser.Fold(part);
-    // DeobfuscateDigits's work, without its copy of a text that has nothing to convert.
-    const std::optional<MappedText> digits = DeobfuscateDigitRunsIfAny(folded);
+    // DeobfuscateDigits's work, without its copy of a text that has nothing to convert, and not
+    // even tried where the pre-filter saw nothing it could convert.
+    const std::optional<MappedText> digits =
+        candidate.digits_may_change ? DeobfuscateDigitRunsIfAny(folded) : std::nullopt;
     for (Identifier& identifier : Extract(part, folded, digits ? *digits : folded, region)) {
       // Each window's identifiers are unique and in order already; keep the first across windows.
       const bool seen = std::any_of(found.begin(), found.end(), [&](const Identifier& other) {
