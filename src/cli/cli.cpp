@@ -348,6 +348,8 @@ int Run(int argc, char** argv) {
       ->default_str("65536");
   monitor_scan->add_option("--counts-out", scan_args.counts_out,
                            "also write daily counts per lure category (date,term,count) for `monitor trends`");
+  monitor_scan->add_option("--terms", scan_args.terms,
+                           "with --counts-out: a file of search terms (one phrase per line) also counted per day");
   monitor_scan->add_option("--region", scan_args.region,
                            "ISO 3166 region hint for phone numbers of posts that carry none");
 

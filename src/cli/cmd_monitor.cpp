@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "app/lexicon_cache.hpp"
@@ -49,6 +50,23 @@ class ProgressBar {
   std::chrono::steady_clock::time_point last_{};
 };
 
+// The search terms of a --terms file: one per line; blank lines and lines starting with # skipped.
+Result<std::vector<std::string>> ReadTermList(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return MakeError(ErrorCode::kInvalidArgument, "cannot read the terms file " + path);
+  std::vector<std::string> terms;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const std::size_t start = line.find_first_not_of(" \t");
+    if (start == std::string::npos || line[start] == '#') continue;
+    const std::size_t end = line.find_last_not_of(" \t");
+    terms.push_back(line.substr(start, end - start + 1));
+  }
+  if (terms.empty()) return MakeError(ErrorCode::kInvalidArgument, "the terms file " + path + " lists no term");
+  return terms;
+}
+
 // Runs above this many input bytes get a progress bar (when stderr is a terminal).
 constexpr std::size_t kLongRunBytes = 4 << 20;
 
@@ -76,6 +94,18 @@ int RunMonitorScan(const app::Settings& settings, log::Logger& logger, const Mon
   if (!map) return ReportError(map.error());
   if (args.max_text_bytes < 1) {
     return ReportError({ErrorCode::kInvalidArgument, "--max-text-bytes must be at least 1"});
+  }
+
+  std::optional<core::monitor::LexiconMatcher> terms;
+  if (!args.terms.empty()) {
+    if (args.counts_out.empty()) {
+      return ReportError({ErrorCode::kInvalidArgument, "--terms needs --counts-out (the terms are counted per day there)"});
+    }
+    auto list = ReadTermList(args.terms);
+    if (!list) return ReportError(list.error());
+    auto matcher = core::monitor::BuildTermMatcher(*list);
+    if (!matcher) return ReportError({matcher.error().code, args.terms + ": " + matcher.error().message});
+    terms.emplace(std::move(*matcher));
   }
 
   const auto setup_started = std::chrono::steady_clock::now();
@@ -137,10 +167,11 @@ int RunMonitorScan(const app::Settings& settings, log::Logger& logger, const Mon
   }
   if (!args.counts_out.empty()) {
     std::size_t undated = 0;
-    const auto counts = core::monitor::DailyCategoryCounts(input->posts, *result, undated);
+    const auto counts = core::monitor::DailyCategoryCounts(input->posts, *result, undated, terms ? &*terms : nullptr);
+    if (!counts) return ReportError(counts.error());
     std::string csv;
     codec::csv::RenderCsvRecord({"date", "term", "count"}, csv);
-    for (const auto& count : counts) {
+    for (const auto& count : *counts) {
       codec::csv::RenderCsvRecord({count.date, count.term, std::to_string(static_cast<long long>(count.count))}, csv);
     }
     std::ofstream out(args.counts_out, std::ios::binary | std::ios::trunc);

@@ -102,6 +102,7 @@ struct MonitorScanArgs {
   long long max_text_bytes = 64 * 1024;
   std::string region;             // region hint for posts that carry none
   std::string counts_out;         // optional: daily counts per lure category (date,term,count)
+  std::string terms;              // optional: file of search terms also counted per day
 };
 // `vigil monitor scan`: exit 2 on an unusable invocation or (with --strict) an invalid line.
 [[nodiscard]] int RunMonitorScan(const app::Settings& settings, log::Logger& logger, const MonitorScanArgs& args);

@@ -115,5 +115,37 @@ TEST(MonitorTrendsCli, ScanCountsFeedTrends) {
   std::filesystem::remove(counts);
 }
 
+// Configured search terms are counted per day too (a post once per term, title or text), and a
+// bad terms file is refused before anything is scanned.
+TEST(MonitorTrendsCli, ConfiguredTermsAreCountedPerDay) {
+  const std::string in = WriteCounts("terms-posts.jsonl",
+                                     R"({"id":"1","source":"s","posted_at":"2024-05-01T10:00:00Z","title":"Nanny job","text":"A NANNY job in Berlin, nanny job!"})"
+                                     "\n"
+                                     R"({"id":"2","source":"s","posted_at":"2024-05-01T11:00:00Z","text":"Escort work abroad"})"
+                                     "\n"
+                                     R"({"id":"3","source":"s","posted_at":"2024-05-02T11:00:00Z","text":"Nanny   jobs wanted"})"
+                                     "\n");
+  const std::string terms = WriteCounts("terms.txt", "# demand-side terms\nnanny job*\n\n  escort  \n");
+  const std::string counts = WriteCounts("terms-daily.csv", "");
+  const std::string data = " --data " + std::string(VIGIL_SOURCE_DIR) + "/data --out /dev/null";
+  auto scan = RunVigil("monitor scan --in " + in + " --counts-out " + counts + " --terms " + terms + data);
+  ASSERT_EQ(scan.exit_code, 0) << scan.output;
+  std::ifstream file(counts);
+  const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("2024-05-01,term:nanny job*,1\r\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("2024-05-02,term:nanny job*,1\r\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("2024-05-01,term:escort,1\r\n"), std::string::npos) << text;
+  EXPECT_EQ(text.find("2024-05-02,term:escort"), std::string::npos) << text;
+
+  const std::string empty = WriteCounts("no-terms.txt", "# nothing\n");
+  auto refused = RunVigil("monitor scan --in " + in + " --counts-out " + counts + " --terms " + empty + data);
+  EXPECT_EQ(refused.exit_code, 2) << refused.output;
+  EXPECT_NE(refused.output.find("lists no term"), std::string::npos) << refused.output;
+  auto alone = RunVigil("monitor scan --in " + in + " --terms " + terms + data);
+  EXPECT_EQ(alone.exit_code, 2) << alone.output;
+  EXPECT_NE(alone.output.find("--terms needs --counts-out"), std::string::npos) << alone.output;
+  for (const auto& path : {in, terms, counts, empty}) std::filesystem::remove(path);
+}
+
 }  // namespace
 }  // namespace vigil

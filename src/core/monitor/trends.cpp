@@ -1,6 +1,7 @@
 #include "core/monitor/trends.hpp"
 
 #include <map>
+#include <optional>
 #include <set>
 
 namespace vigil::core::monitor {
@@ -38,21 +39,55 @@ Result<TrendReport> DetectTrends(const std::vector<TermSeries>& series, signals:
   return report;
 }
 
-std::vector<DailyCount> DailyCategoryCounts(const std::vector<Post>& posts, const PipelineResult& result,
-                                            std::size_t& undated) {
+Result<LexiconMatcher> BuildTermMatcher(const std::vector<std::string>& terms) {
+  std::vector<LexiconEntry> entries;
+  for (std::size_t idx = 0; idx < terms.size(); ++idx) {
+    if (terms[idx].find_first_not_of(" \t") == std::string::npos) {
+      return MakeError(ErrorCode::kInvalidArgument, "term " + std::to_string(idx + 1) + " is empty");
+    }
+    LexiconEntry entry;
+    entry.id = terms[idx];
+    entry.indicator = "term";
+    entry.category = "term";
+    entry.weight = 1.0;
+    entry.patterns = {{PatternKind::kPhrase, terms[idx]}};
+    entry.file = "terms";
+    entry.line = static_cast<int>(idx + 1);
+    entries.push_back(std::move(entry));
+  }
+  return LexiconMatcher::Build(std::move(entries));
+}
+
+Result<std::vector<DailyCount>> DailyCategoryCounts(const std::vector<Post>& posts, const PipelineResult& result,
+                                                    std::size_t& undated, const LexiconMatcher* terms) {
   undated = 0;
+  std::optional<LexiconScratch> scratch;
+  if (terms != nullptr) {
+    auto made = terms->NewScratch();
+    if (!made) return tl::unexpected(made.error());
+    scratch = std::move(*made);
+  }
   std::map<std::pair<std::string, std::string>, double> counts;  // (term, date) → count
   for (const PostResult& post : result.posts) {
-    const auto seconds = ParseRfc3339(posts[post.input_index].posted_at);
+    const Post& input = posts[post.input_index];
+    const auto seconds = ParseRfc3339(input.posted_at);
     if (!seconds) {
       ++undated;
       continue;
     }
     const std::string date = FormatRfc3339(*seconds).substr(0, 10);
     counts[{"posts", date}] += 1;
-    std::set<std::string> categories;
-    for (const IndicatorMatch& match : post.indicators) categories.insert(match.category);
-    for (const std::string& category : categories) counts[{"category:" + category, date}] += 1;
+    std::set<std::string> found;
+    for (const IndicatorMatch& match : post.indicators) found.insert("category:" + match.category);
+    if (terms != nullptr) {
+      for (const std::string* field : {input.title ? &*input.title : nullptr, &input.text}) {
+        if (field == nullptr) continue;
+        auto hits = terms->Scan(*field, *scratch);
+        if (!hits) return tl::unexpected(hits.error());
+        for (const LexiconHit& hit : *hits) found.insert("term:" + std::string(hit.entry_id));
+      }
+    }
+    for (const std::string& term : found) counts[{term, date}] += 1;
   }
   std::vector<DailyCount> out;
   out.reserve(counts.size());

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/common/error.hpp"
+#include "core/monitor/lexicon_matcher.hpp"
 #include "core/monitor/pipeline.hpp"
 #include "core/monitor/post.hpp"
 #include "core/signals/detect.hpp"
@@ -53,15 +54,22 @@ struct TrendReport {
 
 struct DailyCount {
   std::string date;  // YYYY-MM-DD (UTC day of posted_at)
-  std::string term;  // "posts", or "category:<lure category>"
+  std::string term;  // "posts", "category:<lure category>" or "term:<configured term>"
   double count = 0;
 };
 
-// Daily counts from a scan, for `monitor trends`: accepted posts per UTC day ("posts") and posts
+// Configured search terms to count in posts, each a phrase as in the lexicon (caseless, a space
+// matches any white space, `word*` a stem). kInvalidArgument names the term that is empty or does
+// not compile.
+[[nodiscard]] Result<LexiconMatcher> BuildTermMatcher(const std::vector<std::string>& terms);
+
+// Daily counts from a scan, for `monitor trends`: accepted posts per UTC day ("posts"), posts
 // with at least one lure hit of a category ("category:<category>"; a post counts once per
-// category). Posts whose posted_at is not RFC 3339 are left out and counted in `undated`.
-// Ordered by term, then date.
-[[nodiscard]] std::vector<DailyCount> DailyCategoryCounts(const std::vector<Post>& posts, const PipelineResult& result,
-                                                         std::size_t& undated);
+// category) and, with `terms` (BuildTermMatcher), posts whose title or text holds a term
+// ("term:<term>", once per post). Posts whose posted_at is not RFC 3339 are left out and counted
+// in `undated`. Ordered by term, then date.
+[[nodiscard]] Result<std::vector<DailyCount>> DailyCategoryCounts(const std::vector<Post>& posts,
+                                                                 const PipelineResult& result, std::size_t& undated,
+                                                                 const LexiconMatcher* terms = nullptr);
 
 }  // namespace vigil::core::monitor
