@@ -256,6 +256,7 @@ void IdentifierWindowFinder::ClassifyWord(std::string_view field, std::size_t st
   for (const MarkerWord& marker : kMarkerWords) {
     if (text == marker.text) {
       token.kind = marker.at ? TokenKind::kLive : std::max(token.kind, TokenKind::kChain);
+      token.email_mark = token.email_mark || marker.at;
       return;
     }
   }
@@ -271,7 +272,7 @@ void IdentifierWindowFinder::ClassifyWord(std::string_view field, std::size_t st
 void IdentifierWindowFinder::ScanToken(std::string_view field, std::size_t start, Token& token) const {
   const auto* bytes = reinterpret_cast<const unsigned char*>(field.data());
   const std::size_t size = field.size();
-  token = Token{static_cast<std::uint32_t>(start), 0, TokenKind::kInert, false, false, 0};
+  token = Token{static_cast<std::uint32_t>(start), 0, TokenKind::kInert, false, false, false, 0};
   bool unknown = false;  // holds a character whose fold is not known here
   // The flags of the two-byte character at `at`, 0 when it is unknown or malformed.
   auto flags_at = [&](std::size_t at) -> std::uint8_t {
@@ -346,10 +347,11 @@ void IdentifierWindowFinder::ScanToken(std::string_view field, std::size_t start
     const unsigned char next = pos + 1 < size ? bytes[pos + 1] : 0;
     if (cls == kMarkByte) {
       // The rest of a live token is still read: whether de-obfuscation may change it.
-      const bool live = byte == '@' || (byte == '.' && IsAsciiAlnum(next)) || (byte == ':' && next == '/') ||
-                        ((byte == '(' || byte == '[' || byte == '{') &&
-                         (next == 'a' || next == 'A' || next == 'd' || next == 'D' || next == '@' || next == '.'));
+      const bool bracket_marker = (byte == '(' || byte == '[' || byte == '{') &&
+                                  (next == 'a' || next == 'A' || next == 'd' || next == 'D' || next == '@' || next == '.');
+      const bool live = byte == '@' || (byte == '.' && IsAsciiAlnum(next)) || (byte == ':' && next == '/') || bracket_marker;
       if (live) token.kind = TokenKind::kLive;
+      if (byte == '@' || bracket_marker) token.email_mark = true;
       ++pos;
     } else if (cls == kPunctByte || cls == kApostropheByte) {
       ++pos;
@@ -363,6 +365,7 @@ void IdentifierWindowFinder::ScanToken(std::string_view field, std::size_t start
   if (unknown) {
     token.kind = TokenKind::kLive;
     token.convertible = true;  // what folding makes of it is not known here
+    token.email_mark = true;
     while (pos < size && kByteClasses[bytes[pos]] != kSeparatorByte) ++pos;
   } else if (token.kind != TokenKind::kLive && (token.digits > 0 || !token.ordinary)) {
     token.kind = TokenKind::kChain;
@@ -402,7 +405,7 @@ const std::vector<CandidateWindow>& IdentifierWindowFinder::Find(std::string_vie
   tokens_.clear();
   windows_.clear();
   if (field.size() > UINT32_MAX) {  // token offsets are 32-bit: such a field is searched whole
-    windows_.push_back({{0, field.size()}, true});
+    windows_.push_back({{0, field.size()}, true, true});
     return windows_;
   }
   const auto* bytes = reinterpret_cast<const unsigned char*>(field.data());
@@ -431,18 +434,20 @@ const std::vector<CandidateWindow>& IdentifierWindowFinder::Find(std::string_vie
       const std::size_t start = ExpandLeft(first);
       const std::size_t right = ExpandRight(after - 1);
       const std::size_t end = right == std::string_view::npos ? field.size() : right;
-      bool convertible = false;
-      for (std::size_t index = first; index > 0 && tokens_[index - 1].start >= start; --index) {
-        convertible = convertible || tokens_[index - 1].convertible;
-      }
-      for (std::size_t index = first; index < tokens_.size() && tokens_[index].end <= end; ++index) {
-        convertible = convertible || tokens_[index].convertible;
-      }
+      CandidateWindow window{{start, end}, false, false};
+      auto add = [&](const Token& token) {
+        window.digits_may_change = window.digits_may_change || token.convertible;
+        window.emails_possible = window.emails_possible || token.email_mark;
+      };
+      for (std::size_t index = first; index > 0 && tokens_[index - 1].start >= start; --index) add(tokens_[index - 1]);
+      for (std::size_t index = first; index < tokens_.size() && tokens_[index].end <= end; ++index) add(tokens_[index]);
       if (!windows_.empty() && start <= windows_.back().span.end) {
-        windows_.back().span.end = std::max(windows_.back().span.end, end);
-        windows_.back().digits_may_change = windows_.back().digits_may_change || convertible;
+        CandidateWindow& last = windows_.back();
+        last.span.end = std::max(last.span.end, end);
+        last.digits_may_change = last.digits_may_change || window.digits_may_change;
+        last.emails_possible = last.emails_possible || window.emails_possible;
       } else {
-        windows_.push_back({{start, end}, convertible});
+        windows_.push_back(window);
       }
     }
     first = after;

@@ -20,6 +20,9 @@ struct CandidateWindow {
   // digits only, or a character the pre-filter does not know: digit de-obfuscation then leaves
   // the window's fold as it is.
   bool digits_may_change = true;
+  // False when no token in it holds an "@", an e-mail marker ("(at)", "[.]", "собака") or a
+  // character the pre-filter does not know: then its fold holds no "@" and no e-mail or handle.
+  bool emails_possible = true;
 };
 
 // Finds candidate windows. Keeps scratch space: NOT thread-safe (one per IdentifierExtractor).
@@ -62,6 +65,7 @@ class IdentifierWindowFinder {
     TokenKind kind = TokenKind::kInert;
     bool ordinary = false;     // holds an ordinary word (no number word, look-alike or marker)
     bool convertible = false;  // digit de-obfuscation may change it (see CandidateWindow)
+    bool email_mark = false;   // an "@", an e-mail marker or an unknown character
     int digits = 0;         // digits, look-alike letters and number-word digits it may contribute
   };
   // Number words and markers are at most this long (folded bytes); longer words are ordinary.

@@ -67,6 +67,23 @@ TEST(IdentifierWindows, WindowsSayWhetherDigitsMayChange) {
   }
 }
 
+// The e-mail search is skipped only where no "@" or e-mail marker can be.
+TEST(IdentifierWindows, WindowsSayWhetherEmailsArePossible) {
+  IdentifierWindowFinder finder = MakeFinder();
+  const std::string prose = Prose();
+  const std::vector<std::pair<std::string, bool>> cases = {{"050 123 45 67", false},
+                                                           {"t.me/job_1", false},
+                                                           {"anna@mail.com", true},
+                                                           {"anna (at) mail (dot) com", true},
+                                                           {"anna собака mail", true},
+                                                           {"anna\xEF\xBC\xA0mail.com", true}};
+  for (const auto& [contact, possible] : cases) {
+    const std::vector<CandidateWindow> windows = finder.Find(prose + contact + " " + prose);
+    ASSERT_EQ(windows.size(), 1U) << contact;
+    EXPECT_EQ(windows[0].emails_possible, possible) << contact;
+  }
+}
+
 // Folding drops malformed bytes and may join what they separate, so a token holding one is always
 // looked at, also when it sits inside a long run of letters.
 TEST(IdentifierWindows, MalformedBytesInsideLongWordsOpenAWindow) {

@@ -201,6 +201,11 @@ struct IdentifierExtractor::Impl {
   PhoneFinder phones;
   WebAddressFinder web;
   IdentifierWindowFinder windows;
+
+  // Extract on the given forms; `emails` false skips the e-mail and handle search, for a window
+  // whose fold holds no "@" and no e-mail marker.
+  std::vector<Identifier> Search(std::string_view field, const MappedText& folded, const MappedText& digits,
+                                 const std::optional<std::string>& region, bool emails);
 };
 
 IdentifierExtractor::IdentifierExtractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -236,7 +241,8 @@ std::vector<Identifier> IdentifierExtractor::Extract(std::string_view field,
     // even tried where the pre-filter saw nothing it could convert.
     const std::optional<MappedText> digits =
         candidate.digits_may_change ? DeobfuscateDigitRunsIfAny(folded) : std::nullopt;
-    for (Identifier& identifier : Extract(part, folded, digits ? *digits : folded, region)) {
+    for (Identifier& identifier :
+         impl_->Search(part, folded, digits ? *digits : folded, region, candidate.emails_possible)) {
       // Each window's identifiers are unique and in order already; keep the first across windows.
       const bool seen = std::any_of(found.begin(), found.end(), [&](const Identifier& other) {
         return other.type == identifier.type && other.value == identifier.value;
@@ -253,16 +259,24 @@ std::vector<Identifier> IdentifierExtractor::Extract(std::string_view field,
 std::vector<Identifier> IdentifierExtractor::Extract(std::string_view field, const MappedText& folded,
                                                      const MappedText& digits,
                                                      const std::optional<std::string>& region) {
+  return impl_->Search(field, folded, digits, region, true);
+}
+
+std::vector<Identifier> IdentifierExtractor::Impl::Search(std::string_view field, const MappedText& folded,
+                                                          const MappedText& digits,
+                                                          const std::optional<std::string>& region, bool emails) {
   std::vector<Identifier> found;
-  const bool has_at = folded.text().find('@') != std::string::npos;
-  if (const std::optional<MappedText> unmasked = UnmaskEmails(folded)) {
-    FindEmails(*unmasked, found);
-  } else if (has_at) {
-    FindEmails(folded, found);
+  const bool has_at = emails && folded.text().find('@') != std::string::npos;
+  if (emails) {  // otherwise the fold holds no "@" and no marker UnmaskEmails could replace
+    if (const std::optional<MappedText> unmasked = UnmaskEmails(folded)) {
+      FindEmails(*unmasked, found);
+    } else if (has_at) {
+      FindEmails(folded, found);
+    }
   }
   std::vector<ByteSpan> blocked;
   for (const Identifier& email : found) blocked.push_back(email.span);
-  impl_->web.Find(field, folded, impl_->phones, found, blocked);
+  web.Find(field, folded, phones, found, blocked);
   if (has_at) {
     std::vector<Identifier> handles;
     FindHandles(folded, handles);
@@ -273,8 +287,8 @@ std::vector<Identifier> IdentifierExtractor::Extract(std::string_view field, con
       if (!inside) found.push_back(std::move(handle));
     }
   }
-  std::vector<Identifier> phones = impl_->phones.Find(field, digits, blocked, region);
-  found.insert(found.end(), std::make_move_iterator(phones.begin()), std::make_move_iterator(phones.end()));
+  std::vector<Identifier> numbers = phones.Find(field, digits, blocked, region);
+  found.insert(found.end(), std::make_move_iterator(numbers.begin()), std::make_move_iterator(numbers.end()));
 
   // Stable by span start; an insertion sort, because a field holds few identifiers and
   // std::stable_sort would allocate a buffer for them.
