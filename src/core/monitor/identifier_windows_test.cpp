@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "core/monitor/identifiers.hpp"
@@ -51,36 +50,31 @@ TEST(IdentifierWindows, EachKindOfCandidateOpensAWindow) {
   }
 }
 
-// De-obfuscation is skipped only where nothing could become a digit.
-TEST(IdentifierWindows, WindowsSayWhetherDigitsMayChange) {
+// De-obfuscation is skipped only where nothing could become a digit, the e-mail search only where
+// no "@" or e-mail marker can be.
+TEST(IdentifierWindows, WindowsSayWhatTheirSearchNeeds) {
   IdentifierWindowFinder finder = MakeFinder();
   const std::string prose = Prose();
-  const std::vector<std::pair<std::string, bool>> cases = {{"050 123 45 67", false},
-                                                           {"O5O 1234567", true},
-                                                           {"нуль п'ять нуль 1234567", true},
-                                                           {"050 і 1234567", true},
-                                                           {"\xEF\xBC\x90\xEF\xBC\x95", true}};
-  for (const auto& [contact, may_change] : cases) {
-    const std::vector<CandidateWindow> windows = finder.Find(prose + contact + " " + prose);
-    ASSERT_EQ(windows.size(), 1U) << contact;
-    EXPECT_EQ(windows[0].digits_may_change, may_change) << contact;
-  }
-}
-
-// The e-mail search is skipped only where no "@" or e-mail marker can be.
-TEST(IdentifierWindows, WindowsSayWhetherEmailsArePossible) {
-  IdentifierWindowFinder finder = MakeFinder();
-  const std::string prose = Prose();
-  const std::vector<std::pair<std::string, bool>> cases = {{"050 123 45 67", false},
-                                                           {"t.me/job_1", false},
-                                                           {"anna@mail.com", true},
-                                                           {"anna (at) mail (dot) com", true},
-                                                           {"anna собака mail", true},
-                                                           {"anna\xEF\xBC\xA0mail.com", true}};
-  for (const auto& [contact, possible] : cases) {
-    const std::vector<CandidateWindow> windows = finder.Find(prose + contact + " " + prose);
-    ASSERT_EQ(windows.size(), 1U) << contact;
-    EXPECT_EQ(windows[0].emails_possible, possible) << contact;
+  struct Case {
+    std::string contact;
+    bool digits_may_change;
+    bool emails_possible;
+  };
+  const std::vector<Case> cases = {{"050 123 45 67", false, false},
+                                   {"O5O 1234567", true, false},
+                                   {"нуль п'ять нуль 1234567", true, false},
+                                   {"050 і 1234567", true, false},
+                                   {"t.me/job_1", false, false},
+                                   {"anna@mail.com", false, true},
+                                   {"anna (at) mail (dot) com", false, true},
+                                   {"anna собака mail", false, true},
+                                   {"\xEF\xBC\x90\xEF\xBC\x95", true, true},
+                                   {"anna\xEF\xBC\xA0mail.com", true, true}};
+  for (const Case& each : cases) {
+    const std::vector<CandidateWindow> windows = finder.Find(prose + each.contact + " " + prose);
+    ASSERT_EQ(windows.size(), 1U) << each.contact;
+    EXPECT_EQ(windows[0].digits_may_change, each.digits_may_change) << each.contact;
+    EXPECT_EQ(windows[0].emails_possible, each.emails_possible) << each.contact;
   }
 }
 
