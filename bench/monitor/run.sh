@@ -24,6 +24,7 @@ posts=${POSTS:-1000000}
 seed=${SEED:-1}
 work=${WORK_DIR:-$build/bench/monitor-run}
 external=${EXTERNAL_CMD:-}
+[[ "$posts" =~ ^[1-9][0-9]*$ && "$seed" =~ ^[0-9]+$ ]] || { echo "bench/monitor/run.sh: POSTS must be a positive integer and SEED an integer" >&2; exit 2; }
 [ $# -eq 0 ] || { echo "usage: [POSTS=N] [SEED=S] [BUILD_DIR=DIR] [WORK_DIR=DIR] [EXTERNAL_CMD='tool {corpus}'] bench/monitor/run.sh" >&2; exit 2; }
 [ -f "$build/build.ninja" ] || [ -f "$build/Makefile" ] || {
   echo "bench/monitor/run.sh: configure $build first (make configure BUILD_DIR=$build, Release)" >&2
@@ -70,7 +71,7 @@ for threads in 1 2; do
   cpu_of[$threads]=$cpu
   scan_of[$threads]=$scan
   rows="$rows
-| \`vigil monitor scan\`, $threads thread(s) | $wall | $cpu | $(group "$(rate "$posts" "$wall")") | $(mbs "$bytes" "$wall") | $(group "$(rate "$posts" "$cpu")") | $(printf '%.2f / %.2f / %.2f / %.2f' "$(logged setup_seconds)" "$(logged read_seconds)" "$scan" "$(logged write_seconds)") | $(group "$(rate "$posts" "$scan")") | $(mbs "$bytes" "$scan") | $rss_mb |"
+| \`vigil monitor scan\`, $threads thread$([ "$threads" = 1 ] || echo s) | $wall | $cpu | $(group "$(rate "$posts" "$wall")") | $(mbs "$bytes" "$wall") | $(group "$(rate "$posts" "$cpu")") | $(printf '%.2f / %.2f / %.2f / %.2f' "$(logged setup_seconds)" "$(logged read_seconds)" "$scan" "$(logged write_seconds)") | $(group "$(rate "$posts" "$scan")") | $(mbs "$bytes" "$scan") | $rss_mb |"
   rm -f "$out"
 done
 same="identical"
