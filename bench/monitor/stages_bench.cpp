@@ -1,5 +1,6 @@
 // Throughput of each monitor stage alone, one thread, on a corpus file (JSON Lines, e.g. from
-// monitor_scan_corpus): the stages' public APIs called the way Pipeline::Run calls them, each
+// monitor_scan_corpus): the stages' public APIs called the way Pipeline::Run calls them (keep in
+// step with pipeline.cpp; a cluster count differing from Pipeline::Run's is reported), each
 // timed over all posts (CPU time of this thread). Prints Markdown rows and the measured mix of the
 // corpus (detected languages, lure share, cluster share, linking memory per post). Not a test:
 // bench/monitor/run.sh puts the figures into docs/benchmarks.md.
@@ -26,6 +27,7 @@
 #include "core/monitor/language.hpp"
 #include "core/monitor/lexicon_matcher.hpp"
 #include "core/monitor/linking.hpp"
+#include "core/monitor/lookalike_lexicon.hpp"
 #include "core/monitor/minhash.hpp"
 #include "core/monitor/normalise.hpp"
 #include "core/monitor/pipeline.hpp"
@@ -151,11 +153,14 @@ int main(int argc, char** argv) {
   if (in.empty()) Fail("--in posts.jsonl is required");
   auto matcher = mon::LexiconMatcher::Build(options.lexicon);
   if (!matcher) Fail(matcher.error().message);
+  auto lookalike = mon::LookalikeLexicon::Build(options.lexicon);
+  if (!lookalike) Fail(lookalike.error().message);
   const double setup_seconds = CpuSeconds() - setup_start;
   auto scratch = matcher->NewScratch();
+  auto lookalike_scratch = lookalike->matcher().NewScratch();
   auto normaliser = mon::Normaliser::Create();
   auto extractor = mon::IdentifierExtractor::Create(options.identifiers);
-  if (!scratch || !normaliser || !extractor) Fail("cannot set up the stages");
+  if (!scratch || !lookalike_scratch || !normaliser || !extractor) Fail("cannot set up the stages");
 
   const std::string file = ReadFile(in);
   const double file_bytes = static_cast<double>(file.size());
@@ -191,7 +196,8 @@ int main(int argc, char** argv) {
   std::vector<mon::NearDuplicateEdge> edges;
   std::vector<std::string> folded_titles(kBlockPosts), folded_texts(kBlockPosts);
   std::vector<mon::Signature> signatures(kBlockPosts);
-  StageClock scan_fold, lexicon, minhash, near_duplicates;
+  StageClock scan_fold, lexicon, lookalike_scan, minhash, near_duplicates;
+  std::size_t lookalike_fields = 0;
   for (std::size_t begin = 0; begin < count; begin += kBlockPosts) {
     const std::size_t size = std::min(kBlockPosts, count - begin);
     scan_fold.Time([&] {
@@ -214,6 +220,20 @@ int main(int argc, char** argv) {
         post_hits.insert(post_hits.end(), found->begin(), found->end());
       }
     });
+    // The second, skeleton scan of the fields that need it (look-alike letters), as Pipeline does.
+    lookalike_scan.Time([&] {
+      for (std::size_t pos = 0; pos < size; ++pos) {
+        const mon::Post& post = posts[begin + pos];
+        for (const auto& [field, folded] : {std::pair{post.title ? &*post.title : nullptr, &folded_titles[pos]},
+                                            std::pair{&post.text, &folded_texts[pos]}}) {
+          if (field == nullptr || !mon::LookalikeLexicon::Needed(*folded)) continue;
+          ++lookalike_fields;
+          auto found = lookalike->Scan(*field, *normaliser, *lookalike_scratch);
+          if (!found) Fail(found.error().message);
+          hits[begin + pos].insert(hits[begin + pos].end(), found->begin(), found->end());
+        }
+      }
+    });
     minhash.Time([&] {
       for (std::size_t pos = 0; pos < size; ++pos) signatures[pos] = hasher.ComputeFolded(folded_texts[pos]);
     });
@@ -230,6 +250,9 @@ int main(int argc, char** argv) {
   }
   PrintRow("fold for scanning (FoldForScanInto)", scan_fold.seconds, bytes, count, "shared by lexicon and MinHash");
   PrintRow("lure lexicon scan (LexiconMatcher::ScanFolded)", lexicon.seconds, bytes, count);
+  const std::string lookalike_note = std::to_string(lookalike_fields) + " fields need it";
+  PrintRow("look-alike lexicon scan (LookalikeLexicon::Needed, Scan)", lookalike_scan.seconds, bytes, count,
+           lookalike_note.c_str());
 
   std::vector<mon::RiskScore> post_risks(count);
   StageClock risk;
@@ -266,8 +289,8 @@ int main(int argc, char** argv) {
   }
   PrintRow("normalise: NFKC case fold (Normaliser::Fold)", fold.seconds, bytes, count, "whole text; not called by Pipeline");
   PrintRow("normalise: digit de-obfuscation (DeobfuscateDigits)", digits.seconds, bytes, count, "whole text; not called by Pipeline");
-  PrintRow("normalise: needs-skeleton check (NeedsSkeleton)", needs_skeleton.seconds, bytes, count, "not called by Pipeline");
-  const std::string skeleton_note = std::to_string(skeletons) + " posts need one; not called by Pipeline";
+  PrintRow("normalise: needs-skeleton check (NeedsSkeleton)", needs_skeleton.seconds, bytes, count, "whole text; not called by Pipeline");
+  const std::string skeleton_note = std::to_string(skeletons) + " posts need one; whole text; not called by Pipeline";
   PrintRow("normalise: skeleton where needed (Skeleton)", skeleton.seconds, bytes, count, skeleton_note.c_str());
 
   std::vector<std::vector<mon::PostIdentifier>> link_identifiers(count);
@@ -333,7 +356,7 @@ int main(int argc, char** argv) {
     }
   });
   PrintRow("cluster templates (ComputeTemplate)", templates.seconds, bytes, count);
-  const double pipeline_seconds = language.seconds + scan_fold.seconds + lexicon.seconds + risk.seconds + identifiers.seconds + minhash.seconds +
+  const double pipeline_seconds = language.seconds + scan_fold.seconds + lexicon.seconds + lookalike_scan.seconds + risk.seconds + identifiers.seconds + minhash.seconds +
                                   near_duplicates.seconds + link.seconds + cluster_risk.seconds + templates.seconds;
   PrintRow("**sum of the pipeline's stages** (without reading)", pipeline_seconds, bytes, count);
   // The same stages joined by Pipeline::Run on one thread: the difference to the sum is the
