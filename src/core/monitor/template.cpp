@@ -20,11 +20,81 @@ std::vector<std::string_view> SplitWords(std::string_view text) {
   return words;
 }
 
+// The lengths of the longest common subsequences of all suffix pairs, At(row, col) =
+// LCS(left[row..], right[col..]), computed bit-parallel (Allison and Dix; Hyyrö): the sequences
+// are read backwards, one machine word covers 64 columns, and each row is kept as a bit vector
+// whose zero bits mark where the length grows along the columns. A table of rows × cols numbers
+// becomes rows × cols / 64 words, and At costs a popcount per word.
+constexpr std::uint32_t kNoMask = 0xFFFFFFFFU;
+
+class SuffixLcs {
+ public:
+  // `mask_of` maps a word id to its mask in `masks` (kNoMask: none); both are scratch kept by the
+  // caller, sized for every id, and left as they were found.
+  SuffixLcs(const std::uint32_t* left, std::size_t rows, const std::uint32_t* right, std::size_t cols,
+            std::vector<std::uint32_t>& mask_of, std::vector<std::uint64_t>& masks)
+      : rows_(rows), cols_(cols), words_((cols + 63) / 64), vectors_((rows + 1) * words_, ~std::uint64_t{0}) {
+    // Match masks of the reversed right side: bit j of a word's mask is set when right[cols-1-j]
+    // is that word.
+    masks.clear();
+    for (std::size_t j = 0; j < cols; ++j) {
+      std::uint32_t& slot = mask_of[right[cols - 1 - j]];
+      if (slot == kNoMask) {
+        slot = static_cast<std::uint32_t>(masks.size() / words_);
+        masks.resize(masks.size() + words_, 0);
+      }
+      masks[slot * words_ + j / 64] |= std::uint64_t{1} << (j % 64);
+    }
+    // Row i holds the reversed left prefix of length i, that is left[rows - i ..].
+    for (std::size_t i = 0; i < rows; ++i) {
+      const std::uint64_t* previous = &vectors_[i * words_];
+      std::uint64_t* next = &vectors_[(i + 1) * words_];
+      const std::uint32_t slot = mask_of[left[rows - 1 - i]];
+      if (slot == kNoMask) {
+        std::copy(previous, previous + words_, next);
+        continue;
+      }
+      const std::uint64_t* mask = &masks[slot * words_];
+      std::uint64_t carry = 0, borrow = 0;
+      for (std::size_t w = 0; w < words_; ++w) {
+        const std::uint64_t v = previous[w];
+        const std::uint64_t u = v & mask[w];
+        // (v + u) | (v - u), word by word with carry and borrow.
+        const std::uint64_t sum = v + u + carry;
+        carry = (sum < v || (carry != 0 && sum == v)) ? 1 : 0;
+        const std::uint64_t difference = v - u - borrow;
+        borrow = (v < u || (borrow != 0 && v == u)) ? 1 : 0;
+        next[w] = sum | difference;
+      }
+    }
+    for (std::size_t j = 0; j < cols; ++j) mask_of[right[j]] = kNoMask;
+  }
+
+  // LCS(left[row..], right[col..]). REQUIRES: row <= rows, col <= cols.
+  std::size_t At(std::size_t row, std::size_t col) const {
+    const std::size_t i = rows_ - row;  // reversed prefix lengths
+    const std::size_t j = cols_ - col;
+    const std::uint64_t* vector = &vectors_[i * words_];
+    std::size_t zeros = 0;
+    for (std::size_t w = 0; w < j / 64; ++w) zeros += 64 - static_cast<std::size_t>(__builtin_popcountll(vector[w]));
+    if (j % 64 != 0) {
+      const std::uint64_t low = vector[j / 64] | ~((std::uint64_t{1} << (j % 64)) - 1);
+      zeros += 64 - static_cast<std::size_t>(__builtin_popcountll(low));
+    }
+    return zeros;
+  }
+
+ private:
+  std::size_t rows_, cols_, words_;
+  std::vector<std::uint64_t> vectors_;  // (rows + 1) rows of words_ words
+};
+
 // For each word of `base`, the index of the word of `other` it is aligned with, or -1. Words are
 // compared by id (equal words, equal ids). Near-duplicates share long runs at both ends: the
 // common prefix and suffix are aligned word for word (a longest common subsequence always can),
-// and only the middle goes through the quadratic table.
-std::vector<long> Align(const std::vector<std::uint32_t>& base, const std::vector<std::uint32_t>& other) {
+// and only the middle goes through the (bit-parallel) table.
+std::vector<long> Align(const std::vector<std::uint32_t>& base, const std::vector<std::uint32_t>& other,
+                        std::vector<std::uint32_t>& mask_of, std::vector<std::uint64_t>& masks) {
   std::vector<long> aligned(base.size(), -1);
   std::size_t prefix = 0;
   while (prefix < base.size() && prefix < other.size() && base[prefix] == other[prefix]) {
@@ -41,19 +111,12 @@ std::vector<long> Align(const std::vector<std::uint32_t>& base, const std::vecto
   if (rows == 0 || cols == 0) return aligned;
   const std::uint32_t* left = base.data() + prefix;
   const std::uint32_t* right = other.data() + prefix;
-  std::vector<std::uint16_t> table((rows + 1) * (cols + 1), 0);
-  auto at = [&](std::size_t row, std::size_t col) -> std::uint16_t& { return table[row * (cols + 1) + col]; };
-  for (std::size_t row = rows; row-- > 0;) {
-    for (std::size_t col = cols; col-- > 0;) {
-      at(row, col) = left[row] == right[col] ? static_cast<std::uint16_t>(at(row + 1, col + 1) + 1)
-                                             : std::max(at(row + 1, col), at(row, col + 1));
-    }
-  }
+  const SuffixLcs lcs(left, rows, right, cols, mask_of, masks);
   for (std::size_t row = 0, col = 0; row < rows && col < cols;) {
     if (left[row] == right[col]) {
       aligned[prefix + row] = static_cast<long>(prefix + col);
       ++row, ++col;
-    } else if (at(row + 1, col) >= at(row, col + 1)) {
+    } else if (lcs.At(row + 1, col) >= lcs.At(row, col + 1)) {
       ++row;
     } else {
       ++col;
@@ -103,7 +166,11 @@ ClusterTemplate ComputeTemplate(const std::vector<std::string_view>& texts, std:
   const std::vector<std::uint32_t> base_ids = aligned_part(0);
   // alignments[post - 1][row] = where base word `row` sits in `post`, or -1.
   std::vector<std::vector<long>> alignments;
-  for (std::size_t post = 1; post < texts.size(); ++post) alignments.push_back(Align(base_ids, aligned_part(post)));
+  std::vector<std::vector<std::uint32_t>> parts;
+  for (std::size_t post = 1; post < texts.size(); ++post) parts.push_back(aligned_part(post));
+  std::vector<std::uint32_t> mask_of(ids.size(), kNoMask);
+  std::vector<std::uint64_t> masks;
+  for (const auto& part : parts) alignments.push_back(Align(base_ids, part, mask_of, masks));
   std::vector<std::size_t> anchors;
   for (std::size_t row = 0; row < base.size(); ++row) {
     bool everywhere = true;

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+#include <vector>
+
 namespace vigil::core::monitor {
 namespace {
 
@@ -44,6 +48,35 @@ TEST(ClusterTemplate, WordsBeyondTheAlignmentLimitFormOneFinalSlot) {
   ASSERT_EQ(result.parts.size(), 2u);
   EXPECT_EQ(result.parts[0].text, "a b c");
   EXPECT_EQ(result.parts[1].values, (std::vector<std::string>{"d e", "x y"}));
+}
+
+// The alignment is a longest common subsequence: on random word sequences of up to 300 words
+// (several 64-word blocks of the bit-parallel table) from a small vocabulary (many ties), two
+// posts share exactly as many words as the textbook table says.
+TEST(ClusterTemplate, TwoPostsShareALongestCommonSubsequence) {
+  std::mt19937 random(20261128);
+  for (int round = 0; round < 60; ++round) {
+    const auto make = [&](std::size_t length) {
+      std::vector<std::string> words;
+      for (std::size_t idx = 0; idx < length; ++idx) words.push_back("w" + std::to_string(random() % 6));
+      return words;
+    };
+    const auto a = make(1 + random() % 300), b = make(1 + random() % 300);
+    std::vector<std::vector<int>> table(a.size() + 1, std::vector<int>(b.size() + 1, 0));
+    for (std::size_t i = a.size(); i-- > 0;) {
+      for (std::size_t j = b.size(); j-- > 0;) {
+        table[i][j] = a[i] == b[j] ? table[i + 1][j + 1] + 1 : std::max(table[i + 1][j], table[i][j + 1]);
+      }
+    }
+    const auto join = [](const std::vector<std::string>& words) {
+      std::string text;
+      for (const auto& word : words) text += word + " ";
+      return text;
+    };
+    const std::string left = join(a), right = join(b);
+    const ClusterTemplate result = ComputeTemplate({left, right});
+    EXPECT_EQ(result.shared_words, static_cast<std::size_t>(table[0][0])) << "round " << round;
+  }
 }
 
 }  // namespace
