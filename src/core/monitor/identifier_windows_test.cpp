@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -111,7 +113,10 @@ TEST(IdentifierWindows, WindowsFindWhatTheWholeFieldHolds) {
       "O5O 1234567 " + prose + "https://example-jobs.pl/oferta/123?utm_source=x&a=1 " + prose + "anna@wp.pl",
       prose + "Ｔｅｌ ０５０１２３４５６７ 050\u200b123\u200b4567 😀 wa.me/380501234567 " + prose,
       "ООО Ромашка, sp. z o.o., l0l 1O1 " + prose + "kontakt: 512 345 678, anna małpa wp.pl",
-      prose + "Телефонтелефонтелефон\xD0\xD0\x80 050 123 45 67 " + prose};
+      prose + "Телефонтелефонтелефон\xD0\xD0\x80 050 123 45 67 " + prose,
+      // Context at the edge of the margins: an id word two words back, Telegram named four words
+      // (17 bytes) before a handle.
+      prose + "kod produktu 0501234567 " + prose + "tel. 0671234567", prose + "telegram у нас є @john_doe " + prose};
   for (const std::string& field : fields) {
     const MappedText folded = normaliser->Fold(field);
     const MappedText digits = normaliser->DeobfuscateDigits(folded);
@@ -126,6 +131,44 @@ TEST(IdentifierWindows, WindowsFindWhatTheWholeFieldHolds) {
       EXPECT_EQ(windowed[index].shared_host, whole[index].shared_host) << whole[index].value;
     }
   }
+}
+
+// The same on random fields pieced together from contact details, context words, markers,
+// look-alikes and bytes that folding changes or drops (malformed UTF-8, combining marks,
+// zero-width and full-width characters).
+TEST(IdentifierWindows, RandomFieldsGiveTheWholeFieldsIdentifiers) {
+  auto normaliser = Normaliser::Create();
+  ASSERT_TRUE(normaliser.has_value());
+  IdentifierOptions options;
+  options.fallback_regions = {"UA", "PL"};
+  auto extractor = IdentifierExtractor::Create(options);
+  ASSERT_TRUE(extractor.has_value());
+  const std::vector<std::string> pieces = {
+      "0", "5", "050", "123", "45", "+380", "+48", "+7", "8", "00", " ", "  ", "\n", "\t", ",", ".", ":", "/",
+      "-", "(", ")", "[", "@", "#", "№", "id", "tel", "тел", "telegram", "tg", "dot", "at", "(at)", "[dot]",
+      "собака", "точка", "o", "O", "l", "i", "о", "О", "і", "нуль", "п'ять", "один", "сто", "one", "dwa",
+      "https://", "t.me/", "wa.me/", "www.", "mail", "com", "ua", "anna", "слово", "Word", "грн", "ціна",
+      "\xD0", "\x80", "\xE2\x80\x8B", "\xC2\xA0", "\xEF\xBC\x90", "\xEF\xBC\xA0", "\xE2\x80\x99", "`",
+      "\r", "\xF0\x9F\x98\x80", "ß", "İ", "\xCC\x81", "12.05.2024", "1 500"};
+  std::mt19937 random(5);
+  int identifiers = 0;
+  for (int field_index = 0; field_index < 20000; ++field_index) {
+    std::string field;
+    const int count = 1 + static_cast<int>(random() % 40);
+    for (int piece = 0; piece < count; ++piece) field += pieces[random() % pieces.size()];
+    const std::optional<std::string> region = random() % 2 == 0 ? std::optional<std::string>("UA") : std::nullopt;
+    const MappedText folded = normaliser->Fold(field);
+    const std::vector<Identifier> whole =
+        extractor->Extract(field, folded, normaliser->DeobfuscateDigits(folded), region);
+    const std::vector<Identifier> windowed = extractor->Extract(field, region);
+    identifiers += static_cast<int>(whole.size());
+    ASSERT_EQ(windowed.size(), whole.size()) << field;
+    for (std::size_t index = 0; index < whole.size(); ++index) {
+      ASSERT_EQ(windowed[index].value, whole[index].value) << field;
+      ASSERT_EQ(windowed[index].span, whole[index].span) << field;
+    }
+  }
+  EXPECT_GT(identifiers, 5000);  // the pieces do make identifiers
 }
 
 }  // namespace
