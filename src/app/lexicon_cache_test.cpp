@@ -7,23 +7,16 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/monitor/test_lexicon.hpp"
+
 namespace vigil::app {
 namespace {
 
 namespace fs = std::filesystem;
 
 core::monitor::PipelineOptions Options() {
-  core::monitor::LexiconEntry entry;
-  entry.id = "en.a";
-  entry.language = "en";
-  entry.indicator = "free-housing";
-  entry.category = "logistics";
-  entry.weight = 1.0;
-  entry.source = "test";
-  entry.verification = "unverified";
-  entry.patterns = {{core::monitor::PatternKind::kPhrase, "free accommodation"}};
   core::monitor::PipelineOptions options;
-  options.lexicon = {entry};
+  options.lexicon = {core::monitor::PhraseEntry("en.a", "free-housing", "logistics", "free accommodation", 1.0)};
   return options;
 }
 
