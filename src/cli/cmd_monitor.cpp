@@ -18,6 +18,7 @@
 #include "codec/csv/csv_reader.hpp"
 #include "codec/monitor/posts_input.hpp"
 #include "codec/monitor/scan_report.hpp"
+#include "core/monitor/masking.hpp"
 #include "core/monitor/pipeline.hpp"
 #include "core/monitor/trends.hpp"
 
@@ -146,10 +147,26 @@ int RunMonitorScan(const app::Settings& settings, log::Logger& logger, const Mon
   const auto scan_done = std::chrono::steady_clock::now();
   const double seconds = std::chrono::duration<double>(scan_done - started).count();
   const codec::monitor::ScanReport report{*input, *result, seconds};
+  // The HTML masks every writing of every identifier, not only the one the pipeline reported;
+  // without an extractor it is not written at all.
+  codec::monitor::IdentifierPlaces places;
+  std::optional<core::monitor::IdentifierExtractor> extractor;
+  if (args.format == "html" && !args.show_identifiers) {
+    auto made = core::monitor::IdentifierExtractor::Create(pipeline->options().identifiers);
+    if (!made) return ReportError(made.error());
+    extractor.emplace(std::move(*made));
+    places = [&extractor](const core::monitor::Post& post, std::string_view field) {
+      std::vector<core::monitor::ByteSpan> spans;
+      for (const auto& found : core::monitor::FindIdentifierOccurrences(*extractor, field, post.region)) {
+        spans.push_back(found.span);
+      }
+      return spans;
+    };
+  }
   // The JSON goes out in pieces (a million-post report is about 700 MB).
   const auto write = [&](std::ostream& out) {
     if (args.format == "html") {
-      out << codec::monitor::RenderScanHtml(report, args.show_identifiers);
+      out << codec::monitor::RenderScanHtml(report, args.show_identifiers, places);
     } else {
       codec::monitor::WriteScanJson(report, args.threads, [&out](std::string_view piece) {
         out.write(piece.data(), static_cast<std::streamsize>(piece.size()));

@@ -296,7 +296,7 @@ constexpr std::size_t kShownBytes = 4000;  // of each field, in the page
 
 // One field with lure phrases in <mark> and identifiers masked (or in <b>).
 std::string RenderField(std::string_view text, const PostResult& result, const char* field,
-                        bool show_identifiers) {
+                        bool show_identifiers, const std::vector<core::monitor::ByteSpan>& places) {
   // Per byte: 0 plain, 1 lure phrase, 2 identifier (wins over a phrase).
   std::vector<unsigned char> kind(text.size(), 0);
   for (const auto& hit : result.indicators) {
@@ -310,6 +310,9 @@ std::string RenderField(std::string_view text, const PostResult& result, const c
     for (std::size_t from = found.span.start; from != std::string_view::npos; from = text.find(written, from + 1)) {
       for (std::size_t at = from; at < from + written.size(); ++at) kind[at] = 2;
     }
+  }
+  for (const auto& place : places) {
+    for (std::size_t at = place.start; at < std::min(place.end, text.size()); ++at) kind[at] = 2;
   }
   std::size_t shown = std::min(text.size(), kShownBytes);
   while (shown < text.size() && shown > 0 && (static_cast<unsigned char>(text[shown]) & 0xC0) == 0x80) --shown;
@@ -352,14 +355,21 @@ std::string RenderReasons(const RiskScore& risk) {
   return out + "</ul>";
 }
 
-std::string RenderPost(const ScanReport& report, std::size_t position, bool show_identifiers) {
+std::string RenderPost(const ScanReport& report, std::size_t position, bool show_identifiers,
+                       const IdentifierPlaces& places) {
   const PostResult& result = report.result.posts[position];
   const auto& post = report.input.posts[result.input_index];
   std::string out = "<div class=\"post\"><div class=\"meta\">" + Escaped(post.source) + " · " +
                     Escaped(post.id) + " · " + Escaped(post.posted_at) + " · " + Escaped(result.language) +
                     " · risk " + Number(result.risk.total) + "</div>";
-  if (post.title) out += "<div class=\"title\">" + RenderField(*post.title, result, "title", show_identifiers) + "</div>";
-  out += "<div class=\"text\">" + RenderField(post.text, result, "text", show_identifiers) + "</div>";
+  const auto places_in = [&](std::string_view field) {
+    return places && !show_identifiers ? places(post, field) : std::vector<core::monitor::ByteSpan>{};
+  };
+  if (post.title) {
+    out += "<div class=\"title\">" + RenderField(*post.title, result, "title", show_identifiers, places_in(*post.title)) +
+           "</div>";
+  }
+  out += "<div class=\"text\">" + RenderField(post.text, result, "text", show_identifiers, places_in(post.text)) + "</div>";
   if (!result.indicators.empty()) {
     out += "<div class=\"hits\">";
     for (const auto& hit : result.indicators) {
@@ -435,7 +445,7 @@ std::string RenderScanJson(const ScanReport& report, int threads) {
   return out;
 }
 
-std::string RenderScanHtml(const ScanReport& report, bool show_identifiers) {
+std::string RenderScanHtml(const ScanReport& report, bool show_identifiers, const IdentifierPlaces& places) {
   const auto& result = report.result;
   std::vector<std::size_t> clusters(result.clusters.size());
   for (std::size_t idx = 0; idx < clusters.size(); ++idx) clusters[idx] = idx;
@@ -490,7 +500,7 @@ std::string RenderScanHtml(const ScanReport& report, bool show_identifiers) {
       }
       out += "</div>";
     }
-    for (std::size_t member : cluster.cluster.members) out += RenderPost(report, member, show_identifiers);
+    for (std::size_t member : cluster.cluster.members) out += RenderPost(report, member, show_identifiers, places);
     out += "</section>";
   }
   std::vector<std::size_t> loose;
@@ -503,7 +513,7 @@ std::string RenderScanHtml(const ScanReport& report, bool show_identifiers) {
   out += "<h2>Posts with lure indicators outside clusters</h2>";
   if (loose.empty()) out += "<p>None.</p>";
   for (std::size_t pos : loose) {
-    out += RenderPost(report, pos, show_identifiers);
+    out += RenderPost(report, pos, show_identifiers, places);
     out += RenderReasons(result.posts[pos].risk);
   }
   out += "</body></html>\n";

@@ -26,9 +26,16 @@ struct ScanReport {
 // RenderScanJson in pieces given to `sink` in order, so a large report need not be held whole.
 void WriteScanJson(const ScanReport& report, int threads, const std::function<void(std::string_view)>& sink);
 
+// Every place where an identifier is written in one field of a post (the pipeline reports each
+// value once, at its first occurrence), for masking; see core/monitor/masking.hpp.
+using IdentifierPlaces =
+    std::function<std::vector<core::monitor::ByteSpan>(const core::monitor::Post& post, std::string_view field)>;
+
 // The HTML page: clusters ranked by risk (ties by id), then posts outside clusters that carry
 // indicators, ranked likewise; lure phrases highlighted; identifier values replaced by their
-// type unless `show_identifiers`.
-[[nodiscard]] std::string RenderScanHtml(const ScanReport& report, bool show_identifiers);
+// type unless `show_identifiers`: the reported occurrences, the same writing elsewhere in the
+// field, and, when `places` is given, every place it finds (another writing of the same number).
+[[nodiscard]] std::string RenderScanHtml(const ScanReport& report, bool show_identifiers,
+                                         const IdentifierPlaces& places = {});
 
 }  // namespace vigil::codec::monitor

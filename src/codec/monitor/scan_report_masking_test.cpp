@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "codec/monitor/scan_report.hpp"
+#include "core/monitor/masking.hpp"
 #include "core/monitor/test_lexicon.hpp"
 
 namespace vigil::codec::monitor {
@@ -37,6 +38,34 @@ TEST(ScanReportMasking, HidesRepeatedAndGroupedPhoneNumbers) {
   EXPECT_NE(masked.find("[phone hidden]"), std::string::npos);
   const std::string shown = RenderScanHtml({input, *result, 0.0}, true);
   EXPECT_NE(shown.find("123 45 67"), std::string::npos);
+}
+
+// The pipeline reports a number once; written a second time another way ("050 123 45 67" after
+// "+380501234567") it is still masked when the caller lists every place.
+TEST(ScanReportMasking, HidesAnotherWritingOfTheSameNumberWhenPlacesAreGiven) {
+  core::monitor::PipelineOptions options;
+  options.lexicon = {core::monitor::PhraseEntry("en.easy", "pay-unrealistic", "pay", "easy money", 2.0)};
+  auto pipeline = core::monitor::Pipeline::Create(options);
+  ASSERT_TRUE(pipeline) << pipeline.error().message;
+  auto extractor = core::monitor::IdentifierExtractor::Create(options.identifiers);
+  ASSERT_TRUE(extractor) << extractor.error().message;
+  PostsInput input;
+  input.posts = {MakePost("1", "Easy money! Call +380501234567 or 050 123 45 67 today")};
+  input.lines = {1};
+  input.flags.resize(1);
+  auto result = pipeline->Run(input.posts);
+  ASSERT_TRUE(result) << result.error().message;
+  ASSERT_EQ(result->posts[0].identifiers.size(), 1u);
+  const IdentifierPlaces places = [&](const core::monitor::Post& post, std::string_view field) {
+    std::vector<core::monitor::ByteSpan> spans;
+    for (const auto& found : core::monitor::FindIdentifierOccurrences(*extractor, field, post.region)) spans.push_back(found.span);
+    return spans;
+  };
+  const std::string without = RenderScanHtml({input, *result, 0.0}, false);
+  EXPECT_NE(without.find("123 45 67"), std::string::npos);  // what the places close
+  const std::string masked = RenderScanHtml({input, *result, 0.0}, false, places);
+  EXPECT_EQ(masked.find("380501234567"), std::string::npos);
+  EXPECT_EQ(masked.find("123 45 67"), std::string::npos);
 }
 
 }  // namespace
