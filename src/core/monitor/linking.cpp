@@ -1,8 +1,8 @@
 #include "core/monitor/linking.hpp"
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "core/monitor/union_find.hpp"
@@ -44,59 +44,86 @@ bool IsSharedHost(const std::string& host_and_path, const std::vector<std::strin
 Linking LinkPosts(const std::vector<LinkPost>& posts, const std::vector<NearDuplicateEdge>& edges,
                   const LinkOptions& options) {
   UnionFind sets(posts.size());
-  // (type, value) -> posts holding it, in input order (a post listing it twice counts once).
-  std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> holders;
+  // (type, value) -> posts holding it, in input order (a post listing it twice counts once). A
+  // hash map: a million posts hold a million and more identifiers.
+  struct Holders {
+    const PostIdentifier* identifier;
+    std::vector<std::size_t> posts;
+  };
+  std::vector<Holders> holders;
+  std::unordered_map<std::string, std::size_t> holder_of;  // "type\0value" -> index in holders
+  holder_of.reserve(posts.size());
+  std::string key;
   for (std::size_t post_idx = 0; post_idx < posts.size(); ++post_idx) {
     for (const auto& identifier : posts[post_idx].identifiers) {
       if (identifier.value.empty()) continue;
       if (identifier.type == "domain" && IsSharedHost(identifier.value, options.shared_hosts)) {
         continue;
       }
-      auto& list = holders[{identifier.type, identifier.value}];
+      key.assign(identifier.type);
+      key.push_back('\0');
+      key += identifier.value;
+      const auto [found, added] = holder_of.try_emplace(key, holders.size());
+      if (added) holders.push_back({&identifier, {}});
+      auto& list = holders[found->second].posts;
       if (list.empty() || list.back() != post_idx) list.push_back(post_idx);
     }
   }
-  for (const auto& [key, list] : holders) {
-    for (std::size_t idx = 1; idx < list.size(); ++idx) sets.Union(list[0], list[idx]);
+  for (const auto& holder : holders) {
+    for (std::size_t idx = 1; idx < holder.posts.size(); ++idx) sets.Union(holder.posts[0], holder.posts[idx]);
   }
   if (options.link_near_duplicates) {
     for (const auto& edge : edges) sets.Union(edge.earlier, edge.later);
   }
 
+  // A set's root is its smallest member, so walking the posts in order meets the clusters in the
+  // order of their ids, and each cluster's members in ascending order.
   Linking linking;
   linking.cluster_of.assign(posts.size(), std::nullopt);
-  std::map<std::size_t, std::vector<std::size_t>> by_root;  // ordered: root = smallest index
+  std::vector<std::size_t> set_size(posts.size(), 0);
+  for (std::size_t post_idx = 0; post_idx < posts.size(); ++post_idx) ++set_size[sets.Find(post_idx)];
   for (std::size_t post_idx = 0; post_idx < posts.size(); ++post_idx) {
-    by_root[sets.Find(post_idx)].push_back(post_idx);
-  }
-  for (auto& [root, members] : by_root) {
-    if (members.size() < 2) continue;
-    const std::size_t cluster_idx = linking.clusters.size();
-    Cluster cluster;
-    cluster.id = root;
-    cluster.members = std::move(members);
-    for (std::size_t member : cluster.members) {
-      linking.cluster_of[member] = cluster_idx;
-      const LinkPost& post = posts[member];
-      AddDistinct(cluster.sources, post.source);
-      AddDistinct(cluster.languages, post.language);
-      AddDistinct(cluster.cities, post.city);
-      if (post.posted_at) {
-        if (!cluster.first_seen || *post.posted_at < *cluster.first_seen) cluster.first_seen = post.posted_at;
-        if (!cluster.last_seen || *post.posted_at > *cluster.last_seen) cluster.last_seen = post.posted_at;
-      }
+    const std::size_t root = sets.Find(post_idx);
+    if (set_size[root] < 2) continue;
+    if (root == post_idx) {
+      linking.cluster_of[post_idx] = linking.clusters.size();
+      Cluster cluster;
+      cluster.id = root;
+      cluster.members.reserve(set_size[root]);
+      linking.clusters.push_back(std::move(cluster));
+    } else {
+      linking.cluster_of[post_idx] = linking.cluster_of[root];
     }
+    Cluster& cluster = linking.clusters[*linking.cluster_of[post_idx]];
+    cluster.members.push_back(post_idx);
+    const LinkPost& post = posts[post_idx];
+    AddDistinct(cluster.sources, post.source);
+    AddDistinct(cluster.languages, post.language);
+    AddDistinct(cluster.cities, post.city);
+    if (post.posted_at) {
+      if (!cluster.first_seen || *post.posted_at < *cluster.first_seen) cluster.first_seen = post.posted_at;
+      if (!cluster.last_seen || *post.posted_at > *cluster.last_seen) cluster.last_seen = post.posted_at;
+    }
+  }
+  for (Cluster& cluster : linking.clusters) {
     SortUnique(cluster.sources);
     SortUnique(cluster.languages);
     SortUnique(cluster.cities);
-    linking.clusters.push_back(std::move(cluster));
   }
-  // Shared identifiers: every identifier held by two or more posts lies inside one cluster.
-  for (const auto& [key, list] : holders) {
-    if (list.size() < 2) continue;
-    const auto cluster_idx = linking.cluster_of[list[0]];
+  // Shared identifiers: every identifier held by two or more posts lies inside one cluster; each
+  // cluster lists them by type, then value.
+  for (auto& holder : holders) {
+    if (holder.posts.size() < 2) continue;
+    const auto cluster_idx = linking.cluster_of[holder.posts[0]];
     if (!cluster_idx) continue;
-    linking.clusters[*cluster_idx].shared_identifiers.push_back({key.first, key.second, list});
+    linking.clusters[*cluster_idx].shared_identifiers.push_back(
+        {holder.identifier->type, holder.identifier->value, std::move(holder.posts)});
+  }
+  for (Cluster& cluster : linking.clusters) {
+    std::sort(cluster.shared_identifiers.begin(), cluster.shared_identifiers.end(),
+              [](const SharedIdentifier& a, const SharedIdentifier& b) {
+                return a.type != b.type ? a.type < b.type : a.value < b.value;
+              });
   }
   for (const auto& edge : edges) {
     if (!options.link_near_duplicates) break;
