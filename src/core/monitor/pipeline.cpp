@@ -319,13 +319,17 @@ Result<PipelineResult> Pipeline::Run(const std::vector<Post>& posts, int threads
   std::vector<std::size_t> accepted;
   accepted.reserve(posts.size());
   {
-    std::unordered_set<std::string> keys;
+    // Views into the posts: no string is copied to find the repeats.
+    struct KeyHash {
+      std::size_t operator()(const std::pair<std::string_view, std::string_view>& key) const {
+        const std::size_t first = std::hash<std::string_view>{}(key.first);
+        return first ^ (std::hash<std::string_view>{}(key.second) + 0x9E3779B97F4A7C15ULL + (first << 6) + (first >> 2));
+      }
+    };
+    std::unordered_set<std::pair<std::string_view, std::string_view>, KeyHash> keys;
     keys.reserve(posts.size());
     for (std::size_t idx = 0; idx < posts.size(); ++idx) {
-      std::string key = posts[idx].source;
-      key.push_back('\0');
-      key += posts[idx].id;
-      if (keys.insert(std::move(key)).second) {
+      if (keys.emplace(posts[idx].source, posts[idx].id).second) {
         accepted.push_back(idx);
       } else {
         ++out.duplicates;
