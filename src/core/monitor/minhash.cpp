@@ -195,26 +195,38 @@ bool NearDuplicateIndex::Insert(const Signature& signature) {
     const std::size_t home = static_cast<std::size_t>((static_cast<std::uint64_t>(keys_[band]) * size) >> 32);
     __builtin_prefetch(&table_[home]);
   }
+  // The post goes to the head of each band's chain; the old heads start the walks.
   for (std::size_t band = 0; band < bands; ++band) {
-    const std::uint32_t key = keys_[band];
-    std::uint32_t& newest = Slot(key);
-    if (newest == kNone) {
-      newest = post;
-      ++table_used_;
-      continue;
-    }
-    // Chains only lead to older posts, so the walk ends even when keys of two bands collide.
-    std::uint32_t other = newest;
-    for (int step = 0; step < options_.max_chain && other != kNone; ++step) {
+    std::uint32_t& newest = Slot(keys_[band]);
+    if (newest == kNone) ++table_used_;
+    keys_[band] = newest;  // from here on: the band's walk position (kNone: nothing older)
+    if (newest != kNone) __builtin_prefetch(&previous_[static_cast<std::size_t>(newest) * bands + band]);
+    previous_[static_cast<std::size_t>(post) * bands + band] = newest;
+    newest = post;
+  }
+  // The chains are walked in step, one link of every band per round: a chain is a series of
+  // dependent reads far apart in a large array, and walking the bands side by side lets those
+  // reads overlap. The candidates are the same as walking one band after the other (they are
+  // sorted below). Chains only lead to older posts, so a walk ends even when keys collide.
+  for (int step = 0; step < options_.max_chain; ++step) {
+    bool any = false;
+    for (std::size_t band = 0; band < bands; ++band) {
+      const std::uint32_t other = keys_[band];
+      if (other == kNone) continue;
+      any = true;
       // Copies share many bands: each candidate is listed once (marked with this post's index).
       if (seen_by_[other] != post) {
         seen_by_[other] = post;
         candidates_.push_back(other);
       }
-      other = previous_[static_cast<std::size_t>(other) * bands + band];
+      const std::uint32_t next = previous_[static_cast<std::size_t>(other) * bands + band];
+      if (next != kNone) {
+        __builtin_prefetch(&previous_[static_cast<std::size_t>(next) * bands + band]);
+        __builtin_prefetch(&seen_by_[next]);
+      }
+      keys_[band] = next;
     }
-    previous_[static_cast<std::size_t>(post) * bands + band] = newest;
-    newest = post;
+    if (!any) break;
   }
   std::sort(candidates_.begin(), candidates_.end());
   return true;
