@@ -4,7 +4,6 @@
 #include <atomic>
 #include <cstdio>
 #include <cstring>
-#include <set>
 #include <thread>
 #include <unordered_set>
 
@@ -221,10 +220,13 @@ struct Pipeline::Impl {
   }
 
   void AddIdentifiers(const std::string& field_text, const char* field, const Post& post,
-                      Worker& worker, Work& work, std::set<std::pair<std::string, std::string>>& seen) const {
+                      Worker& worker, Work& work) const {
     for (Identifier& found : worker.extractor.Extract(field_text, post.region)) {
       std::string type(IdentifierTypeName(found.type));
-      if (!seen.emplace(type, found.value).second) continue;
+      // A post holds a few identifiers: each (type, value) once, by a linear look.
+      const bool seen = std::any_of(work.result.identifiers.begin(), work.result.identifiers.end(),
+                                    [&](const PostIdentifierHit& hit) { return hit.type == type && hit.value == found.value; });
+      if (seen) continue;
       // A bare shared host says nothing about who posted: reported, never linked.
       if (!(found.type == IdentifierType::kDomain && found.shared_host &&
             found.value.find('/') == std::string::npos)) {
@@ -249,9 +251,8 @@ struct Pipeline::Impl {
     // worker.folded now holds the folded text.
     if (options.link_near_duplicates) work.signature = hasher.ComputeFolded(worker.folded);
     result.risk = ComputePostRisk(risk_hits, options.risk);
-    std::set<std::pair<std::string, std::string>> seen;
-    if (post.title) AddIdentifiers(*post.title, "title", post, worker, work, seen);
-    AddIdentifiers(post.text, "text", post, worker, work, seen);
+    if (post.title) AddIdentifiers(*post.title, "title", post, worker, work);
+    AddIdentifiers(post.text, "text", post, worker, work);
     return {};
   }
 };
