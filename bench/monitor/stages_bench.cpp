@@ -20,9 +20,8 @@
 #include <string>
 #include <vector>
 
+#include "app/monitor_runtime.hpp"
 #include "codec/monitor/posts_input.hpp"
-#include "codec/yaml/lexicon_yaml.hpp"
-#include "codec/yaml/monitor_yaml.hpp"
 #include "core/monitor/identifiers.hpp"
 #include "core/monitor/language.hpp"
 #include "core/monitor/lexicon_matcher.hpp"
@@ -56,29 +55,12 @@ std::string ReadFile(const fs::path& path) {
   std::exit(1);
 }
 
-// The lexicon and identifier data under <data>/monitor, read as `vigil monitor scan` reads them.
+// The lexicon and identifier data under <data>/monitor, read by the loader `vigil monitor scan`
+// and `vigil serve` use.
 mon::PipelineOptions LoadOptions(const fs::path& data) {
-  mon::PipelineOptions options;
-  std::vector<fs::path> files;
-  std::error_code error;
-  for (fs::directory_iterator it(data / "monitor" / "lexicon", error), end; !error && it != end; it.increment(error)) {
-    if (it->path().extension() == ".yaml") files.push_back(it->path());
-  }
-  if (files.empty()) Fail("no lexicon under " + (data / "monitor" / "lexicon").string());
-  std::sort(files.begin(), files.end());
-  for (const fs::path& file : files) {
-    auto entries = vigil::codec::yaml::ParseLexiconYaml(file.filename().string(), ReadFile(file));
-    if (!entries) Fail(entries.error().message);
-    options.lexicon.insert(options.lexicon.end(), entries->begin(), entries->end());
-  }
-  if (auto valid = mon::ValidateLexicon(options.lexicon); !valid) Fail(valid.error().message);
-  auto overrides = vigil::codec::yaml::ParsePhoneOverridesYaml(
-      "phone-overrides.yaml", ReadFile(data / "monitor" / "phone-overrides.yaml"));
-  auto hosts = vigil::codec::yaml::ParseSharedHostsYaml("shared-hosts.yaml", ReadFile(data / "monitor" / "shared-hosts.yaml"));
-  if (!overrides || !hosts) Fail("cannot read phone-overrides.yaml or shared-hosts.yaml");
-  options.identifiers.phone_overrides = std::move(*overrides);
-  options.identifiers.shared_hosts = std::move(*hosts);
-  return options;
+  auto options = vigil::app::LoadMonitorOptions(data.string());
+  if (!options) Fail(options.error().message);
+  return std::move(*options);
 }
 
 // The literal phrases for `grep -F -f`: a stem's trailing '*' is dropped (grep finds the prefix
