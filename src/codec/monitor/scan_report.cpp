@@ -314,6 +314,32 @@ std::string RenderField(std::string_view text, const PostResult& result, const c
   for (const auto& place : places) {
     for (std::size_t at = place.start; at < std::min(place.end, text.size()); ++at) kind[at] = 2;
   }
+  // A number the phone stage did not accept (a range the metadata does not know, a typo) is
+  // still someone's contact as often as not: in a page for sharing, runs of 7+ digits (with
+  // spaces, dots, dashes or brackets between them) are masked as well.
+  if (!show_identifiers) {
+    const auto digit = [&](std::size_t at) { return text[at] >= '0' && text[at] <= '9'; };
+    const auto joiner = [&](std::size_t at) {
+      return text[at] == ' ' || text[at] == '-' || text[at] == '.' || text[at] == '(' || text[at] == ')';
+    };
+    for (std::size_t pos = 0; pos < text.size();) {
+      if (!digit(pos)) {
+        ++pos;
+        continue;
+      }
+      std::size_t end = pos, last_digit = pos, digits = 0;
+      while (end < text.size() && (digit(end) || joiner(end))) {
+        if (digit(end)) {
+          ++digits;
+          last_digit = end;
+        }
+        ++end;
+      }
+      const std::size_t start = pos > 0 && text[pos - 1] == '+' ? pos - 1 : pos;
+      if (digits >= 7) std::fill(kind.begin() + static_cast<long>(start), kind.begin() + static_cast<long>(last_digit + 1), 2);
+      pos = end;
+    }
+  }
   std::size_t shown = std::min(text.size(), kShownBytes);
   while (shown < text.size() && shown > 0 && (static_cast<unsigned char>(text[shown]) & 0xC0) == 0x80) --shown;
   std::string out;

@@ -40,7 +40,7 @@ TEST(ScanReportMasking, HidesRepeatedAndGroupedPhoneNumbers) {
   EXPECT_NE(shown.find("123 45 67"), std::string::npos);
 }
 
-// The pipeline reports a number once; written a second time another way ("050 123 45 67" after
+// The pipeline reports a number once; written a second time another way (in words after
 // "+380501234567") it is still masked when the caller lists every place.
 TEST(ScanReportMasking, HidesAnotherWritingOfTheSameNumberWhenPlacesAreGiven) {
   core::monitor::PipelineOptions options;
@@ -50,7 +50,7 @@ TEST(ScanReportMasking, HidesAnotherWritingOfTheSameNumberWhenPlacesAreGiven) {
   auto extractor = core::monitor::IdentifierExtractor::Create(options.identifiers);
   ASSERT_TRUE(extractor) << extractor.error().message;
   PostsInput input;
-  input.posts = {MakePost("1", "Easy money! Call +380501234567 or 050 123 45 67 today")};
+  input.posts = {MakePost("1", "Easy money! Call +380501234567 or нуль п'ять нуль один два три чотири п'ять шість сім today")};
   input.lines = {1};
   input.flags.resize(1);
   auto result = pipeline->Run(input.posts);
@@ -62,10 +62,29 @@ TEST(ScanReportMasking, HidesAnotherWritingOfTheSameNumberWhenPlacesAreGiven) {
     return spans;
   };
   const std::string without = RenderScanHtml({input, *result, 0.0}, false);
-  EXPECT_NE(without.find("123 45 67"), std::string::npos);  // what the places close
+  EXPECT_NE(without.find("чотири"), std::string::npos);  // what the places close
   const std::string masked = RenderScanHtml({input, *result, 0.0}, false, places);
   EXPECT_EQ(masked.find("380501234567"), std::string::npos);
-  EXPECT_EQ(masked.find("123 45 67"), std::string::npos);
+  EXPECT_EQ(masked.find("чотири"), std::string::npos);
+}
+
+// A number the phone stage rejects is still masked in the shared page; prices are not.
+TEST(ScanReportMasking, HidesLongDigitRunsThePhoneStageRejected) {
+  core::monitor::PipelineOptions options;
+  options.lexicon = {core::monitor::PhraseEntry("en.easy", "pay-unrealistic", "pay", "easy money", 2.0)};
+  auto pipeline = core::monitor::Pipeline::Create(options);
+  ASSERT_TRUE(pipeline) << pipeline.error().message;
+  PostsInput input;
+  input.posts = {MakePost("1", "Easy money, 1 500 euro! Call +380 84 119 99 21 (ask for Ann)")};
+  input.lines = {1};
+  input.flags.resize(1);
+  auto result = pipeline->Run(input.posts);
+  ASSERT_TRUE(result) << result.error().message;
+  const std::string masked = RenderScanHtml({input, *result, 0.0}, false);
+  EXPECT_EQ(masked.find("119 99 21"), std::string::npos);
+  EXPECT_NE(masked.find("1 500 euro"), std::string::npos);
+  const std::string shown = RenderScanHtml({input, *result, 0.0}, true);
+  EXPECT_NE(shown.find("+380 84 119 99 21"), std::string::npos);
 }
 
 }  // namespace
