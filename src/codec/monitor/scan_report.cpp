@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "core/common/encoding.hpp"
+#include "core/monitor/masking.hpp"
 
 namespace vigil::codec::monitor {
 namespace {
@@ -318,26 +319,8 @@ std::string RenderField(std::string_view text, const PostResult& result, const c
   // still someone's contact as often as not: in a page for sharing, runs of 7+ digits (with
   // spaces, dots, dashes or brackets between them) are masked as well.
   if (!show_identifiers) {
-    const auto digit = [&](std::size_t at) { return text[at] >= '0' && text[at] <= '9'; };
-    const auto joiner = [&](std::size_t at) {
-      return text[at] == ' ' || text[at] == '-' || text[at] == '.' || text[at] == '(' || text[at] == ')';
-    };
-    for (std::size_t pos = 0; pos < text.size();) {
-      if (!digit(pos)) {
-        ++pos;
-        continue;
-      }
-      std::size_t end = pos, last_digit = pos, digits = 0;
-      while (end < text.size() && (digit(end) || joiner(end))) {
-        if (digit(end)) {
-          ++digits;
-          last_digit = end;
-        }
-        ++end;
-      }
-      const std::size_t start = pos > 0 && text[pos - 1] == '+' ? pos - 1 : pos;
-      if (digits >= 7) std::fill(kind.begin() + static_cast<long>(start), kind.begin() + static_cast<long>(last_digit + 1), 2);
-      pos = end;
+    for (const auto& run : core::monitor::LongDigitRuns(text)) {
+      std::fill(kind.begin() + static_cast<long>(run.start), kind.begin() + static_cast<long>(run.end), 2);
     }
   }
   std::size_t shown = std::min(text.size(), kShownBytes);

@@ -96,13 +96,38 @@ std::vector<IdentifierOccurrence> FindIdentifierOccurrences(IdentifierExtractor&
   return out;
 }
 
+std::vector<ByteSpan> LongDigitRuns(std::string_view text, std::size_t min_digits) {
+  const auto digit = [&](std::size_t at) { return text[at] >= '0' && text[at] <= '9'; };
+  const auto joiner = [&](std::size_t at) {
+    return text[at] == ' ' || text[at] == '-' || text[at] == '.' || text[at] == '(' || text[at] == ')';
+  };
+  std::vector<ByteSpan> runs;
+  for (std::size_t pos = 0; pos < text.size();) {
+    if (!digit(pos)) {
+      ++pos;
+      continue;
+    }
+    std::size_t end = pos, last_digit = pos, digits = 0;
+    while (end < text.size() && (digit(end) || joiner(end))) {
+      if (digit(end)) {
+        ++digits;
+        last_digit = end;
+      }
+      ++end;
+    }
+    if (digits >= min_digits) runs.push_back({pos > 0 && text[pos - 1] == '+' ? pos - 1 : pos, last_digit + 1});
+    pos = end;
+  }
+  return runs;
+}
+
 std::vector<Segment> BuildSegments(std::string_view field, std::string_view field_name,
                                    const std::vector<IdentifierOccurrence>& identifiers,
                                    const std::vector<IndicatorMatch>& indicators, bool raw) {
   struct Piece {
     ByteSpan span;
     const IdentifierOccurrence* identifier = nullptr;
-    const IndicatorMatch* indicator = nullptr;
+    const IndicatorMatch* indicator = nullptr;  // neither: a long digit run (masked views)
   };
   std::vector<Piece> pieces;
   for (const auto& occurrence : identifiers) {
@@ -121,6 +146,11 @@ std::vector<Segment> BuildSegments(std::string_view field, std::string_view fiel
       return span.start < piece.span.end && piece.span.start < span.end;
     });
   };
+  if (!raw) {
+    for (const ByteSpan& run : LongDigitRuns(field)) {
+      if (!overlaps(run)) pieces.push_back({run, nullptr, nullptr});
+    }
+  }
   for (const auto* hit : hits) {
     if (!overlaps(hit->span)) pieces.push_back({hit->span, nullptr, hit});
   }
@@ -138,9 +168,11 @@ std::vector<Segment> BuildSegments(std::string_view field, std::string_view fiel
       segments.push_back({Segment::Kind::kIdentifier,
                           raw ? std::string(written) : MaskIdentifier(piece.identifier->type, piece.identifier->value),
                           "", "", piece.identifier->type});
-    } else {
+    } else if (piece.indicator != nullptr) {
       segments.push_back({Segment::Kind::kIndicator, std::string(written), piece.indicator->indicator,
                           piece.indicator->category, ""});
+    } else {
+      segments.push_back({Segment::Kind::kIdentifier, MaskIdentifier("number", ""), "", "", "number"});
     }
     pos = piece.span.end;
   }

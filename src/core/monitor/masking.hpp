@@ -35,6 +35,11 @@ struct IdentifierOccurrence {
     IdentifierExtractor& extractor, std::string_view field,
     const std::optional<std::string>& region, int max_passes = 32);
 
+// Runs of at least `min_digits` digits, with spaces, dots, dashes or brackets between them (and a
+// "+" just before): how a phone number looks even when the phone stage did not accept it (a range
+// its metadata does not know, a typo). Masked views hide these too; prices ("1 500") stay.
+[[nodiscard]] std::vector<ByteSpan> LongDigitRuns(std::string_view text, std::size_t min_digits = 7);
+
 struct Segment {
   enum class Kind { kPlain, kIndicator, kIdentifier };
   Kind kind = Kind::kPlain;
@@ -45,7 +50,8 @@ struct Segment {
 };
 
 // `field` cut into segments: identifiers (masked unless `raw`) win over lure phrases that overlap
-// them; of overlapping phrases the first wins. `indicators` may hold hits of other fields: only
+// them; of overlapping phrases the first wins. Unless `raw`, LongDigitRuns outside identifiers
+// become identifier segments of type "number" ("[number hidden]"). `indicators` may hold hits of other fields: only
 // those with `field_name` are used. Concatenating the segments' text gives the field with its
 // identifiers masked (or the field itself when `raw`).
 [[nodiscard]] std::vector<Segment> BuildSegments(std::string_view field, std::string_view field_name,
