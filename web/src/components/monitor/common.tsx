@@ -100,7 +100,8 @@ export function categoryLabel(t: MonitorTranslate, category: string): string {
     : category;
 }
 
-const IDENTIFIER_TYPES = ['phone', 'email', 'domain', 'telegram', 'whatsapp', 'viber', 'signal', 'handle'] as const;
+// `number`: a run of digits the phone stage did not accept, masked all the same.
+const IDENTIFIER_TYPES = ['phone', 'email', 'domain', 'telegram', 'whatsapp', 'viber', 'signal', 'handle', 'number'] as const;
 
 export function identifierLabel(t: MonitorTranslate, type: string): string {
   return (IDENTIFIER_TYPES as readonly string[]).includes(type)
