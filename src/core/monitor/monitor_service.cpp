@@ -38,12 +38,13 @@ MonitorService::MonitorService(const Pipeline& pipeline, MonitorStore& store,
     : pipeline_(pipeline), store_(store), audit_(audit), clock_(clock),
       identifier_key_(identifier_key) {}
 
-void MonitorService::Audit(const access::Actor& actor, const std::string& action,
+bool MonitorService::Audit(const access::Actor& actor, const std::string& action,
                            const std::string& object_id, const Status& outcome) {
   std::string result = "ok";
   if (!outcome) result = outcome.error().code == ErrorCode::kPermissionDenied ? "forbidden" : "error";
-  (void)audit_.Record({actor.name, actor.role, action, "monitor_cluster", object_id, result,
-                       actor.request_id});
+  return audit_.Record({actor.name, actor.role, action, "monitor_cluster", object_id, result,
+                        actor.request_id})
+      .has_value();
 }
 
 Result<IngestSummary> MonitorService::Ingest(const access::Actor& actor,
@@ -80,7 +81,14 @@ Result<ClusterView> MonitorService::View(const access::Actor& actor, std::int64_
     return tl::unexpected(refused);
   }
   auto view = BuildView(id, raw);
-  Audit(actor, action, std::to_string(id), view ? Status{} : Status(tl::unexpected(view.error())));
+  const bool recorded =
+      Audit(actor, action, std::to_string(id), view ? Status{} : Status(tl::unexpected(view.error())));
+  // Raw contact details are shown only when the audit trail holds the view.
+  if (raw && view && !recorded) {
+    return tl::unexpected(Error{ErrorCode::kUnavailable,
+                                "raw contact details are not shown: the view could not be recorded in the audit trail",
+                                "audit-unavailable"});
+  }
   return view;
 }
 

@@ -89,7 +89,8 @@ class MonitorService {
  private:
   Result<IngestSummary> IngestLocked(const std::vector<Post>& posts);
   Result<ClusterView> BuildView(std::int64_t id, bool raw);
-  void Audit(const access::Actor& actor, const std::string& action, const std::string& object_id,
+  // Records the action; false when the audit trail could not be written.
+  bool Audit(const access::Actor& actor, const std::string& action, const std::string& object_id,
              const Status& outcome);
 
   const Pipeline& pipeline_;

@@ -211,5 +211,32 @@ TEST_F(MonitorServiceTest, RefusesBadReviewsAndUnknownClusters) {
   EXPECT_EQ(reviewed->reviews.at(0).by, "cora");
 }
 
+// An audit trail that refuses every entry.
+class FailingAuditStore final : public access::AuditStore {
+ public:
+  Result<access::AuditEntry> AppendAudit(
+      const std::function<access::AuditEntry(const std::optional<access::AuditEntry>& last)>&) override {
+    return MakeError(ErrorCode::kUnavailable, "disk full");
+  }
+  Result<std::vector<access::AuditEntry>> LoadAudit(std::int64_t, std::size_t) override {
+    return std::vector<access::AuditEntry>{};
+  }
+};
+
+// Raw contact details leave the service only when their view is in the audit trail.
+TEST_F(MonitorServiceTest, RawViewIsRefusedWhenTheAuditTrailCannotRecordIt) {
+  Ingest({MakePost("a", "1", "Free accommodation. Call " + kPhone),
+          MakePost("a", "2", "Only young women. Call " + kPhone)});
+  FailingAuditStore failing;
+  storage::memory::MemoryAuditHeadStore head;
+  access::AuditLog broken{failing, head, env_.clock, env_.keys.audit};
+  MonitorService service{pipeline_, store_, broken, env_.clock, env_.keys.monitor_identifiers};
+  auto raw = service.View(analyst_, 1, true);
+  ASSERT_FALSE(raw);
+  EXPECT_EQ(raw.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(raw.error().message.find("380"), std::string::npos);
+  EXPECT_TRUE(service.View(analyst_, 1, false).has_value());  // the masked view stays available
+}
+
 }  // namespace
 }  // namespace vigil::core::monitor
