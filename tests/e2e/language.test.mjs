@@ -86,7 +86,10 @@ test('every language translates the sign-in screen, and the choice survives a re
       assert.deepEqual(await htmlLangDir(page), [lang, lang === 'ar' ? 'rtl' : 'ltr']);
       assert.equal((await page.locator('main h1').textContent()).trim(), messages['signin.title']);
       assert.equal(await page.locator('label[for="signin-name"]').textContent(), messages['signin.name']);
-      assert.equal(await page.title(), `${messages['signin.title']} – ${messages['app.name']}`);
+      // The title is set after the page renders: wait for it rather than read it at once.
+      const title = `${messages['signin.title']} – ${messages['app.name']}`;
+      await page.waitForFunction((want) => document.title === want, title).catch(() => {});
+      assert.equal(await page.title(), title);
     }
     await page.selectOption('#language-select', 'pl');
     assert.equal(await page.evaluate(() => localStorage.getItem('vigil.lang')), 'pl');
