@@ -15,6 +15,8 @@ packages=(
   # monitor: phone numbers (needs the preinstalled Boost 1.74; never libboost1.81-dev), language
   # identification, public suffixes
   libphonenumber-dev libcld2-dev libpsl-dev
+  # the vigil binary's allocator (many small allocations in the monitor pipeline)
+  libmimalloc-dev
   # tests
   libgtest-dev libgmock-dev libbenchmark-dev chromium unzip
 )
