@@ -121,10 +121,6 @@ Result<std::string> FoldPattern(const std::string& source) {
   return out;
 }
 
-bool IsWordByte(char c) {
-  const auto byte = static_cast<unsigned char>(c);
-  return byte >= 0x80 || (byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9');
-}
 
 struct RawMatch {
   unsigned pattern;
@@ -162,11 +158,11 @@ PhraseShape ShapeOf(const std::string& phrase) {
     auto folded = FoldPattern(word);
     if (!folded || folded->size() != word.size()) return {};
     part.text = std::move(*folded);
-    if (part.stem && !std::all_of(part.text.begin(), part.text.end(), IsWordByte)) return {};
+    if (part.stem && !std::all_of(part.text.begin(), part.text.end(), IsFoldedWordByte)) return {};
     shape.tokens.push_back(std::move(part));
   }
-  if (shape.tokens.empty() || !IsWordByte(shape.tokens.front().text.front()) ||
-      (!shape.tokens.back().stem && !IsWordByte(shape.tokens.back().text.back()))) {
+  if (shape.tokens.empty() || !IsFoldedWordByte(shape.tokens.front().text.front()) ||
+      (!shape.tokens.back().stem && !IsFoldedWordByte(shape.tokens.back().text.back()))) {
     return {};
   }
   return shape;
@@ -178,7 +174,7 @@ std::optional<unsigned long long> PhraseStart(const PhraseShape& shape, std::str
                                               std::size_t to) {
   if (shape.tokens.empty() || to == 0 || to > folded.size()) return std::nullopt;
   // The phrase ends with a word byte: a non-word byte before `to` is the end boundary.
-  std::size_t pos = IsWordByte(folded[to - 1]) ? to : to - 1;
+  std::size_t pos = IsFoldedWordByte(folded[to - 1]) ? to : to - 1;
   for (std::size_t idx = shape.tokens.size(); idx-- > 0;) {
     const PhraseShape::Word& word = shape.tokens[idx];
     if (idx + 1 < shape.tokens.size()) {
@@ -187,7 +183,7 @@ std::optional<unsigned long long> PhraseStart(const PhraseShape& shape, std::str
       if (pos == space_end) return std::nullopt;
     }
     if (word.stem) {
-      while (pos > 0 && IsWordByte(folded[pos - 1])) --pos;
+      while (pos > 0 && IsFoldedWordByte(folded[pos - 1])) --pos;
     } else {
       if (pos < word.text.size()) return std::nullopt;
       pos -= word.text.size();
@@ -450,8 +446,8 @@ Result<std::vector<LexiconHit>> LexiconMatcher::ScanFolded(std::string_view fold
     auto start = static_cast<std::size_t>(match.from);
     auto end = static_cast<std::size_t>(match.to);
     // Leading and trailing boundary bytes belong to the surroundings, not to the phrase.
-    if (start < end && !IsWordByte(folded[start])) ++start;
-    if (start < end && !IsWordByte(folded[end - 1])) --end;
+    if (start < end && !IsFoldedWordByte(folded[start])) ++start;
+    if (start < end && !IsFoldedWordByte(folded[end - 1])) --end;
     if (start >= end) continue;
     const std::size_t entry_idx = pattern_entry_[match.pattern];
     const LexiconEntry& entry = entries_[entry_idx];

@@ -59,6 +59,13 @@ class LexiconScratch {
 // ASCII spaces as they had bytes; invalid UTF-8 bytes copied unchanged. This is what the
 // database scans.
 [[nodiscard]] std::string FoldForScan(std::string_view text);
+// True for the bytes that make words in folded text: ASCII letters and digits, and every byte of
+// a non-ASCII character (the fold turned punctuation into spaces).
+[[nodiscard]] inline bool IsFoldedWordByte(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte >= 0x80 || (byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9');
+}
+
 // FoldForScan into `out` (resized to text.size()), reusing its memory.
 void FoldForScanInto(std::string_view text, std::string& out);
 

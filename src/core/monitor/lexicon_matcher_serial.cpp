@@ -9,8 +9,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 
+#include "core/common/byte_blocks.hpp"
 #include "core/monitor/lexicon_matcher.hpp"
 
 namespace vigil::core::monitor {
@@ -21,27 +21,20 @@ constexpr std::string_view kMagic = "vigil-lexicon-1\n";
 void AppendDatabase(const hs_database_t* database, std::string& out) {
   char* bytes = nullptr;
   std::size_t length = 0;
-  if (database != nullptr && hs_serialize_database(database, &bytes, &length) != HS_SUCCESS) length = 0;
-  const auto size = static_cast<std::uint64_t>(length);
-  out.append(reinterpret_cast<const char*>(&size), sizeof size);
-  if (bytes != nullptr) {
-    out.append(bytes, length);
-    std::free(bytes);  // hs_serialize_database allocates with the default (malloc) allocator
+  if (database == nullptr || hs_serialize_database(database, &bytes, &length) != HS_SUCCESS) {
+    AppendBlock({}, out);  // empty: no database
+    return;
   }
+  AppendBlock(std::string_view(bytes, length), out);
+  std::free(bytes);  // hs_serialize_database allocates with the default (malloc) allocator
 }
 
 // Reads one AppendDatabase block at `pos`; false when the bytes are cut short or not a database.
 bool ReadDatabase(std::string_view data, std::size_t& pos, hs_database_t** database) {
-  std::uint64_t size = 0;
-  if (data.size() - pos < sizeof size) return false;
-  std::memcpy(&size, data.data() + pos, sizeof size);
-  pos += sizeof size;
-  if (size > data.size() - pos) return false;
+  const auto block = ReadBlock(data, pos);
+  if (!block) return false;
   *database = nullptr;
-  if (size == 0) return true;
-  const bool ok = hs_deserialize_database(data.data() + pos, static_cast<std::size_t>(size), database) == HS_SUCCESS;
-  pos += static_cast<std::size_t>(size);
-  return ok;
+  return block->empty() || hs_deserialize_database(block->data(), block->size(), database) == HS_SUCCESS;
 }
 
 }  // namespace

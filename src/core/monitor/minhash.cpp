@@ -22,9 +22,6 @@ std::uint64_t SplitMix64(std::uint64_t& state) {
   return z ^ (z >> 31);
 }
 
-bool IsWordByte(unsigned char byte) {
-  return byte >= 0x80 || (byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9');
-}
 
 }  // namespace
 
@@ -32,9 +29,9 @@ void HashFoldedWords(std::string_view folded, std::vector<std::uint64_t>& words)
   words.clear();
   std::size_t pos = 0;
   while (pos < folded.size()) {
-    while (pos < folded.size() && !IsWordByte(static_cast<unsigned char>(folded[pos]))) ++pos;
+    while (pos < folded.size() && !IsFoldedWordByte(folded[pos])) ++pos;
     const std::size_t start = pos;
-    while (pos < folded.size() && IsWordByte(static_cast<unsigned char>(folded[pos]))) ++pos;
+    while (pos < folded.size() && IsFoldedWordByte(folded[pos])) ++pos;
     if (pos > start) words.push_back(XXH3_64bits(folded.data() + start, pos - start));
   }
 }

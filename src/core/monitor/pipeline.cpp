@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
-#include <cstring>
 #include <thread>
 #include <unordered_set>
 
+#include "core/common/byte_blocks.hpp"
 #include "core/monitor/language.hpp"
 #include "core/monitor/lexicon_matcher.hpp"
 #include "core/monitor/lookalike_lexicon.hpp"
@@ -77,13 +77,9 @@ using Work = PostAnalysis;
 void SplitCompiled(std::string_view compiled, std::string_view (&parts)[2]) {
   std::size_t pos = 0;
   for (auto& part : parts) {
-    std::uint64_t size = 0;
-    if (compiled.size() - pos < sizeof size) return;
-    std::memcpy(&size, compiled.data() + pos, sizeof size);
-    pos += sizeof size;
-    if (size > compiled.size() - pos) return;
-    part = compiled.substr(pos, static_cast<std::size_t>(size));
-    pos += static_cast<std::size_t>(size);
+    const auto block = ReadBlock(compiled, pos);
+    if (!block) return;
+    part = *block;
   }
 }
 
@@ -287,11 +283,8 @@ Result<Pipeline> Pipeline::Create(PipelineOptions options) {
 const PipelineOptions& Pipeline::options() const { return impl_->options; }
 std::string Pipeline::CompiledLexicon() const {
   std::string out;
-  for (const std::string& part : {impl_->matcher.Serialize(), impl_->lookalike.matcher().Serialize()}) {
-    const auto size = static_cast<std::uint64_t>(part.size());
-    out.append(reinterpret_cast<const char*>(&size), sizeof size);
-    out += part;
-  }
+  AppendBlock(impl_->matcher.Serialize(), out);
+  AppendBlock(impl_->lookalike.matcher().Serialize(), out);
   return out;
 }
 bool Pipeline::lexicon_reused() const { return impl_->matcher.reused() && impl_->lookalike.matcher().reused(); }
