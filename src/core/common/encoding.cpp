@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <array>
+#include <cstring>
 
 namespace vigil {
 namespace {
@@ -101,10 +102,26 @@ std::optional<std::vector<std::uint8_t>> DecodeBase64Url(std::string_view text) 
 bool IsValidUtf8(std::string_view text) {
   std::size_t pos = 0;
   const std::size_t size = text.size();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   while (pos < size) {
-    const auto lead = static_cast<unsigned char>(text[pos]);
+    // Most text is ASCII or two-byte letters (Cyrillic, Latin with diacritics): eight ASCII
+    // bytes are checked at once, a two-byte character without the general path.
+    if (pos + 8 <= size) {
+      std::uint64_t chunk = 0;
+      std::memcpy(&chunk, bytes + pos, sizeof chunk);
+      if ((chunk & 0x8080808080808080ULL) == 0) {
+        pos += 8;
+        continue;
+      }
+    }
+    const unsigned char lead = bytes[pos];
     if (lead < 0x80) {
       ++pos;
+      continue;
+    }
+    if (lead >= 0xc2 && lead <= 0xdf) {  // two bytes, never overlong from 0xc2 on
+      if (pos + 1 >= size || (bytes[pos + 1] & 0xc0) != 0x80) return false;
+      pos += 2;
       continue;
     }
     std::size_t length = 0;
@@ -123,7 +140,7 @@ bool IsValidUtf8(std::string_view text) {
     }
     if (pos + length > size) return false;
     for (std::size_t idx = 1; idx < length; ++idx) {
-      const auto next = static_cast<unsigned char>(text[pos + idx]);
+      const unsigned char next = bytes[pos + idx];
       if ((next & 0xc0) != 0x80) return false;
       code_point = (code_point << 6) | (next & 0x3f);
     }

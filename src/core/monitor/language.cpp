@@ -1,10 +1,12 @@
 #include "core/monitor/language.hpp"
 
 // CLD2's headers use printf-family declarations without including <cstdio>.
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdio>
 #include <optional>
+#include <vector>
 
 #include <cld2/internal/lang_script.h>
 #include <cld2/public/compact_lang_det.h>
@@ -79,35 +81,55 @@ std::uint16_t ClassifyCodePoint(UChar32 c) {
   }
 }
 
-// ClassifyCodePoint of every one- and two-byte character, computed once.
-const std::array<std::uint16_t, 0x800>& ShortLetterBits() {
+// ClassifyCodePoint of every one- and two-byte character, computed once, as a small class
+// number: the characters fall into a dozen distinct bit sets, so a text is counted as a histogram
+// of classes (one increment a character) and the bits are added up once at the end.
+struct ShortLetterClasses {
+  std::array<std::uint8_t, 0x800> of{};  // class of each code point below U+0800
+  std::vector<std::uint16_t> bits;       // the LetterBits of each class
+};
+
+const ShortLetterClasses& ShortLetterTable() {
   static const auto table = [] {
-    std::array<std::uint16_t, 0x800> bits{};
-    for (UChar32 c = 0; c < 0x800; ++c) bits[static_cast<std::size_t>(c)] = ClassifyCodePoint(c);
-    return bits;
+    ShortLetterClasses classes;
+    for (UChar32 c = 0; c < 0x800; ++c) {
+      const std::uint16_t bits = ClassifyCodePoint(c);
+      auto known = std::find(classes.bits.begin(), classes.bits.end(), bits);
+      if (known == classes.bits.end()) known = classes.bits.insert(classes.bits.end(), bits);
+      classes.of[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(known - classes.bits.begin());
+    }
+    return classes;
   }();
   return table;
 }
 
 LetterCounts CountLetters(std::string_view text) {
-  const auto& table = ShortLetterBits();
+  const ShortLetterClasses& table = ShortLetterTable();
   int sums[10] = {};
-  const auto add = [&](std::uint16_t bits) {
-    for (int bit = 0; bits != 0; ++bit, bits >>= 1) sums[bit] += bits & 1;
+  const auto add = [&](std::uint16_t bits, int count) {
+    for (int bit = 0; bits != 0; ++bit, bits >>= 1) sums[bit] += (bits & 1) * count;
   };
+  std::array<int, 256> histogram{};
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
   for (int32_t pos = 0; pos < length;) {
     const uint8_t lead = bytes[pos];
     if (lead < 0x80) {
-      sums[0] += table[lead] & kLatin;
+      ++histogram[table.of[lead]];
       ++pos;
       continue;
     }
     UChar32 c = 0;
     U8_NEXT(bytes, pos, length, c);
     if (c < 0) continue;
-    add(c < 0x800 ? table[static_cast<std::size_t>(c)] : ClassifyCodePoint(c));
+    if (c < 0x800) {
+      ++histogram[table.of[static_cast<std::size_t>(c)]];
+    } else {
+      add(ClassifyCodePoint(c), 1);
+    }
+  }
+  for (std::size_t cls = 0; cls < table.bits.size(); ++cls) {
+    if (histogram[cls] != 0) add(table.bits[cls], histogram[cls]);
   }
   LetterCounts counts;
   counts.latin = sums[0];

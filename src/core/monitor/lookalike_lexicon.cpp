@@ -19,6 +19,19 @@ std::string SkeletonPhrase(const std::string& phrase, Normaliser& normaliser) {
   return out;
 }
 
+// Whether `folded` holds a Greek or Cyrillic lead byte, or a lead byte of full-width forms or of
+// mathematical letters: without one no word can need the skeleton. Branch-free over the whole
+// text, so the compiler checks many bytes per instruction (most posts are Latin-script).
+bool HasSkeletonLeadBytes(std::string_view folded) {
+  unsigned char any = 0;
+  for (const char c : folded) {
+    const auto byte = static_cast<unsigned char>(c);
+    any |= static_cast<unsigned char>((static_cast<unsigned char>(byte - 0xCD) <= 0xD4 - 0xCD) | (byte == 0xEF) |
+                                      (byte == 0xF0));
+  }
+  return any != 0;
+}
+
 }  // namespace
 
 Result<LookalikeLexicon> LookalikeLexicon::Build(const std::vector<LexiconEntry>& entries,
@@ -42,6 +55,7 @@ Result<LookalikeLexicon> LookalikeLexicon::Build(const std::vector<LexiconEntry>
 }
 
 bool LookalikeLexicon::Needed(std::string_view folded) {
+  if (!HasSkeletonLeadBytes(folded)) return false;
   bool ascii_letter = false, other_letter = false;  // within the current word
   for (std::size_t pos = 0; pos < folded.size(); ++pos) {
     const auto byte = static_cast<unsigned char>(folded[pos]);
