@@ -97,6 +97,24 @@ TEST(LexiconMatcher, FoldKeepsByteLengthAndScansPastInvalidBytes) {
   EXPECT_EQ(text.substr(hits[0].start, hits[0].end - hits[0].start), "Łódź");
 }
 
+TEST(LexiconMatcher, FoldLowersEveryAsciiByteAtAnyOffset) {
+  // Every ASCII byte, at every offset from an eight-byte step, with a two-byte letter after it.
+  std::string text;
+  for (int byte = 1; byte < 0x80; ++byte) text += static_cast<char>(byte);
+  for (std::size_t shift = 0; shift < 9; ++shift) {
+    const std::string shifted = std::string(shift, 'Q') + text + "\xD0\x96" + text;  // Ж between
+    const std::string folded = FoldForScan(shifted);
+    ASSERT_EQ(folded.size(), shifted.size());
+    for (std::size_t pos = 0; pos < shifted.size(); ++pos) {
+      const auto byte = static_cast<unsigned char>(shifted[pos]);
+      if (byte >= 0x80) continue;
+      const char expected = byte >= 'A' && byte <= 'Z' ? static_cast<char>(byte + 0x20) : static_cast<char>(byte);
+      ASSERT_EQ(folded[pos], expected) << "byte " << static_cast<int>(byte) << " at " << pos;
+    }
+    EXPECT_NE(folded.find("\xD0\xB6"), std::string::npos);  // ж
+  }
+}
+
 TEST(LexiconMatcher, ApostropheInAPhraseMatchesItsTypographicForms) {
   auto matcher = Build({Entry("uk.e", {{PatternKind::kPhrase, "об'єм грудей"}})});
   EXPECT_EQ(ScanText(matcher, "Вкажіть об'єм грудей").size(), 1u);
