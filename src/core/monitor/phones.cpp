@@ -180,15 +180,11 @@ const std::optional<std::unordered_set<int>>& CodesThatMayStrip() {
   return *kCodes;
 }
 
-}  // namespace
-
-PhoneFinder::PhoneFinder(std::vector<PhoneOverride> overrides, std::vector<std::string> fallback_regions)
-    : overrides_(std::move(overrides)), fallback_regions_(std::move(fallback_regions)) {}
-
 // Builds the number directly for the plain shapes the pre-filter produces ("+" and digits, or a
-// national number starting with the region's trunk prefix): libphonenumber's Parse runs many
-// regular expressions and costs most of this stage. False for any other shape.
-bool FastParse(const PhoneNumberUtil& util, const std::string& number, const std::string& region, PhoneNumber* parsed) {
+// national number starting with the region's trunk prefix), as the library's Parse would for most
+// of them. False for any other shape.
+bool FastParse(const PhoneNumberUtil& util, const std::string& number, const std::string& region,
+               PhoneNumberParts* parsed) {
   if (number.size() < 2 || number.size() > 18) return false;
   if (number[0] == '+') {
     for (std::size_t length = 1; length <= 3 && length + 1 < number.size(); ++length) {
@@ -198,8 +194,7 @@ bool FastParse(const PhoneNumberUtil& util, const std::string& number, const std
       if (code_region == "ZZ") continue;
       // Italian-style leading zeros and very short remainders take the library's path.
       if (number[1 + length] == '0' || number.size() - 1 - length < 6) return false;
-      parsed->set_country_code(code);
-      parsed->set_national_number(std::stoull(number.substr(1 + length)));
+      *parsed = {code, std::stoull(number.substr(1 + length)), 0};
       return true;
     }
     return false;
@@ -211,42 +206,63 @@ bool FastParse(const PhoneNumberUtil& util, const std::string& number, const std
       number[trunk.size()] == '0') {
     return false;
   }
-  parsed->set_country_code(util.GetCountryCodeForRegion(region));
-  parsed->set_national_number(std::stoull(number.substr(trunk.size())));
+  *parsed = {util.GetCountryCodeForRegion(region), std::stoull(number.substr(trunk.size())), 0};
   return true;
+}
+
+}  // namespace
+
+PhoneFinder::PhoneFinder(std::vector<PhoneOverride> overrides, std::vector<std::string> fallback_regions)
+    : overrides_(std::move(overrides)), fallback_regions_(std::move(fallback_regions)) {}
+
+bool PhoneFinder::ParseNumber(const std::string& number, const std::string& region, PhoneNumberParts* parsed) const {
+  switch (validity_.Parse(number, region, parsed)) {
+    case PhoneParseOutcome::kParsed: return true;
+    case PhoneParseOutcome::kRejected: return false;
+    case PhoneParseOutcome::kAskLibrary: break;
+  }
+  PhoneNumber library;
+  if (PhoneNumberUtil::GetInstance()->Parse(number, region, &library) != PhoneNumberUtil::NO_PARSING_ERROR) return false;
+  *parsed = {static_cast<int>(library.country_code()), library.national_number(),
+             library.italian_leading_zero() ? std::max(library.number_of_leading_zeros(), 0) : 0};
+  return true;
+}
+
+bool PhoneFinder::IsValidNumber(const PhoneNumberParts& number) const {
+  if (const auto answer = validity_.IsValid(number)) return *answer;
+  PhoneNumber library;
+  library.set_country_code(number.country_code);
+  library.set_national_number(number.national_number);
+  if (number.leading_zeros > 0) {
+    library.set_italian_leading_zero(true);
+    library.set_number_of_leading_zeros(number.leading_zeros);
+  }
+  return PhoneNumberUtil::GetInstance()->IsValidNumber(library);
 }
 
 std::optional<std::string> PhoneFinder::ParseIn(const std::string& number, const std::string& region) const {
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
-  PhoneNumber parsed;
+  PhoneNumberParts parsed;
   const bool fast = FastParse(util, number, region, &parsed);
-  if (!fast && util.Parse(number, region, &parsed) != PhoneNumberUtil::NO_PARSING_ERROR) return std::nullopt;
-  if (util.IsValidNumber(parsed)) {
-    std::string e164;
-    util.Format(parsed, PhoneNumberUtil::E164, &e164);
-    return e164;
-  }
-  std::string national;
-  util.GetNationalSignificantNumber(parsed, &national);
+  if (!fast && !ParseNumber(number, region, &parsed)) return std::nullopt;
+  if (IsValidNumber(parsed)) return FormatE164(parsed);
+  const std::string national = NationalSignificantNumber(parsed);
   for (const PhoneOverride& entry : overrides_) {
-    if (static_cast<int>(parsed.country_code()) == entry.country_code &&
-        static_cast<int>(national.size()) == entry.national_length &&
+    if (parsed.country_code == entry.country_code && static_cast<int>(national.size()) == entry.national_length &&
         national.compare(0, entry.national_prefix.size(), entry.national_prefix) == 0) {
       return "+" + std::to_string(entry.country_code) + national;
     }
   }
-  // The short cut may miss the library's rules for unusual trunk prefixes: ask it before giving up,
-  // unless the number has a country code the library strips nothing after.
+  // The short cut may miss the library's rules for unusual trunk prefixes: ask Parse before giving
+  // up, unless the number has a country code the library strips nothing after.
   const auto& may_strip = CodesThatMayStrip();
-  const bool same_as_library = number[0] == '+' && may_strip && !may_strip->contains(parsed.country_code());
+  const bool same_as_library = number[0] == '+' && may_strip && !may_strip->contains(parsed.country_code);
   if (fast && !same_as_library) {
-    PhoneNumber library;
-    if (util.Parse(number, region, &library) == PhoneNumberUtil::NO_PARSING_ERROR &&
-        (library.country_code() != parsed.country_code() || library.national_number() != parsed.national_number()) &&
-        util.IsValidNumber(library)) {
-      std::string e164;
-      util.Format(library, PhoneNumberUtil::E164, &e164);
-      return e164;
+    PhoneNumberParts library;
+    if (ParseNumber(number, region, &library) &&
+        (library.country_code != parsed.country_code || library.national_number != parsed.national_number) &&
+        IsValidNumber(library)) {
+      return FormatE164(library);
     }
   }
   return std::nullopt;

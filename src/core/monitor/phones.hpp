@@ -1,6 +1,7 @@
 // Phone numbers for IdentifierExtractor: a byte pre-filter finds digit runs in the de-obfuscated
 // text, context rules drop prices, dates and ids, and libphonenumber parses and validates what is
-// left (with sourced overrides for ranges its metadata wrongly rejects).
+// left (with sourced overrides for ranges its metadata wrongly rejects); PhoneValidity answers the
+// library's Parse and IsValidNumber for the common shapes without its regular expressions.
 #pragma once
 
 #include <optional>
@@ -11,6 +12,7 @@
 
 #include "core/monitor/identifiers.hpp"
 #include "core/monitor/normalise.hpp"
+#include "core/monitor/phone_validity.hpp"
 
 namespace vigil::core::monitor {
 
@@ -37,6 +39,9 @@ class PhoneFinder {
                                                             const std::optional<std::string>& region) const;
   [[nodiscard]] std::optional<std::string> ParseIn(const std::string& number,
                                                    const std::string& region) const;
+  // libphonenumber's Parse and IsValidNumber, answered by `validity_` where it can.
+  [[nodiscard]] bool ParseNumber(const std::string& number, const std::string& region, PhoneNumberParts* parsed) const;
+  [[nodiscard]] bool IsValidNumber(const PhoneNumberParts& number) const;
 
   std::vector<PhoneOverride> overrides_;
   std::vector<std::string> fallback_regions_;
@@ -44,6 +49,7 @@ class PhoneFinder {
   // and libphonenumber's parse is the costly step. Cleared when it grows past kCacheLimit.
   static constexpr std::size_t kCacheLimit = 1 << 16;
   mutable std::unordered_map<std::string, std::optional<std::string>> cache_;
+  mutable PhoneValidity validity_;
 };
 
 }  // namespace vigil::core::monitor
