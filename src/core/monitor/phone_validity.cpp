@@ -93,6 +93,10 @@ struct CodeTable {
   std::vector<Region> regions;  // the library's order for the code (its main region first)
   hs_database_t* database = nullptr;
   bool tried = false;  // compiled, or failed to compile (database stays null: ask the library)
+  // Numbers of this code are left to the library until it has been asked this many times: most
+  // codes appear a few times in a scan, and +1 would cost ~0.2 s of compiling for them.
+  std::size_t compile_after = 0;
+  std::size_t asks = 0;
 };
 
 int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to, unsigned int /*flags*/,
@@ -129,7 +133,7 @@ struct PhoneValidity::Impl {
   hs_scratch_t* scratch = nullptr;
   std::vector<std::uint32_t> ends;  // match ends of the last scan, by pattern id
 
-  Impl();
+  explicit Impl(std::size_t asks_per_pattern_byte);
   ~Impl();
 
   CodeTable* TableOf(int country_code) {
@@ -150,7 +154,7 @@ struct PhoneValidity::Impl {
   std::optional<std::string_view> StripNationalPrefix(CodeTable& table, std::size_t index, std::string_view number);
 };
 
-PhoneValidity::Impl::Impl() {
+PhoneValidity::Impl::Impl(std::size_t asks_per_pattern_byte) {
   if (!collection.ParseFromArray(i18n::phonenumbers::metadata_get(), i18n::phonenumbers::metadata_size())) return;
   std::unordered_map<std::string, const PhoneMetadata*> by_region;
   std::unordered_map<int, const PhoneMetadata*> non_geographical;
@@ -203,6 +207,13 @@ PhoneValidity::Impl::Impl() {
       }
       table.regions.push_back(region);
     }
+    std::size_t pattern_bytes = 0;
+    for (const Region& region : table.regions) {
+      for (std::size_t slot = 0; slot < kDescCount; ++slot) {
+        pattern_bytes += Desc(*region.metadata, slot).national_number_pattern().size();
+      }
+    }
+    table.compile_after = pattern_bytes * asks_per_pattern_byte;
     tables.push_back(std::move(table));
     table_of_code[code] = static_cast<int>(tables.size());
   }
@@ -262,7 +273,10 @@ bool PhoneValidity::Impl::Compile(CodeTable& table) {
 }
 
 bool PhoneValidity::Impl::Scan(CodeTable& table, std::string_view text) {
-  if (!table.tried) Compile(table);
+  if (!table.tried) {
+    if (++table.asks < table.compile_after) return false;
+    Compile(table);
+  }
   if (table.database == nullptr) return false;
   ends.assign(table.regions.size() * kSlotCount, 0);
   // No pattern matches an empty text (Vectorscan refuses patterns that do), so none is scanned.
@@ -344,7 +358,8 @@ std::optional<LengthResult> TestNumberLength(std::size_t length, const PhoneMeta
 
 }  // namespace
 
-PhoneValidity::PhoneValidity() : impl_(std::make_unique<Impl>()) {}
+PhoneValidity::PhoneValidity(std::size_t asks_per_pattern_byte)
+    : impl_(std::make_unique<Impl>(asks_per_pattern_byte)) {}
 PhoneValidity::~PhoneValidity() = default;
 PhoneValidity::PhoneValidity(PhoneValidity&&) noexcept = default;
 PhoneValidity& PhoneValidity::operator=(PhoneValidity&&) noexcept = default;

@@ -4,6 +4,7 @@
 // "ask the library" for whatever this code does not cover.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -31,15 +32,21 @@ enum class PhoneParseOutcome {
   kAskLibrary,  // not covered here (unusual shape or pattern): call the library
 };
 
-// Lazily compiles one Vectorscan database per calling code on first use (a few milliseconds;
-// ~170 ms for +1, whose 25 regions share one code). NOT thread-safe: one per PhoneFinder. Movable.
+// Compiles one Vectorscan database per calling code once the code is frequent enough to repay it
+// (a few milliseconds; ~0.2 s for +1, whose 25 regions share one code). NOT thread-safe: one per
+// PhoneFinder. Movable.
 class PhoneValidity {
  public:
   // Reads libphonenumber's compiled-in metadata; when it cannot, every answer is "ask the library".
-  PhoneValidity();
+  // A code's numbers are left to the library until the code has been asked `asks_per_pattern_byte`
+  // times the length of its patterns (0: compile on first use).
+  explicit PhoneValidity(std::size_t asks_per_pattern_byte = kAsksPerPatternByte);
   ~PhoneValidity();
   PhoneValidity(PhoneValidity&&) noexcept;
   PhoneValidity& operator=(PhoneValidity&&) noexcept;
+
+  // Compiling costs ~10 µs per pattern byte, the library ~3 µs per number: two asks per byte.
+  static constexpr std::size_t kAsksPerPatternByte = 2;
 
   // PhoneNumberUtil::Parse(number, region): `number` holds ASCII digits, optionally after one "+";
   // `region` is the default region ("ZZ" for none). Fills `parsed` on kParsed.

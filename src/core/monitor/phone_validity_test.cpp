@@ -80,7 +80,7 @@ std::vector<std::string> NationalVariants(const std::string& example, const std:
 
 TEST(PhoneValidity, SameAnswersAsLibphonenumberForEveryRegion) {
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
-  PhoneValidity validity;
+  PhoneValidity validity(0);
   std::mt19937 random(20240611);
   Tally tally;
   std::set<std::string> regions;
@@ -147,7 +147,7 @@ TEST(PhoneValidity, SameAnswersAsLibphonenumberForEveryRegion) {
 }
 
 TEST(PhoneValidity, ReadsUkrainianAndPolishNumbers) {
-  PhoneValidity validity;
+  PhoneValidity validity(0);
   PhoneNumberParts parts;
   ASSERT_EQ(validity.Parse("0501234567", "UA", &parts), PhoneParseOutcome::kParsed);
   EXPECT_EQ(FormatE164(parts), "+380501234567");
@@ -163,12 +163,23 @@ TEST(PhoneValidity, ReadsUkrainianAndPolishNumbers) {
 }
 
 TEST(PhoneValidity, ItalianLeadingZerosStayInTheNumber) {
-  PhoneValidity validity;
+  PhoneValidity validity(0);
   PhoneNumberParts parts;
   ASSERT_EQ(validity.Parse("+390612345678", "ZZ", &parts), PhoneParseOutcome::kParsed);
   EXPECT_EQ(parts.leading_zeros, 1);
   EXPECT_EQ(NationalSignificantNumber(parts), "0612345678");
   EXPECT_EQ(FormatE164(parts), "+390612345678");
+}
+
+TEST(PhoneValidity, LeavesARareCodeToTheLibraryUntilItRepaysCompiling) {
+  PhoneValidity validity;
+  EXPECT_EQ(validity.IsValid({48, 512345678, 0}), std::nullopt);
+  int asks = 2;
+  while (validity.IsValid({48, 512345678, 0}) == std::nullopt && asks < 100000) ++asks;
+  EXPECT_GT(asks, 100);
+  EXPECT_LT(asks, 100000);
+  EXPECT_EQ(validity.IsValid({48, 512345678, 0}), std::optional<bool>(true));
+  EXPECT_EQ(validity.IsValid({48, 51234567, 0}), std::optional<bool>(false));
 }
 
 }  // namespace
