@@ -208,7 +208,7 @@ int main(int argc, char** argv) {
         const mon::Post& post = posts[begin + pos];
         for (const auto& [field, folded] : {std::pair{post.title ? &*post.title : nullptr, &folded_titles[pos]},
                                             std::pair{&post.text, &folded_texts[pos]}}) {
-          if (field == nullptr || !mon::LookalikeLexicon::Needed(*folded)) continue;
+          if (field == nullptr || !lookalike->Needed(*folded)) continue;
           ++lookalike_fields;
           auto found = lookalike->Scan(*field, *normaliser, *lookalike_scratch);
           if (!found) Fail(found.error().message);

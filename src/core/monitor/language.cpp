@@ -188,9 +188,22 @@ std::optional<LanguageGuess> DecisiveScript(std::string_view prefix) {
 
 constexpr std::size_t kCld2Bytes = 320;
 
-LanguageGuess DetectLanguage(std::string_view text, std::size_t prefix_bytes) {
-  const std::string_view prefix = BoundedPrefix(text, prefix_bytes);
-  if (auto decided = DecisiveScript(prefix)) return *decided;
+namespace {
+
+// English function words that are not words of Ukrainian or Russian transliterated, Polish,
+// Romanian, Czech, German, French, Spanish, Italian or Dutch ("in", "a", "to", "no", "are", "we",
+// "is", "of", "for" are, and are left out).
+bool IsEnglishFunctionWord(std::string_view word) {
+  static constexpr std::string_view kWords[] = {
+      "the", "and", "with", "you", "your", "this", "that", "will", "have", "from", "they",
+      "their", "our", "which", "would", "should", "been", "were", "what", "there", "about"};
+  for (std::string_view known : kWords) {
+    if (word == known) return true;
+  }
+  return false;
+}
+
+LanguageGuess Cld2OrLetters(std::string_view prefix) {
   CLD2::Language language3[3];
   int percent3[3] = {0, 0, 0};
   double scores3[3] = {0, 0, 0};
@@ -212,6 +225,45 @@ LanguageGuess DetectLanguage(std::string_view text, std::size_t prefix_bytes) {
     return {CLD2::LanguageCode(language), LanguageMethod::kCld2};
   }
   return GuessFromScript(prefix);
+}
+
+}  // namespace
+
+bool PlainEnglish(std::string_view prefix) {
+  int found = 0;
+  std::size_t pos = 0;
+  char word[8];
+  while (pos < prefix.size()) {
+    const auto byte = static_cast<unsigned char>(prefix[pos]);
+    // Letters beyond ASCII (lead bytes C3..DF: Latin with diacritics, Greek, Cyrillic; three- and
+    // four-byte scripts) leave the text to CLD2; Latin-1 signs (C2) and punctuation, currency and
+    // other signs (E2) do not.
+    if (byte >= 0xC3 && byte != 0xE2) return false;
+    if ((byte | 0x20) < 'a' || (byte | 0x20) > 'z') {
+      ++pos;
+      continue;
+    }
+    std::size_t length = 0;
+    for (; pos < prefix.size(); ++pos) {
+      const auto letter = static_cast<unsigned char>(prefix[pos]);
+      if ((letter | 0x20) < 'a' || (letter | 0x20) > 'z') break;
+      if (length < sizeof word) word[length] = static_cast<char>(letter | 0x20);
+      ++length;
+    }
+    if (length <= sizeof word && IsEnglishFunctionWord(std::string_view(word, length))) ++found;
+  }
+  return found >= kEnglishFunctionWords;
+}
+
+LanguageGuess DetectLanguageWithoutShortcuts(std::string_view text, std::size_t prefix_bytes) {
+  return Cld2OrLetters(BoundedPrefix(text, prefix_bytes));
+}
+
+LanguageGuess DetectLanguage(std::string_view text, std::size_t prefix_bytes) {
+  const std::string_view prefix = BoundedPrefix(text, prefix_bytes);
+  if (auto decided = DecisiveScript(prefix)) return *decided;
+  if (PlainEnglish(BoundedPrefix(prefix, kCld2Bytes))) return {"en", LanguageMethod::kFunctionWords};
+  return Cld2OrLetters(prefix);
 }
 
 }  // namespace vigil::core::monitor

@@ -1,5 +1,6 @@
 #include "core/monitor/lookalike_lexicon.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace vigil::core::monitor {
@@ -39,22 +40,26 @@ Result<LookalikeLexicon> LookalikeLexicon::Build(const std::vector<LexiconEntry>
   auto normaliser = Normaliser::Create();
   if (!normaliser) return tl::unexpected(normaliser.error());
   std::vector<LexiconEntry> skeletons;
+  bool digits_matter = false;
   for (const LexiconEntry& entry : entries) {
     LexiconEntry copy = entry;
     copy.patterns.clear();
     for (const LexiconPattern& pattern : entry.patterns) {
       if (pattern.kind == PatternKind::kPhrase) {
         copy.patterns.push_back({PatternKind::kPhrase, SkeletonPhrase(pattern.text, *normaliser)});
+        const std::string& skeleton = copy.patterns.back().text;
+        digits_matter = digits_matter || std::any_of(skeleton.begin(), skeleton.end(),
+                                                     [](char c) { return c >= '0' && c <= '9'; });
       }
     }
     if (!copy.patterns.empty()) skeletons.push_back(std::move(copy));
   }
   auto matcher = LexiconMatcher::Build(std::move(skeletons), compiled);
   if (!matcher) return tl::unexpected(matcher.error());
-  return LookalikeLexicon(std::move(*matcher));
+  return LookalikeLexicon(std::move(*matcher), digits_matter);
 }
 
-bool LookalikeLexicon::Needed(std::string_view folded) {
+bool LookalikeLexicon::Needed(std::string_view folded) const {
   if (!HasSkeletonLeadBytes(folded)) return false;
   bool ascii_letter = false, other_letter = false;  // within the current word
   for (std::size_t pos = 0; pos < folded.size(); ++pos) {
@@ -68,10 +73,14 @@ bool LookalikeLexicon::Needed(std::string_view folded) {
       }
     } else if (byte >= 0xCD && byte <= 0xD4) {
       other_letter = true;  // lead byte of Greek (U+0370..) or Cyrillic (..U+052F)
-    } else if (byte == 0xEF && pos + 1 < folded.size() &&
+    } else if (byte == 0xEF && pos + 2 < folded.size() &&
                (static_cast<unsigned char>(folded[pos + 1]) == 0xBC ||
                 static_cast<unsigned char>(folded[pos + 1]) == 0xBD)) {
-      return true;  // full-width forms U+FF00..U+FF7F
+      // Full-width forms U+FF00..U+FF7F; the digits U+FF10..U+FF19 (EF BC 90..99) only when a
+      // phrase has digits.
+      const auto third = static_cast<unsigned char>(folded[pos + 2]);
+      const bool digit = static_cast<unsigned char>(folded[pos + 1]) == 0xBC && third >= 0x90 && third <= 0x99;
+      if (!digit || digits_matter_) return true;
     } else if (byte == 0xF0 && pos + 1 < folded.size() && static_cast<unsigned char>(folded[pos + 1]) == 0x9D) {
       return true;  // mathematical alphanumeric symbols U+1D400..
     }

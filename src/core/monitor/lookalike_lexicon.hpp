@@ -24,8 +24,10 @@ class LookalikeLexicon {
                                                       std::string_view compiled = {});
 
   // True when `folded` (FoldForScan output) has a word that mixes ASCII letters with Cyrillic or
-  // Greek letters, or holds a full-width form or a mathematical letter. One pass, no allocation.
-  [[nodiscard]] static bool Needed(std::string_view folded);
+  // Greek letters, or holds a full-width form or a mathematical letter. Full-width digits count
+  // only when a skeleton phrase holds a digit (no phrase of the shipped lexicon does; generated
+  // and real posts write phone numbers in them). One pass, no allocation.
+  [[nodiscard]] bool Needed(std::string_view folded) const;
 
   // Hits of the skeleton scan of `original`, with spans into `original` (whole characters).
   [[nodiscard]] Result<std::vector<LexiconHit>> Scan(std::string_view original, Normaliser& normaliser,
@@ -34,8 +36,10 @@ class LookalikeLexicon {
   const LexiconMatcher& matcher() const { return matcher_; }
 
  private:
-  explicit LookalikeLexicon(LexiconMatcher matcher) : matcher_(std::move(matcher)) {}
+  LookalikeLexicon(LexiconMatcher matcher, bool digits_matter)
+      : matcher_(std::move(matcher)), digits_matter_(digits_matter) {}
   LexiconMatcher matcher_;
+  bool digits_matter_ = true;  // a skeleton phrase holds a digit
 };
 
 }  // namespace vigil::core::monitor

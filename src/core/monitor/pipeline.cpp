@@ -205,7 +205,7 @@ struct Pipeline::Impl {
     if (!hits) return tl::unexpected(hits.error());
     const std::size_t first = result.indicators.size();
     AddHits(matcher, *hits, field, first, result, risk_hits);
-    if (LookalikeLexicon::Needed(worker.folded)) {
+    if (lookalike.Needed(worker.folded)) {
       auto lookalike_hits = lookalike.Scan(field_text, worker.normaliser, worker.lookalike_scratch);
       if (!lookalike_hits) return tl::unexpected(lookalike_hits.error());
       AddHits(lookalike.matcher(), *lookalike_hits, field, first, result, risk_hits);
