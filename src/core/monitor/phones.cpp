@@ -270,26 +270,12 @@ std::optional<std::string> PhoneFinder::ParseIn(const std::string& number, const
 
 std::optional<std::string> PhoneFinder::Validate(const std::string& digits,
                                                  const std::optional<std::string>& region) const {
-  // A national number with no region to read it in is no phone: answered without the cache
-  // (most digit runs of a post without a region hint end here).
+  // A national number with no region to read it in is no phone (most digit runs of a post
+  // without a region hint end here).
   if (!region && fallback_regions_.empty() && !digits.starts_with("+") && !digits.starts_with("00") &&
       !HasEuropeanCountryCode(digits)) {
     return std::nullopt;
   }
-  std::string key;
-  key.reserve((region ? region->size() : 0) + 1 + digits.size());
-  if (region) key += *region;
-  key += '|';
-  key += digits;
-  if (const auto cached = cache_.find(key); cached != cache_.end()) return cached->second;
-  if (cache_.size() >= kCacheLimit) cache_.clear();
-  std::optional<std::string> result = ValidateUncached(digits, region);
-  cache_.emplace(std::move(key), result);
-  return result;
-}
-
-std::optional<std::string> PhoneFinder::ValidateUncached(const std::string& digits,
-                                                         const std::optional<std::string>& region) const {
   if (digits.starts_with("+")) return ParseIn(digits, "ZZ");
   if (digits.starts_with("00")) return ParseIn("+" + digits.substr(2), "ZZ");
   if (region) {
