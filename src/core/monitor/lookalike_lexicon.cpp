@@ -1,6 +1,8 @@
 #include "core/monitor/lookalike_lexicon.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <utility>
 
 namespace vigil::core::monitor {
@@ -19,6 +21,23 @@ std::string SkeletonPhrase(const std::string& phrase, Normaliser& normaliser) {
   }
   return out;
 }
+
+// What a byte of folded text does to Needed's word state: the bits it adds (1: an ASCII letter,
+// 2: a Greek or Cyrillic lead byte, 4: a lead byte that needs a closer look, EF or F0) and the
+// bits it keeps (none after a byte that ends a word; all after letters, digits and the other
+// bytes of non-ASCII characters).
+struct WordStateTable {
+  std::array<std::uint8_t, 256> adds{};
+  std::array<std::uint8_t, 256> keeps{};
+  WordStateTable() {
+    for (int byte = 0; byte < 256; ++byte) {
+      const bool ascii_letter = byte >= 'a' && byte <= 'z';
+      const bool digit = byte >= '0' && byte <= '9';
+      adds[byte] = ascii_letter ? 1 : (byte >= 0xCD && byte <= 0xD4) ? 2 : (byte == 0xEF || byte == 0xF0) ? 4 : 0;
+      keeps[byte] = byte < 0x80 && !ascii_letter && !digit ? 0 : 0xFF;
+    }
+  }
+};
 
 // Whether `folded` holds a Greek or Cyrillic lead byte, or a lead byte of full-width forms or of
 // mathematical letters: without one no word can need the skeleton. Branch-free over the whole
@@ -61,30 +80,24 @@ Result<LookalikeLexicon> LookalikeLexicon::Build(const std::vector<LexiconEntry>
 
 bool LookalikeLexicon::Needed(std::string_view folded) const {
   if (!HasSkeletonLeadBytes(folded)) return false;
-  bool ascii_letter = false, other_letter = false;  // within the current word
+  static const WordStateTable kTable;
+  // One table step a byte; the rare EF and F0 lead bytes are looked at closely.
+  std::uint8_t state = 0;
   for (std::size_t pos = 0; pos < folded.size(); ++pos) {
     const auto byte = static_cast<unsigned char>(folded[pos]);
-    if (byte < 0x80) {
-      if (byte >= 'a' && byte <= 'z') {
-        ascii_letter = true;
-      } else if (byte < '0' || byte > '9') {
-        ascii_letter = other_letter = false;  // a word ends
-        continue;
-      }
-    } else if (byte >= 0xCD && byte <= 0xD4) {
-      other_letter = true;  // lead byte of Greek (U+0370..) or Cyrillic (..U+052F)
-    } else if (byte == 0xEF && pos + 2 < folded.size() &&
-               (static_cast<unsigned char>(folded[pos + 1]) == 0xBC ||
-                static_cast<unsigned char>(folded[pos + 1]) == 0xBD)) {
+    state = static_cast<std::uint8_t>((state & kTable.keeps[byte]) | kTable.adds[byte]);
+    if ((state & 3) == 3) return true;  // a word mixes ASCII with Greek or Cyrillic letters
+    if ((kTable.adds[byte] & 4) == 0 || pos + 1 >= folded.size()) continue;
+    const auto next = static_cast<unsigned char>(folded[pos + 1]);
+    if (byte == 0xEF && pos + 2 < folded.size() && (next == 0xBC || next == 0xBD)) {
       // Full-width forms U+FF00..U+FF7F; the digits U+FF10..U+FF19 (EF BC 90..99) only when a
       // phrase has digits.
       const auto third = static_cast<unsigned char>(folded[pos + 2]);
-      const bool digit = static_cast<unsigned char>(folded[pos + 1]) == 0xBC && third >= 0x90 && third <= 0x99;
+      const bool digit = next == 0xBC && third >= 0x90 && third <= 0x99;
       if (!digit || digits_matter_) return true;
-    } else if (byte == 0xF0 && pos + 1 < folded.size() && static_cast<unsigned char>(folded[pos + 1]) == 0x9D) {
+    } else if (byte == 0xF0 && next == 0x9D) {
       return true;  // mathematical alphanumeric symbols U+1D400..
     }
-    if (ascii_letter && other_letter) return true;
   }
   return false;
 }

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+#include <vector>
+
 #include "core/monitor/test_lexicon.hpp"
 
 namespace vigil::core::monitor {
@@ -33,6 +37,51 @@ TEST(LookalikeLexicon, FullWidthDigitsCountWhenAPhraseHoldsADigit) {
   auto hits = lookalike.Scan("work \xEF\xBC\x92\xEF\xBC\x94 hours", *normaliser, *scratch);
   ASSERT_TRUE(hits.has_value());
   EXPECT_EQ(hits->size(), 1u);
+}
+
+// Needed written the plain way, word by word, for the comparison below.
+bool NeededByWords(std::string_view folded, bool digits_matter) {
+  std::size_t pos = 0;
+  while (pos < folded.size()) {
+    bool ascii_letter = false, other_letter = false;
+    for (; pos < folded.size(); ++pos) {
+      const auto byte = static_cast<unsigned char>(folded[pos]);
+      if (byte < 0x80 && !(byte >= 'a' && byte <= 'z') && !(byte >= '0' && byte <= '9')) break;
+      ascii_letter = ascii_letter || (byte >= 'a' && byte <= 'z');
+      other_letter = other_letter || (byte >= 0xCD && byte <= 0xD4);
+      const std::string_view rest = folded.substr(pos);
+      if (rest.starts_with("\xF0\x9D")) return true;
+      if (rest.size() >= 3 && (rest.starts_with("\xEF\xBC") || rest.starts_with("\xEF\xBD"))) {
+        const bool digit = rest[1] == '\xBC' && static_cast<unsigned char>(rest[2]) >= 0x90 &&
+                           static_cast<unsigned char>(rest[2]) <= 0x99;
+        if (!digit || digits_matter) return true;
+      }
+      if (ascii_letter && other_letter) return true;
+    }
+    ++pos;
+  }
+  return false;
+}
+
+TEST(LookalikeLexicon, NeededAgreesWithAWordByWordCheckOnRandomText) {
+  const LookalikeLexicon plain = MakeLookalikes("free accommodation");
+  const LookalikeLexicon with_digits = MakeLookalikes("work 24 hours");
+  const std::vector<std::string> pieces = {"a", "q", "7", " ", ".", "-", "\xD0\xB5", "\xCE\xB1", "\xD3\x81",
+                                           "\xEF\xBC\x92", "\xEF\xBD\x86", "\xEF\xBC\x81", "\xF0\x9D\x90\x9F",
+                                           "\xC5\xBC", "\xE2\x80\x94", "\xD8\xA7"};
+  std::mt19937 random(5);
+  int needed = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const int count = static_cast<int>(random() % 10);
+    for (int idx = 0; idx < count; ++idx) text += pieces[random() % pieces.size()];
+    const std::string folded = FoldForScan(text);
+    ASSERT_EQ(plain.Needed(folded), NeededByWords(folded, false)) << "round " << round;
+    ASSERT_EQ(with_digits.Needed(folded), NeededByWords(folded, true)) << "round " << round;
+    needed += plain.Needed(folded) ? 1 : 0;
+  }
+  EXPECT_GT(needed, 1000);
+  EXPECT_LT(needed, 19000);
 }
 
 }  // namespace
