@@ -3,8 +3,10 @@
 // CLD2's headers use printf-family declarations without including <cstdio>.
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 #include <vector>
 
@@ -110,13 +112,33 @@ LetterCounts CountLetters(std::string_view text) {
     for (int bit = 0; bits != 0; ++bit, bits >>= 1) sums[bit] += (bits & 1) * count;
   };
   std::array<int, 256> histogram{};
+  int ascii_letters = 0;
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
   for (int32_t pos = 0; pos < length;) {
+    // Eight ASCII bytes at once: with bit 5 set, letters are the bytes 'a'..'z' (bit 7 of
+    // byte + 0x1F is set from 'a' on, of byte + 0x05 from '{' on; no carry below 0x80).
+    if (pos + 8 <= length) {
+      std::uint64_t chunk = 0;
+      std::memcpy(&chunk, bytes + pos, sizeof chunk);
+      constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+      if ((chunk & kHigh) == 0) {
+        const std::uint64_t lower = chunk | 0x2020202020202020ULL;
+        const std::uint64_t letters = (lower + 0x1F1F1F1F1F1F1F1FULL) & ~(lower + 0x0505050505050505ULL) & kHigh;
+        ascii_letters += std::popcount(letters);
+        pos += 8;
+        continue;
+      }
+    }
     const uint8_t lead = bytes[pos];
     if (lead < 0x80) {
       ++histogram[table.of[lead]];
       ++pos;
+      continue;
+    }
+    if (lead >= 0xC2 && lead <= 0xDF && pos + 1 < length && (bytes[pos + 1] & 0xC0) == 0x80) {
+      ++histogram[table.of[(static_cast<std::size_t>(lead & 0x1F) << 6) | (bytes[pos + 1] & 0x3F)]];
+      pos += 2;
       continue;
     }
     UChar32 c = 0;
@@ -128,6 +150,7 @@ LetterCounts CountLetters(std::string_view text) {
       add(ClassifyCodePoint(c), 1);
     }
   }
+  sums[0] += ascii_letters;  // kLatin
   for (std::size_t cls = 0; cls < table.bits.size(); ++cls) {
     if (histogram[cls] != 0) add(table.bits[cls], histogram[cls]);
   }
