@@ -22,6 +22,23 @@ TEST(ReadPostLineFast, ReadsTheCommonShapeWithEscapes) {
   EXPECT_FALSE(post.url.has_value());
 }
 
+TEST(ReadPostLineFast, FindsEveryQuoteEscapeAndControlByteAtAnyOffset) {
+  // A quote, a backslash escape or a raw control character at every offset from the start of an
+  // eight-byte step: the text read must be the JSON text, and a raw control character declines.
+  for (std::size_t offset = 0; offset < 20; ++offset) {
+    const std::string before(offset, 'x');
+    const std::string tail = "\xD0\x96yz";
+    Post post;
+    const std::string escaped = R"({"id":"1","source":"s","posted_at":"2024-05-01T10:00:00Z","text":")" + before +
+                                R"(\"q\\)" + tail + R"("})";
+    ASSERT_TRUE(ReadPostLineFast(escaped, post)) << offset;
+    EXPECT_EQ(post.text, before + "\"q\\" + tail) << offset;
+    const std::string control = R"({"id":"1","source":"s","posted_at":"2024-05-01T10:00:00Z","text":")" + before +
+                                "\x01" + tail + R"("})";
+    EXPECT_FALSE(ReadPostLineFast(control, post)) << offset;
+  }
+}
+
 TEST(ReadPostLineFast, DeclinesWhatTheFullParserMustJudge) {
   const char* const lines[] = {
       R"({"id":"1","source":"s","posted_at":"2024-05-01T10:00:00Z"})",                    // no text
