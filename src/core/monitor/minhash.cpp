@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <stdexcept>
 #include <string>
 
 #include "core/monitor/lexicon_matcher.hpp"
@@ -14,6 +15,24 @@ namespace vigil::core::monitor {
 namespace {
 
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+// A table slot's reference to a ring: the top bit, the ring's class, the block's index.
+constexpr std::uint32_t kRingFlag = 0x8000'0000U;
+constexpr std::uint32_t kRingClassShift = 29;
+constexpr std::uint32_t kRingBlockMask = (1U << kRingClassShift) - 1;
+constexpr std::uint32_t kRingEntries[] = {3, 7, 15, 31};  // posts per block of 4, 8, 16, 32 words
+
+// A ring's first word.
+struct RingHeader {
+  std::uint32_t band;   // the band its first post came through (< 2^16)
+  std::uint32_t size;   // posts held (<= 31)
+  std::uint32_t next;   // once full: where the next post goes (over the oldest)
+  bool mixed;           // posts of other bands joined (colliding keys): walks follow the chains
+  std::uint32_t Pack() const { return band | size << 16 | next << 21 | (mixed ? 1U : 0U) << 26; }
+  static RingHeader Unpack(std::uint32_t word) {
+    return {word & 0xFFFFU, (word >> 16) & 31U, (word >> 21) & 31U, ((word >> 26) & 1U) != 0};
+  }
+};
 
 std::uint64_t SplitMix64(std::uint64_t& state) {
   std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
@@ -123,68 +142,209 @@ double EstimateSimilarity(const Signature& a, const Signature& b) {
 
 NearDuplicateIndex::NearDuplicateIndex(MinHashOptions options)
     : options_(options), width_(static_cast<std::size_t>(options.bands * options.rows)) {
+  // The same comparison as the similarity of an edge, so that the count decides exactly as it.
+  while (min_equal_ <= width_ &&
+         static_cast<double>(min_equal_) / static_cast<double>(width_) < options_.min_similarity) {
+    ++min_equal_;
+  }
+  blocks_per_post_ = (width_ + sizeof(ByteBlock) - 1) / sizeof(ByteBlock);
   table_.assign(1024, {0, kNone});
+}
+
+std::size_t NearDuplicateIndex::MaxPosts() const {
+  return kRingFlag / static_cast<std::size_t>(options_.bands);
 }
 
 void NearDuplicateIndex::Reserve(std::size_t posts) {
   const auto bands = static_cast<std::size_t>(options_.bands);
-  values_.reserve(posts * width_);
-  has_signature_.reserve(posts);
+  low_bytes_.reserve(posts * blocks_per_post_);
+  high_bytes_.reserve(posts * width_);
   previous_.reserve(posts * bands);
-  seen_by_.reserve(posts);
   // Keep the table at most 3/4 full with one key per band and post.
   const std::size_t needed = posts * bands * 4 / 3 + 1;
   if (table_.size() < needed) Grow(needed);
 }
 
 std::size_t NearDuplicateIndex::MemoryBytes() const {
-  return values_.capacity() * sizeof(std::uint16_t) + has_signature_.capacity() / 8 +
-         previous_.capacity() * sizeof(std::uint32_t) + seen_by_.capacity() * sizeof(std::uint32_t) +
-         table_.capacity() * sizeof(TableSlot);
+  return low_bytes_.capacity() * sizeof(ByteBlock) + high_bytes_.capacity() +
+         previous_.capacity() * sizeof(std::uint32_t) + table_.capacity() * sizeof(TableSlot) +
+         rings_.class0.capacity() * sizeof(rings_.class0[0]) + rings_.class1.capacity() * sizeof(rings_.class1[0]) +
+         rings_.class2.capacity() * sizeof(rings_.class2[0]) + rings_.class3.capacity() * sizeof(rings_.class3[0]);
 }
 
 std::uint32_t& NearDuplicateIndex::Slot(std::uint32_t key) {
   // Keys are hash values already: map them onto any table size by multiply-shift.
   const std::size_t size = table_.size();
   std::size_t pos = static_cast<std::size_t>((static_cast<std::uint64_t>(key) * size) >> 32);
-  while (table_[pos].post != kNone && table_[pos].key != key) pos = pos + 1 == size ? 0 : pos + 1;
+  while (table_[pos].ref != kNone && table_[pos].key != key) pos = pos + 1 == size ? 0 : pos + 1;
   table_[pos].key = key;
-  return table_[pos].post;
+  return table_[pos].ref;
 }
 
 void NearDuplicateIndex::Grow(std::size_t size) {
   std::vector<TableSlot> old = std::move(table_);
   table_.assign(size, {0, kNone});
   for (const TableSlot& slot : old) {
-    if (slot.post != kNone) Slot(slot.key) = slot.post;
+    if (slot.ref != kNone) Slot(slot.key) = slot.ref;
   }
 }
 
-double NearDuplicateIndex::Similarity(std::size_t a, std::size_t b) const {
-  const std::uint16_t* left = &values_[a * width_];
-  const std::uint16_t* right = &values_[b * width_];
+std::uint32_t* NearDuplicateIndex::RingWords(std::uint32_t ref) {
+  const std::uint32_t block = ref & kRingBlockMask;
+  switch ((ref >> kRingClassShift) & 3U) {
+    case 0: return rings_.class0[block].words;
+    case 1: return rings_.class1[block].words;
+    case 2: return rings_.class2[block].words;
+    default: return rings_.class3[block].words;
+  }
+}
+
+std::uint32_t NearDuplicateIndex::NewRing(int ring_class) {
+  std::uint32_t block = rings_.free[ring_class];
+  const auto ref_of = [ring_class](std::size_t index) {
+    // The last index of class 3 would read as kNone.
+    if (index >= kRingBlockMask) throw std::length_error("near-duplicate index: too many repeated band keys");
+    return kRingFlag | static_cast<std::uint32_t>(ring_class) << kRingClassShift | static_cast<std::uint32_t>(index);
+  };
+  if (block != RingPool::kNoBlock) {
+    const std::uint32_t ref = ref_of(block);
+    rings_.free[ring_class] = RingWords(ref)[0];  // a free block's first word links the next one
+    return ref;
+  }
+  switch (ring_class) {
+    case 0: rings_.class0.emplace_back(); return ref_of(rings_.class0.size() - 1);
+    case 1: rings_.class1.emplace_back(); return ref_of(rings_.class1.size() - 1);
+    case 2: rings_.class2.emplace_back(); return ref_of(rings_.class2.size() - 1);
+    default: rings_.class3.emplace_back(); return ref_of(rings_.class3.size() - 1);
+  }
+}
+
+void NearDuplicateIndex::FreeRing(std::uint32_t ref) {
+  const auto ring_class = (ref >> kRingClassShift) & 3U;
+  RingWords(ref)[0] = rings_.free[ring_class];
+  rings_.free[ring_class] = ref & kRingBlockMask;
+}
+
+std::size_t NearDuplicateIndex::EqualLowBytes(std::size_t a, std::size_t b) const {
+  const std::uint8_t* left = low_bytes_[a * blocks_per_post_].bytes;
+  const std::uint8_t* right = low_bytes_[b * blocks_per_post_].bytes;
+  const std::size_t padded = blocks_per_post_ * sizeof(ByteBlock);
+  // Whole blocks, so that the loop has a fixed shape the compiler vectorises; the zero padding
+  // agrees everywhere and is taken off.
   std::size_t equal = 0;
-  for (std::size_t idx = 0; idx < width_; ++idx) equal += left[idx] == right[idx] ? 1 : 0;
-  return static_cast<double>(equal) / static_cast<double>(width_);
+  for (std::size_t idx = 0; idx < padded; ++idx) equal += left[idx] == right[idx] ? 1 : 0;
+  return equal - (padded - width_);
+}
+
+std::size_t NearDuplicateIndex::EqualValues(std::size_t a, std::size_t b) const {
+  const std::uint8_t* low_left = low_bytes_[a * blocks_per_post_].bytes;
+  const std::uint8_t* low_right = low_bytes_[b * blocks_per_post_].bytes;
+  const std::uint8_t* high_left = &high_bytes_[a * width_];
+  const std::uint8_t* high_right = &high_bytes_[b * width_];
+  std::size_t equal = 0;
+  for (std::size_t idx = 0; idx < width_; ++idx) {
+    equal += low_left[idx] == low_right[idx] && high_left[idx] == high_right[idx] ? 1 : 0;
+  }
+  return equal;
+}
+
+void NearDuplicateIndex::WalkChain(std::uint32_t from, std::uint32_t band, int steps) {
+  const auto bands = static_cast<std::size_t>(options_.bands);
+  for (; steps > 0 && from != kNone; --steps) {
+    candidates_.push_back(from);
+    from = previous_[from * bands + band];
+  }
+}
+
+void NearDuplicateIndex::WalkAndFile(std::uint32_t& ref, std::uint32_t post, std::uint32_t band) {
+  const auto bands = static_cast<std::uint32_t>(options_.bands);
+  std::uint32_t& previous = previous_[static_cast<std::size_t>(post) * bands + band];
+  const int steps = options_.max_chain;
+  if ((ref & kRingFlag) == 0) {
+    // One post so far: it is the walk, unless it came through another band (colliding keys),
+    // whose chain is then followed.
+    const std::uint32_t other = ref / bands;
+    const std::uint32_t other_band = ref % bands;
+    previous = other;
+    if (steps > 0) candidates_.push_back(other);
+    if (other_band != band) WalkChain(previous_[static_cast<std::size_t>(other) * bands + band], band, steps - 1);
+    ref = NewRing(0);
+    std::uint32_t* words = RingWords(ref);
+    words[0] = RingHeader{other_band, 2, 0, other_band != band}.Pack();
+    words[1] = other;
+    words[2] = post;
+    return;
+  }
+  std::uint32_t* words = RingWords(ref);
+  RingHeader header = RingHeader::Unpack(words[0]);
+  const int ring_class = static_cast<int>((ref >> kRingClassShift) & 3U);
+  const std::uint32_t capacity = kRingEntries[ring_class];
+  // The newest entry; in a ring not yet full the entries run from the oldest, without wrapping.
+  std::uint32_t pos = header.size < capacity ? header.size - 1 : (header.next + capacity - 1) % capacity;
+  previous = words[1 + pos];
+  if (header.mixed || header.band != band) {
+    WalkChain(words[1 + pos], band, steps);
+  } else {
+    // Every post of the ring came through this band: the ring lists the chain, newest first.
+    int step = 0;
+    for (; step < steps && step < static_cast<int>(header.size); ++step) {
+      candidates_.push_back(words[1 + pos]);
+      if (step + 1 < static_cast<int>(header.size)) pos = pos == 0 ? capacity - 1 : pos - 1;
+    }
+    // A ring of the largest class drops its oldest entries once full: the chain goes on from the
+    // last one listed.
+    if (step < steps && ring_class + 1 == kRingClasses && header.size == capacity) {
+      WalkChain(previous_[static_cast<std::size_t>(words[1 + pos]) * bands + band], band, steps - step);
+    }
+  }
+  header.mixed = header.mixed || header.band != band;
+  if (header.size < capacity) {
+    words[1 + header.size] = post;
+    ++header.size;
+  } else if (ring_class + 1 < kRingClasses) {
+    // Full and not of the largest class: moved to a block twice the size.
+    const std::uint32_t grown = NewRing(ring_class + 1);
+    words = RingWords(ref);  // the pool may have moved
+    std::uint32_t* grown_words = RingWords(grown);
+    std::copy(words + 1, words + 1 + capacity, grown_words + 1);
+    grown_words[1 + header.size] = post;
+    ++header.size;
+    FreeRing(ref);
+    ref = grown;
+    words = grown_words;
+  } else {
+    words[1 + header.next] = post;  // over the oldest
+    header.next = header.next + 1 == capacity ? 0 : header.next + 1;
+  }
+  words[0] = header.Pack();
 }
 
 bool NearDuplicateIndex::Insert(const Signature& signature) {
-  const auto post = static_cast<std::uint32_t>(has_signature_.size());
+  const std::size_t post = posts_;
+  if (post >= MaxPosts()) throw std::length_error("near-duplicate index: more posts than it can hold");
   const auto bands = static_cast<std::size_t>(options_.bands);
   const auto rows = static_cast<std::size_t>(options_.rows);
   candidates_.clear();
-  has_signature_.push_back(!signature.empty());
+  ++posts_;
   previous_.resize(previous_.size() + bands, kNone);
-  seen_by_.push_back(kNone);
+  const std::size_t first_block = low_bytes_.size();
+  low_bytes_.resize(first_block + blocks_per_post_, ByteBlock{});
   if (signature.empty()) {
-    values_.resize(values_.size() + width_, 0);
+    high_bytes_.resize(high_bytes_.size() + width_, 0);
     return false;
   }
-  for (std::uint32_t value : signature) values_.push_back(static_cast<std::uint16_t>(value));
+  std::uint8_t* low = low_bytes_[first_block].bytes;
+  const std::size_t high = high_bytes_.size();
+  high_bytes_.resize(high + width_);
+  for (std::size_t idx = 0; idx < width_; ++idx) {
+    low[idx] = static_cast<std::uint8_t>(signature[idx]);
+    high_bytes_[high + idx] = static_cast<std::uint8_t>(signature[idx] >> 8);
+  }
   if ((table_used_ + bands) * 4 > table_.size() * 3) Grow(table_.size() * 2);
   // The band keys land in random places of a large table: all keys first, their slots
   // prefetched, so the memory reads overlap instead of waiting one after the other.
   keys_.resize(bands);
+  filed_.assign(bands, nullptr);
   const std::size_t size = table_.size();
   for (std::size_t band = 0; band < bands; ++band) {
     keys_[band] = static_cast<std::uint32_t>(
@@ -192,63 +352,61 @@ bool NearDuplicateIndex::Insert(const Signature& signature) {
     const std::size_t home = static_cast<std::size_t>((static_cast<std::uint64_t>(keys_[band]) * size) >> 32);
     __builtin_prefetch(&table_[home]);
   }
-  // The post goes to the head of each band's chain; the old heads start the walks.
+  // A new key (most of them) is filed at once, with nothing to walk; the rings of the others are
+  // prefetched for the walks below. The table does not grow during the post, so the slot
+  // references stay valid.
   for (std::size_t band = 0; band < bands; ++band) {
-    std::uint32_t& newest = Slot(keys_[band]);
-    if (newest == kNone) ++table_used_;
-    keys_[band] = newest;  // from here on: the band's walk position (kNone: nothing older)
-    if (newest != kNone) __builtin_prefetch(&previous_[static_cast<std::size_t>(newest) * bands + band]);
-    previous_[static_cast<std::size_t>(post) * bands + band] = newest;
-    newest = post;
-  }
-  // The chains are walked in step, one link of every band per round: a chain is a series of
-  // dependent reads far apart in a large array, and walking the bands side by side lets those
-  // reads overlap. The candidates are the same as walking one band after the other (they are
-  // sorted below). Chains only lead to older posts, so a walk ends even when keys collide.
-  for (int step = 0; step < options_.max_chain; ++step) {
-    bool any = false;
-    for (std::size_t band = 0; band < bands; ++band) {
-      const std::uint32_t other = keys_[band];
-      if (other == kNone) continue;
-      any = true;
-      // Copies share many bands: each candidate is listed once (marked with this post's index).
-      if (seen_by_[other] != post) {
-        seen_by_[other] = post;
-        candidates_.push_back(other);
-      }
-      const std::uint32_t next = previous_[static_cast<std::size_t>(other) * bands + band];
-      if (next != kNone) {
-        __builtin_prefetch(&previous_[static_cast<std::size_t>(next) * bands + band]);
-        __builtin_prefetch(&seen_by_[next]);
-      }
-      keys_[band] = next;
+    std::uint32_t& ref = Slot(keys_[band]);
+    if (ref == kNone) {
+      ref = static_cast<std::uint32_t>(post * bands + band);
+      ++table_used_;
+      continue;
     }
-    if (!any) break;
+    filed_[band] = &ref;
+    if ((ref & kRingFlag) != 0) {
+      const std::uint32_t* words = RingWords(ref);
+      __builtin_prefetch(words);
+      if (((ref >> kRingClassShift) & 3U) == 3) __builtin_prefetch(words + 16);
+    }
   }
+  // Band after band, so that keys of two bands of this post that collide see each other as the
+  // chains always did.
+  for (std::size_t band = 0; band < bands; ++band) {
+    if (filed_[band] != nullptr) {
+      WalkAndFile(*filed_[band], static_cast<std::uint32_t>(post), static_cast<std::uint32_t>(band));
+    }
+  }
+  // Copies share many bands: each candidate is listed once.
   std::sort(candidates_.begin(), candidates_.end());
+  candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
+  // Read by the verification next: fetched together.
+  for (std::uint32_t other : candidates_) {
+    __builtin_prefetch(low_bytes_[static_cast<std::size_t>(other) * blocks_per_post_].bytes);
+  }
   return true;
 }
 
 std::vector<NearDuplicateEdge> NearDuplicateIndex::Add(const Signature& signature) {
-  const std::size_t post = has_signature_.size();
+  const std::size_t post = posts_;
   std::vector<NearDuplicateEdge> edges;
   if (!Insert(signature)) return edges;
   for (std::uint32_t other : candidates_) {
-    if (!has_signature_[other]) continue;
-    const double similarity = Similarity(other, post);
-    if (similarity >= options_.min_similarity) edges.push_back({other, post, similarity});
+    if (EqualLowBytes(other, post) < min_equal_) continue;
+    const std::size_t equal = EqualValues(other, post);
+    if (equal >= min_equal_) edges.push_back({other, post, Similarity(equal)});
   }
   return edges;
 }
 
 void NearDuplicateIndex::AddLinking(const Signature& signature, const std::function<bool(std::size_t)>& linked,
                                     const std::function<void(const NearDuplicateEdge&)>& on_edge) {
-  const std::size_t post = has_signature_.size();
+  const std::size_t post = posts_;
   if (!Insert(signature)) return;
   for (std::uint32_t other : candidates_) {
-    if (!has_signature_[other] || linked(other)) continue;
-    const double similarity = Similarity(other, post);
-    if (similarity >= options_.min_similarity) on_edge({other, post, similarity});
+    // The low bytes first: they reject most candidates without a call to `linked`.
+    if (EqualLowBytes(other, post) < min_equal_ || linked(other)) continue;
+    const std::size_t equal = EqualValues(other, post);
+    if (equal >= min_equal_) on_edge({other, post, Similarity(equal)});
   }
 }
 

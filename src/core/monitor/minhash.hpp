@@ -67,14 +67,25 @@ struct NearDuplicateEdge {
 
 // The streaming LSH index. Not thread-safe: feed it posts in input order (compute signatures in
 // parallel beforehand if needed); the edges then do not depend on the number of threads.
+//
+// Candidates: for each band, the post's band key (a 32-bit hash of its r values) names a bucket;
+// the candidates are the newest `max_chain` earlier posts of each bucket. A bucket is a chain
+// through `previous_` (each post's older neighbour per band); a bucket that holds two posts or
+// more also keeps its newest posts side by side in a ring, so that a walk reads one or two cache
+// lines instead of following up to `max_chain` links far apart in a large array. The chains stay
+// the definition: when 32-bit keys of different bands collide, a walk follows the chain of the
+// band it started in (as the chains always did), and the ring is used only where it lists the
+// same posts.
+//
 // Memory per post: 2 bytes per signature value kept for verification (the low 16 bits: equal
 // values still estimate J, with a 1/65536 chance of a false match), 4 bytes per band for the
-// bucket chain, 4 bytes to list each candidate once, and about 8 / 0.75 bytes per band key in an
-// open-addressing table of 32-bit keys (a key shared by unrelated posts only adds candidates,
-// which verification rejects). With the defaults that is ≈ 0.9 KB per post once Reserve() sized
-// the arrays (see MemoryBytes()).
+// chains, about 8 / 0.75 bytes per band key in an open-addressing table of 32-bit keys (a key
+// shared by unrelated posts only adds candidates, which verification rejects), and the rings of
+// keys that repeat (≈ 30 bytes per post on the benchmark corpus). With the defaults that is
+// ≈ 0.9 KB per post once Reserve() sized the arrays (see MemoryBytes()).
 class NearDuplicateIndex {
  public:
+  // REQUIRES: bands >= 1, rows >= 1, bands < 65536.
   explicit NearDuplicateIndex(MinHashOptions options);
 
   // Sizes the arrays for `posts` posts in all, so that they do not grow by doubling.
@@ -82,12 +93,14 @@ class NearDuplicateIndex {
 
   // Adds the next post (index = number of posts added before) and returns its edges to earlier
   // posts, ordered by earlier index. A post with an empty signature gets no edges and is never a
-  // candidate. REQUIRES: signature empty or of size bands * rows.
+  // candidate. REQUIRES: signature empty or of size bands * rows. Throws std::length_error past
+  // MaxPosts() posts.
   std::vector<NearDuplicateEdge> Add(const Signature& signature);
 
-  // Add for a caller that only needs edges joining groups (the pipeline's union-find): before
-  // verifying a candidate (in order of earlier index) it asks `linked(earlier)` and skips the
-  // candidate when true; each verified edge goes to `on_edge` before the next candidate is asked
+  // Add for a caller that only needs edges joining groups (the pipeline's union-find). Candidates
+  // are taken in order of earlier index; one whose stored values cannot reach min_similarity is
+  // dropped at once; for the others it asks `linked(earlier)` and skips the candidate when true,
+  // else verifies it, and each verified edge goes to `on_edge` before the next candidate is asked
   // about, so the caller can merge groups in between. Same index state afterwards as Add; the
   // edges passed are Add's edges minus those to candidates already linked. In a family of k
   // copies most candidates are already linked: a post then costs a Find per candidate instead of
@@ -95,33 +108,81 @@ class NearDuplicateIndex {
   void AddLinking(const Signature& signature, const std::function<bool(std::size_t)>& linked,
                   const std::function<void(const NearDuplicateEdge&)>& on_edge);
 
-  std::size_t size() const { return has_signature_.size(); }
+  std::size_t size() const { return posts_; }
+
+  // The most posts the index takes: 2^31 / bands (51 million with the defaults).
+  std::size_t MaxPosts() const;
 
   // Bytes held by the index (capacities of its arrays).
   std::size_t MemoryBytes() const;
 
  private:
-  double Similarity(std::size_t a, std::size_t b) const;
+  // A ring: a header word (the band its posts came through, whether posts of other bands joined,
+  // how many posts it holds, where the next one goes) and 3, 7, 15 or 31 posts, in blocks of 4,
+  // 8, 16 or 32 words aligned to their size (so a block never straddles more lines than needed).
+  static constexpr int kRingClasses = 4;
+  template <std::size_t kWords>
+  struct alignas(kWords * sizeof(std::uint32_t)) RingBlock {
+    std::uint32_t words[kWords];
+  };
+  struct RingPool {
+    std::vector<RingBlock<4>> class0;
+    std::vector<RingBlock<8>> class1;
+    std::vector<RingBlock<16>> class2;
+    std::vector<RingBlock<32>> class3;
+    std::uint32_t free[kRingClasses] = {kNoBlock, kNoBlock, kNoBlock, kNoBlock};  // freed blocks, linked
+    static constexpr std::uint32_t kNoBlock = 0xFFFF'FFFFU;
+  };
+
+  // Positions where the low bytes of two posts' values agree: an upper bound of the positions
+  // where the whole values agree, read from one 128-byte block per post.
+  std::size_t EqualLowBytes(std::size_t a, std::size_t b) const;
+  // Positions where the whole stored values (low and high bytes) agree.
+  std::size_t EqualValues(std::size_t a, std::size_t b) const;
+  double Similarity(std::size_t equal) const {  // the estimate of J from equal values
+    return static_cast<double>(equal) / static_cast<double>(width_);
+  }
   // Stores the post, files it under its band keys and leaves its sorted, distinct candidates in
   // candidates_; returns false for an empty signature (no candidates).
   bool Insert(const Signature& signature);
+  // Files `post` (band `band`) in the bucket `ref` names, which holds posts already, after
+  // listing the bucket's walk as candidates.
+  void WalkAndFile(std::uint32_t& ref, std::uint32_t post, std::uint32_t band);
+  // Lists up to `steps` posts of the chain of `band` from `from` (kNone: none) as candidates.
+  void WalkChain(std::uint32_t from, std::uint32_t band, int steps);
   std::uint32_t& Slot(std::uint32_t key);  // the table slot for `key` (kNone when unused)
   void Grow(std::size_t size);  // rehashes into a table of `size` slots
+  std::uint32_t* RingWords(std::uint32_t ref);
+  std::uint32_t NewRing(int ring_class);  // a block of that class, as a ring reference
+  void FreeRing(std::uint32_t ref);
 
   MinHashOptions options_;
   std::size_t width_ = 0;                 // bands * rows
-  std::vector<std::uint16_t> values_;     // per post, width_ low halves of the signature
-  std::vector<bool> has_signature_;
-  std::vector<std::uint32_t> previous_;   // (post, band) -> older post with the same key
+  std::size_t min_equal_ = 0;             // fewest equal values with equal / width_ >= min_similarity
+  std::size_t posts_ = 0;
+  // The 16-bit values kept per post, split: the low bytes in 128-byte aligned blocks (one or two
+  // cache lines the hardware fetches together), the high bytes apart. Most candidates share a
+  // band with the post by chance and agree on a few values only: their low bytes, read first,
+  // already show that fewer than min_equal_ values can be equal, and the high bytes stay unread.
+  struct alignas(128) ByteBlock {
+    std::uint8_t bytes[128];
+  };
+  std::size_t blocks_per_post_ = 0;       // ceil(width_ / 128)
+  std::vector<ByteBlock> low_bytes_;      // per post, blocks_per_post_ blocks (padding zero)
+  std::vector<std::uint8_t> high_bytes_;  // per post, width_ bytes
+  std::vector<std::uint32_t> previous_;   // (post, band) -> the bucket's newest post before it
+  // A bucket: kNone (slot unused); its one entry, post * bands + band; or, with the top bit set,
+  // its ring (class in the next two bits, block index below).
   struct TableSlot {
     std::uint32_t key;
-    std::uint32_t post;  // newest post with that key, or kNone (slot unused)
+    std::uint32_t ref;
   };
   std::vector<TableSlot> table_;  // open addressing, linear probing, any size
   std::size_t table_used_ = 0;
+  RingPool rings_;
   std::vector<std::uint32_t> candidates_;  // scratch of Insert, kept to avoid an allocation per post
   std::vector<std::uint32_t> keys_;        // scratch of Insert: the post's band keys
-  std::vector<std::uint32_t> seen_by_;     // per post: the latest post that listed it as a candidate
+  std::vector<std::uint32_t*> filed_;      // scratch of Insert: per band, the bucket left to walk
 };
 
 // The share of positions where two signatures agree; 0 when either is empty.

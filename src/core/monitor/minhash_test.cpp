@@ -1,10 +1,14 @@
 #include "core/monitor/minhash.hpp"
 
 #include <gtest/gtest.h>
+#include <xxhash.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <random>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -152,6 +156,195 @@ TEST(NearDuplicateIndex, AddLinkingKeepsTheEdgesThatJoinGroups) {
   EXPECT_EQ(kept_linking, kept_plain);
   EXPECT_GE(kept_plain.size(), 30u);  // the copies of kAd form one group
   EXPECT_GT(skipped, 100u);           // and most of their candidates were never verified
+}
+
+// The candidates and edges as the bucket chains define them, walked link by link: the index's
+// first implementation, kept here as the reference its rings must match.
+class ChainReference {
+ public:
+  explicit ChainReference(MinHashOptions options) : options_(options) {}
+
+  std::vector<NearDuplicateEdge> Add(const Signature& signature) {
+    const auto post = static_cast<std::uint32_t>(signatures_.size());
+    const auto bands = static_cast<std::size_t>(options_.bands);
+    signatures_.push_back(signature);
+    previous_.resize(previous_.size() + bands, kNone);
+    if (signature.empty()) return {};
+    std::vector<std::uint32_t> heads(bands);
+    for (std::size_t band = 0; band < bands; ++band) {
+      auto [slot, added] = newest_.try_emplace(Key(signature, band), post);
+      heads[band] = added ? kNone : slot->second;
+      previous_[post * bands + band] = heads[band];
+      slot->second = post;
+    }
+    std::vector<std::uint32_t> candidates;
+    for (std::size_t band = 0; band < bands; ++band) {
+      std::uint32_t other = heads[band];
+      for (int step = 0; step < options_.max_chain && other != kNone; ++step) {
+        candidates.push_back(other);
+        other = previous_[other * bands + band];
+      }
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    std::vector<NearDuplicateEdge> edges;
+    for (std::uint32_t other : candidates) {
+      std::size_t equal = 0;
+      for (std::size_t idx = 0; idx < signature.size(); ++idx) {
+        equal += static_cast<std::uint16_t>(signatures_[other][idx]) == static_cast<std::uint16_t>(signature[idx]) ? 1 : 0;
+      }
+      const double similarity = static_cast<double>(equal) / static_cast<double>(signature.size());
+      if (similarity >= options_.min_similarity) edges.push_back({other, post, similarity});
+    }
+    return edges;
+  }
+
+  // The index's band key: 32 bits of XXH3 of the band's values, seeded with the band.
+  std::uint32_t Key(const Signature& signature, std::size_t band) const {
+    const auto rows = static_cast<std::size_t>(options_.rows);
+    return static_cast<std::uint32_t>(XXH3_64bits_withSeed(&signature[band * rows], rows * sizeof(std::uint32_t), band));
+  }
+
+ private:
+  static constexpr std::uint32_t kNone = 0xFFFF'FFFFU;
+  MinHashOptions options_;
+  std::vector<Signature> signatures_;
+  std::vector<std::uint32_t> previous_;  // (post, band) -> older post with the same key
+  std::unordered_map<std::uint32_t, std::uint32_t> newest_;  // key -> newest post
+};
+
+// Random signatures for the chains' corner cases: each band takes one of a few values, some much
+// more often than others (buckets of every length, full rings that wrap), or values of its own;
+// some signatures are empty; and some carry band values whose 32-bit key equals that of other
+// values in another band (found by a birthday search), alone or both in one post.
+std::vector<Signature> KeySharingSignatures(const MinHashOptions& options, std::size_t posts, std::uint32_t seed) {
+  const auto bands = static_cast<std::size_t>(options.bands);
+  const auto rows = static_cast<std::size_t>(options.rows);
+  std::mt19937 random(seed);
+  const ChainReference keys(options);
+  auto random_rows = [&] {
+    Signature values(rows);
+    for (auto& value : values) value = random();
+    return values;
+  };
+  auto key = [&](const Signature& values, std::size_t band) {
+    Signature signature(bands * rows);
+    std::copy(values.begin(), values.end(), signature.begin() + static_cast<std::ptrdiff_t>(band * rows));
+    return keys.Key(signature, band);
+  };
+  struct Collision {
+    std::size_t band_a, band_b;
+    Signature rows_a, rows_b;  // key(rows_a, band_a) == key(rows_b, band_b)
+  };
+  std::vector<Collision> collisions;
+  for (const auto& [band_a, band_b] : {std::pair<std::size_t, std::size_t>{0, 1}, {2, bands - 1}, {bands - 1, 3}}) {
+    std::unordered_map<std::uint32_t, Signature> seen;
+    for (int idx = 0; idx < (1 << 16); ++idx) {
+      Signature values = random_rows();
+      seen.emplace(key(values, band_a), values);
+    }
+    for (;;) {
+      Signature values = random_rows();
+      auto found = seen.find(key(values, band_b));
+      if (found == seen.end()) continue;
+      collisions.push_back({band_a, band_b, found->second, values});
+      break;
+    }
+  }
+  std::vector<std::vector<Signature>> variants(bands);
+  for (auto& band_variants : variants) {
+    for (int variant = 0; variant < 12; ++variant) band_variants.push_back(random_rows());
+  }
+  std::vector<Signature> signatures;
+  for (std::size_t post = 0; post < posts; ++post) {
+    if (random() % 50 == 0) {
+      signatures.emplace_back();
+      continue;
+    }
+    Signature signature;
+    for (std::size_t band = 0; band < bands; ++band) {
+      // Variant v with a chance falling as 1 / (v + 1); a fifth of the bands unique.
+      std::size_t variant = 0;
+      while (variant + 1 < variants[band].size() && random() % (variant + 2) != 0) ++variant;
+      const Signature values = random() % 5 == 0 ? random_rows() : variants[band][variant];
+      signature.insert(signature.end(), values.begin(), values.end());
+    }
+    auto place = [&](const Signature& values, std::size_t band) {
+      std::copy(values.begin(), values.end(), signature.begin() + static_cast<std::ptrdiff_t>(band * rows));
+    };
+    // Each colliding key first comes alone through band_b, after a quarter of the posts (so that
+    // the chains it leads to are long), then at random.
+    const std::size_t first = posts / 4;
+    if (post < first) {
+      signatures.push_back(signature);
+      continue;
+    }
+    if (post < first + collisions.size()) {
+      place(collisions[post - first].rows_b, collisions[post - first].band_b);
+      signatures.push_back(signature);
+      continue;
+    }
+    const Collision& collision = collisions[random() % collisions.size()];
+    switch (random() % 12) {
+      case 0: case 1: case 2: place(collision.rows_a, collision.band_a); break;
+      case 3: place(collision.rows_b, collision.band_b); break;
+      case 4:  // both in one post: two of its bands share a bucket
+        place(collision.rows_a, collision.band_a);
+        place(collision.rows_b, collision.band_b);
+        break;
+      default: break;
+    }
+    signatures.push_back(signature);
+  }
+  return signatures;
+}
+
+// With min_similarity 0 every candidate is an edge: the candidates of the index equal the chains'
+// for walks shorter and longer than a full ring, and so do the edges at the usual threshold.
+TEST(NearDuplicateIndex, CandidatesAndEdgesEqualTheChainWalks) {
+  for (const int max_chain : {1, 5, 32, 45}) {
+    for (const double min_similarity : {0.0, 0.3}) {
+      MinHashOptions options;
+      options.max_chain = max_chain;
+      options.min_similarity = min_similarity;
+      if (max_chain == 5) {
+        options.bands = 6;
+        options.rows = 2;
+      }
+      NearDuplicateIndex index(options);
+      ChainReference reference(options);
+      std::size_t edges = 0;
+      for (const Signature& signature : KeySharingSignatures(options, 1500, static_cast<std::uint32_t>(max_chain))) {
+        const auto got = index.Add(signature);
+        const auto expected = reference.Add(signature);
+        ASSERT_EQ(got.size(), expected.size()) << "post " << index.size() - 1 << " max_chain " << max_chain;
+        for (std::size_t edge = 0; edge < got.size(); ++edge) {
+          ASSERT_EQ(got[edge].earlier, expected[edge].earlier);
+          ASSERT_EQ(got[edge].later, expected[edge].later);
+          ASSERT_EQ(got[edge].similarity, expected[edge].similarity);
+        }
+        edges += got.size();
+      }
+      EXPECT_GT(edges, 1000u);
+    }
+  }
+}
+
+TEST(NearDuplicateIndex, CollidingKeysOfOnePostMakeItItsOwnCandidate) {
+  // As the chains always did: the second band's walk starts at the post itself. Add reports the
+  // post as its own edge; AddLinking's caller finds it linked.
+  MinHashOptions options;
+  options.min_similarity = 0.0;
+  const std::vector<Signature> signatures = KeySharingSignatures(options, 400, 7);
+  NearDuplicateIndex index(options);
+  ChainReference reference(options);
+  std::size_t self_edges = 0;
+  for (const Signature& signature : signatures) {
+    const auto got = index.Add(signature);
+    ASSERT_EQ(got.size(), reference.Add(signature).size());
+    for (const auto& edge : got) self_edges += edge.earlier == edge.later ? 1 : 0;
+  }
+  EXPECT_GT(self_edges, 10u);
 }
 
 }  // namespace
