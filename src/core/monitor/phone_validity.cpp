@@ -132,6 +132,9 @@ struct PhoneValidity::Impl {
   std::unordered_map<std::string, std::pair<int, int>> region_index;  // valid region → table, region
   hs_scratch_t* scratch = nullptr;
   std::vector<std::uint32_t> ends;  // match ends of the last scan, by pattern id
+  // The last scan's table and text: Parse and then IsValid often ask about the same number twice.
+  const CodeTable* last_table = nullptr;
+  std::string last_text;
 
   explicit Impl(std::size_t asks_per_pattern_byte);
   ~Impl();
@@ -278,11 +281,17 @@ bool PhoneValidity::Impl::Scan(CodeTable& table, std::string_view text) {
     Compile(table);
   }
   if (table.database == nullptr) return false;
+  if (&table == last_table && text == last_text) return true;
+  last_table = nullptr;
   ends.assign(table.regions.size() * kSlotCount, 0);
   // No pattern matches an empty text (Vectorscan refuses patterns that do), so none is scanned.
-  if (text.empty()) return true;
-  return hs_scan(table.database, text.data(), static_cast<unsigned int>(text.size()), 0, scratch, OnMatch,
-                 ends.data()) == HS_SUCCESS;
+  if (!text.empty() && hs_scan(table.database, text.data(), static_cast<unsigned int>(text.size()), 0, scratch,
+                               OnMatch, ends.data()) != HS_SUCCESS) {
+    return false;
+  }
+  last_table = &table;
+  last_text.assign(text);
+  return true;
 }
 
 bool PhoneValidity::Impl::IsValidIn(const Region& region, std::size_t index, std::size_t length) const {
