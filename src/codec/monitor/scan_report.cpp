@@ -225,31 +225,38 @@ void WriteScanJson(const ScanReport& report, int threads, const std::function<vo
   for (const auto& problem : report.input.invalid) {
     invalid.push_back({{"line", problem.line}, {"reason", problem.reason}});
   }
-  // Posts are written one by one: a million-post report never exists as one JSON tree.
-  // Posts, then clusters, written in `threads` slices at once and joined in order.
+  // Posts are written one by one: a million-post report never exists as one JSON tree, nor as one
+  // string. Posts, then clusters, go out in rounds: in each, `threads` slices of kBlockItems items
+  // are written at once into buffers that are reused, then handed to `sink` in order.
+  constexpr std::size_t kBlockItems = 2048;
   const std::size_t posts = report.result.posts.size();
   const std::size_t items = posts + report.result.clusters.size();
   const std::size_t slices = std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), 64));
   std::vector<std::string> parts(slices);
-  auto write_slice = [&](std::size_t slice) {
-    std::string& out = parts[slice];
-    out.reserve((items * (slice + 1) / slices - items * slice / slices) * 768);
-    for (std::size_t item = items * slice / slices; item < items * (slice + 1) / slices; ++item) {
-      if (item == posts) out += "],\"clusters\":[";
-      if (item > 0 && item != posts) out += ",\n";
-      if (item < posts) {
-        AppendPostJson(report, item, out);
-      } else {
-        AppendClusterJson(report, report.result.clusters[item - posts], out);
-      }
-    }
-  };
-  std::vector<std::thread> running;
-  for (std::size_t slice = 1; slice < slices; ++slice) running.emplace_back(write_slice, slice);
-  write_slice(0);
-  for (auto& thread : running) thread.join();
   sink("{\"summary\":" + summary.dump() + ",\"invalid\":" + invalid.dump() + ",\"posts\":[");
-  for (const auto& part : parts) sink(part);
+  for (std::size_t round = 0; round < items; round += slices * kBlockItems) {
+    auto write_slice = [&](std::size_t slice) {
+      std::string& out = parts[slice];
+      out.clear();
+      const std::size_t first = std::min(items, round + slice * kBlockItems);
+      for (std::size_t item = first; item < std::min(items, first + kBlockItems); ++item) {
+        if (item == posts) out += "],\"clusters\":[";
+        if (item > 0 && item != posts) out += ",\n";
+        if (item < posts) {
+          AppendPostJson(report, item, out);
+        } else {
+          AppendClusterJson(report, report.result.clusters[item - posts], out);
+        }
+      }
+    };
+    std::vector<std::thread> running;
+    for (std::size_t slice = 1; slice < slices && round + slice * kBlockItems < items; ++slice) {
+      running.emplace_back(write_slice, slice);
+    }
+    write_slice(0);
+    for (auto& thread : running) thread.join();
+    for (std::size_t slice = 0; slice <= running.size(); ++slice) sink(parts[slice]);
+  }
   sink(posts == items ? "],\"clusters\":[]}\n" : "]}\n");
 }
 
