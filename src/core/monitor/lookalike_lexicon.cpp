@@ -39,6 +39,54 @@ struct WordStateTable {
   }
 };
 
+bool IsAsciiDigit(unsigned char byte) { return byte >= '0' && byte <= '9'; }
+bool IsAsciiLetter(unsigned char byte) { return byte >= 'a' && byte <= 'z'; }
+
+// Whether a skeleton phrase has digits (the skeleton writes some letters as digits: Cyrillic з
+// as 3), and whether a word of one is digits alone.
+LookalikeLexicon::Digits DigitsIn(std::string_view skeleton) {
+  auto digits = LookalikeLexicon::Digits::kNone;
+  std::size_t start = 0;
+  for (std::size_t pos = 0; pos <= skeleton.size(); ++pos) {
+    if (pos < skeleton.size() && skeleton[pos] != ' ' && skeleton[pos] != '*' && skeleton[pos] != '\'') continue;
+    const std::string_view word = skeleton.substr(start, pos - start);
+    const bool some = std::any_of(word.begin(), word.end(), [](char c) { return IsAsciiDigit(static_cast<unsigned char>(c)); });
+    const bool all = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return IsAsciiDigit(static_cast<unsigned char>(c)); });
+    if (all) return LookalikeLexicon::Digits::kAlone;
+    if (some) digits = LookalikeLexicon::Digits::kInWords;
+    start = pos + 1;
+  }
+  return digits;
+}
+
+bool IsFullWidthDigit(std::string_view text, std::size_t pos) {
+  return pos + 2 < text.size() && static_cast<unsigned char>(text[pos]) == 0xEF &&
+         static_cast<unsigned char>(text[pos + 1]) == 0xBC && static_cast<unsigned char>(text[pos + 2]) >= 0x90 &&
+         static_cast<unsigned char>(text[pos + 2]) <= 0x99;
+}
+
+// Whether the word of `folded` around `pos` holds anything but ASCII and full-width digits
+// (a letter or another character), the words being those of Needed.
+bool WordHasMoreThanDigits(std::string_view folded, std::size_t pos) {
+  const auto in_word = [&](std::size_t at) {
+    const auto byte = static_cast<unsigned char>(folded[at]);
+    return byte >= 0x80 || IsAsciiLetter(byte) || IsAsciiDigit(byte);
+  };
+  std::size_t start = pos;
+  while (start > 0 && in_word(start - 1)) --start;
+  for (std::size_t at = start; at < folded.size() && in_word(at);) {
+    const auto byte = static_cast<unsigned char>(folded[at]);
+    if (IsFullWidthDigit(folded, at)) {
+      at += 3;
+    } else if (IsAsciiDigit(byte) || (byte & 0xC0) == 0x80) {
+      ++at;  // a digit, or a byte inside a character already looked at
+    } else {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Whether `folded` holds a Greek or Cyrillic lead byte, or a lead byte of full-width forms or of
 // mathematical letters: without one no word can need the skeleton. Branch-free over the whole
 // text, so the compiler checks many bytes per instruction (most posts are Latin-script).
@@ -59,23 +107,21 @@ Result<LookalikeLexicon> LookalikeLexicon::Build(const std::vector<LexiconEntry>
   auto normaliser = Normaliser::Create();
   if (!normaliser) return tl::unexpected(normaliser.error());
   std::vector<LexiconEntry> skeletons;
-  bool digits_matter = false;
+  Digits digits = Digits::kNone;
   for (const LexiconEntry& entry : entries) {
     LexiconEntry copy = entry;
     copy.patterns.clear();
     for (const LexiconPattern& pattern : entry.patterns) {
       if (pattern.kind == PatternKind::kPhrase) {
         copy.patterns.push_back({PatternKind::kPhrase, SkeletonPhrase(pattern.text, *normaliser)});
-        const std::string& skeleton = copy.patterns.back().text;
-        digits_matter = digits_matter || std::any_of(skeleton.begin(), skeleton.end(),
-                                                     [](char c) { return c >= '0' && c <= '9'; });
+        digits = std::max(digits, DigitsIn(copy.patterns.back().text));
       }
     }
     if (!copy.patterns.empty()) skeletons.push_back(std::move(copy));
   }
   auto matcher = LexiconMatcher::Build(std::move(skeletons), compiled);
   if (!matcher) return tl::unexpected(matcher.error());
-  return LookalikeLexicon(std::move(*matcher), digits_matter);
+  return LookalikeLexicon(std::move(*matcher), digits);
 }
 
 bool LookalikeLexicon::Needed(std::string_view folded) const {
@@ -90,11 +136,13 @@ bool LookalikeLexicon::Needed(std::string_view folded) const {
     if ((kTable.adds[byte] & 4) == 0 || pos + 1 >= folded.size()) continue;
     const auto next = static_cast<unsigned char>(folded[pos + 1]);
     if (byte == 0xEF && pos + 2 < folded.size() && (next == 0xBC || next == 0xBD)) {
-      // Full-width forms U+FF00..U+FF7F; the digits U+FF10..U+FF19 (EF BC 90..99) only when a
-      // phrase has digits.
-      const auto third = static_cast<unsigned char>(folded[pos + 2]);
-      const bool digit = next == 0xBC && third >= 0x90 && third <= 0x99;
-      if (!digit || digits_matter_) return true;
+      // Full-width forms U+FF00..U+FF7F. A digit (U+FF10..U+FF19) can only change a match when a
+      // skeleton phrase has digits: anywhere when a phrase word is digits alone, else only in a
+      // word with more than digits ("бе３коштовно", not a full-width phone number).
+      if (!IsFullWidthDigit(folded, pos)) return true;
+      if (digits_ == Digits::kAlone || (digits_ == Digits::kInWords && WordHasMoreThanDigits(folded, pos))) {
+        return true;
+      }
     } else if (byte == 0xF0 && next == 0x9D) {
       return true;  // mathematical alphanumeric symbols U+1D400..
     }

@@ -23,10 +23,13 @@ class LookalikeLexicon {
   [[nodiscard]] static Result<LookalikeLexicon> Build(const std::vector<LexiconEntry>& entries,
                                                       std::string_view compiled = {});
 
+  // Digits in the skeleton phrases (the skeleton writes some letters as digits: Cyrillic з as 3).
+  enum class Digits { kNone, kInWords, kAlone };  // none; only in words with letters; a word of digits
+
   // True when `folded` (FoldForScan output) has a word that mixes ASCII letters with Cyrillic or
-  // Greek letters, or holds a full-width form or a mathematical letter. Full-width digits count
-  // only when a skeleton phrase holds a digit (no phrase of the shipped lexicon does; generated
-  // and real posts write phone numbers in them). One pass, no allocation.
+  // Greek letters, or holds a full-width form or a mathematical letter. A full-width digit counts
+  // only where it can change a match (see Digits): phone numbers are often written in full-width
+  // digits, and the skeleton scan is costly. One pass, no allocation.
   [[nodiscard]] bool Needed(std::string_view folded) const;
 
   // Hits of the skeleton scan of `original`, with spans into `original` (whole characters).
@@ -36,10 +39,9 @@ class LookalikeLexicon {
   const LexiconMatcher& matcher() const { return matcher_; }
 
  private:
-  LookalikeLexicon(LexiconMatcher matcher, bool digits_matter)
-      : matcher_(std::move(matcher)), digits_matter_(digits_matter) {}
+  LookalikeLexicon(LexiconMatcher matcher, Digits digits) : matcher_(std::move(matcher)), digits_(digits) {}
   LexiconMatcher matcher_;
-  bool digits_matter_ = true;  // a skeleton phrase holds a digit
+  Digits digits_ = Digits::kAlone;
 };
 
 }  // namespace vigil::core::monitor
