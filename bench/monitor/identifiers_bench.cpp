@@ -86,8 +86,8 @@ int main(int argc, char** argv) {
   for (const Post& post : posts) bytes += static_cast<double>(post.text.size() + (post.title ? post.title->size() : 0));
   std::printf("corpus: %zu posts, %.1f MB of fields\n", posts.size(), bytes / 1e6);
 
-  // Each round has a new extractor, so its phone cache starts empty as in one scan (a warm cache
-  // would hide libphonenumber behind look-ups of numbers seen in the previous round). The first
+  // Each round has a new extractor, so its phone validation starts cold as in one scan (each
+  // calling code left to libphonenumber until frequent, then its database compiled). The first
   // round warms ICU's data and, with --dump, records the output; the best timed round counts.
   auto new_extractor = [&]() {
     auto extractor = IdentifierExtractor::Create(options);

@@ -300,6 +300,9 @@ std::vector<Identifier> PhoneFinder::Find(std::string_view original, const Mappe
                                           const std::optional<std::string>& region) const {
   std::vector<Identifier> found;
   const std::string_view text = digits.text();
+  // Reused by every run of the text (most runs are short: prices, years).
+  std::vector<Group> groups;
+  std::vector<std::pair<std::size_t, std::size_t>> pieces;
   std::size_t pos = 0;
   while (pos < text.size()) {
     // Most of a text holds no digit: skip to the next digit or "+" in a loop of its own.
@@ -326,7 +329,7 @@ std::vector<Identifier> PhoneFinder::Find(std::string_view original, const Mappe
     }
     const std::size_t run_start = pos;
     if (plus) ++pos;
-    std::vector<Group> groups;
+    groups.clear();
     char pending_separator = 0;
     while (pos < text.size() && IsDigit(text[pos])) {
       Group group{pos, pos, pending_separator};
@@ -374,7 +377,7 @@ std::vector<Identifier> PhoneFinder::Find(std::string_view original, const Mappe
     if (id_before || money_before || IsMoneyAfter(after) || glued_after) continue;
 
     // Split the run around dates, then try each piece whole, then windows of whole groups.
-    std::vector<std::pair<std::size_t, std::size_t>> pieces;
+    pieces.clear();
     std::size_t piece_start = 0;
     for (std::size_t index = 0; index < groups.size();) {
       if (IsDateTriple(text, groups, index)) {
