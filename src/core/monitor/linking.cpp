@@ -1,8 +1,11 @@
 #include "core/monitor/linking.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <functional>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 #include <utility>
 
 #include "core/monitor/union_find.hpp"
@@ -26,12 +29,10 @@ void SortUnique(std::vector<std::string>& values) {
   values.erase(std::unique(values.begin(), values.end()), values.end());
 }
 
-}  // namespace
-
-bool IsSharedHost(const std::string& host_and_path, const std::vector<std::string>& shared_hosts) {
+// IsSharedHost with the shared hosts already in lower case.
+bool OnSharedHost(const std::string& host_and_path, const std::vector<std::string>& lowered_hosts) {
   const std::string host = LowerAscii(host_and_path.substr(0, host_and_path.find('/')));
-  for (const auto& shared_raw : shared_hosts) {
-    const std::string shared = LowerAscii(shared_raw);
+  for (const auto& shared : lowered_hosts) {
     if (host == shared) return true;
     if (host.size() > shared.size() && host.compare(host.size() - shared.size(), shared.size(), shared) == 0 &&
         host[host.size() - shared.size() - 1] == '.') {
@@ -41,36 +42,66 @@ bool IsSharedHost(const std::string& host_and_path, const std::vector<std::strin
   return false;
 }
 
+}  // namespace
+
+bool IsSharedHost(const std::string& host_and_path, const std::vector<std::string>& shared_hosts) {
+  std::vector<std::string> lowered;
+  for (const auto& host : shared_hosts) lowered.push_back(LowerAscii(host));
+  return OnSharedHost(host_and_path, lowered);
+}
+
 Linking LinkPosts(const std::vector<LinkPost>& posts, const std::vector<NearDuplicateEdge>& edges,
                   const LinkOptions& options) {
   UnionFind sets(posts.size());
   // (type, value) -> posts holding it, in input order (a post listing it twice counts once). A
-  // hash map: a million posts hold a million and more identifiers.
-  struct Holders {
+  // million posts hold a million and more identifiers: the holders are found through an
+  // open-addressing table of views into the posts (no key is copied), and each holder's posts are
+  // a chain through one array of occurrences, listed only for identifiers held twice or more.
+  struct Holder {
     const PostIdentifier* identifier;
-    std::vector<std::size_t> posts;
+    std::uint32_t first = 0, last = 0;  // occurrences: the first and the latest (chain through next)
+    std::size_t count = 0;
   };
-  std::vector<Holders> holders;
-  std::unordered_map<std::string, std::size_t> holder_of;  // "type\0value" -> index in holders
-  holder_of.reserve(posts.size());
-  std::string key;
+  struct Occurrence {
+    std::size_t post;
+    std::uint32_t next;
+  };
+  constexpr std::uint32_t kEnd = UINT32_MAX;
+  std::vector<Holder> holders;
+  std::vector<Occurrence> occurrences;
+  std::size_t capacity = 64;
+  for (const LinkPost& post : posts) capacity += post.identifiers.size();
+  std::vector<std::uint32_t> table(std::bit_ceil(capacity * 2), kEnd);  // holder indices
+  const std::size_t mask = table.size() - 1;
+  std::vector<std::string> shared_hosts;
+  for (const std::string& host : options.shared_hosts) shared_hosts.push_back(LowerAscii(host));
   for (std::size_t post_idx = 0; post_idx < posts.size(); ++post_idx) {
     for (const auto& identifier : posts[post_idx].identifiers) {
       if (identifier.value.empty()) continue;
-      if (identifier.type == "domain" && IsSharedHost(identifier.value, options.shared_hosts)) {
+      if (identifier.type == "domain" && OnSharedHost(identifier.value, shared_hosts)) continue;
+      const std::size_t hash = std::hash<std::string_view>{}(identifier.value) * 31 +
+                               std::hash<std::string_view>{}(identifier.type);
+      std::size_t slot = hash & mask;
+      while (table[slot] != kEnd) {
+        const PostIdentifier& known = *holders[table[slot]].identifier;
+        if (known.value == identifier.value && known.type == identifier.type) break;
+        slot = (slot + 1) & mask;
+      }
+      if (table[slot] == kEnd) {
+        table[slot] = static_cast<std::uint32_t>(holders.size());
+        holders.push_back({&identifier, static_cast<std::uint32_t>(occurrences.size()),
+                           static_cast<std::uint32_t>(occurrences.size()), 1});
+        occurrences.push_back({post_idx, kEnd});
         continue;
       }
-      key.assign(identifier.type);
-      key.push_back('\0');
-      key += identifier.value;
-      const auto [found, added] = holder_of.try_emplace(key, holders.size());
-      if (added) holders.push_back({&identifier, {}});
-      auto& list = holders[found->second].posts;
-      if (list.empty() || list.back() != post_idx) list.push_back(post_idx);
+      Holder& holder = holders[table[slot]];
+      if (occurrences[holder.last].post == post_idx) continue;
+      occurrences[holder.last].next = static_cast<std::uint32_t>(occurrences.size());
+      holder.last = static_cast<std::uint32_t>(occurrences.size());
+      occurrences.push_back({post_idx, kEnd});
+      ++holder.count;
+      sets.Union(occurrences[holder.first].post, post_idx);
     }
-  }
-  for (const auto& holder : holders) {
-    for (std::size_t idx = 1; idx < holder.posts.size(); ++idx) sets.Union(holder.posts[0], holder.posts[idx]);
   }
   if (options.link_near_duplicates) {
     for (const auto& edge : edges) sets.Union(edge.earlier, edge.later);
@@ -112,12 +143,15 @@ Linking LinkPosts(const std::vector<LinkPost>& posts, const std::vector<NearDupl
   }
   // Shared identifiers: every identifier held by two or more posts lies inside one cluster; each
   // cluster lists them by type, then value.
-  for (auto& holder : holders) {
-    if (holder.posts.size() < 2) continue;
-    const auto cluster_idx = linking.cluster_of[holder.posts[0]];
+  for (const Holder& holder : holders) {
+    if (holder.count < 2) continue;
+    const auto cluster_idx = linking.cluster_of[occurrences[holder.first].post];
     if (!cluster_idx) continue;
+    std::vector<std::size_t> holding;
+    holding.reserve(holder.count);
+    for (std::uint32_t at = holder.first; at != kEnd; at = occurrences[at].next) holding.push_back(occurrences[at].post);
     linking.clusters[*cluster_idx].shared_identifiers.push_back(
-        {holder.identifier->type, holder.identifier->value, std::move(holder.posts)});
+        {holder.identifier->type, holder.identifier->value, std::move(holding)});
   }
   for (Cluster& cluster : linking.clusters) {
     std::sort(cluster.shared_identifiers.begin(), cluster.shared_identifiers.end(),
