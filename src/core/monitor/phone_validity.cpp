@@ -127,6 +127,8 @@ std::string FormatE164(const PhoneNumberParts& number) {
 
 struct PhoneValidity::Impl {
   i18n::phonenumbers::PhoneMetadataCollection collection;
+  bool metadata_read = false;
+  std::array<bool, 1000> may_strip{};  // by calling code: see MayStripAfterCode
   std::vector<CodeTable> tables;
   std::array<int, 1000> table_of_code{};                               // index + 1; 0: no region
   std::unordered_map<std::string, std::pair<int, int>> region_index;  // valid region → table, region
@@ -159,9 +161,18 @@ struct PhoneValidity::Impl {
 
 PhoneValidity::Impl::Impl(std::size_t asks_per_pattern_byte) {
   if (!collection.ParseFromArray(i18n::phonenumbers::metadata_get(), i18n::phonenumbers::metadata_size())) return;
+  metadata_read = true;
   std::unordered_map<std::string, const PhoneMetadata*> by_region;
   std::unordered_map<int, const PhoneMetadata*> non_geographical;
   for (const PhoneMetadata& metadata : collection.metadata()) {
+    // Parse matches the pattern at the start of the national number; digits alone starting with
+    // 0 ("0" for Ukraine, "06" for Hungary) cannot match one that does not.
+    const std::string& prefix = metadata.national_prefix_for_parsing();
+    const bool zero_literal = !prefix.empty() && prefix[0] == '0' &&
+                              std::all_of(prefix.begin(), prefix.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!prefix.empty() && !zero_literal && metadata.country_code() > 0 && metadata.country_code() < 1000) {
+      may_strip[static_cast<std::size_t>(metadata.country_code())] = true;
+    }
     if (metadata.id() == "001") {
       non_geographical.emplace(metadata.country_code(), &metadata);
     } else {
@@ -378,6 +389,11 @@ std::optional<bool> PhoneValidity::IsValid(const PhoneNumberParts& number) {
   const std::string nsn = NationalSignificantNumber(number);
   if (nsn.size() > kMaxInput) return std::nullopt;
   return impl_->IsValidNsn(number.country_code, nsn);
+}
+
+bool PhoneValidity::MayStripAfterCode(int country_code) const {
+  if (!impl_->metadata_read) return true;
+  return country_code > 0 && country_code < 1000 && impl_->may_strip[static_cast<std::size_t>(country_code)];
 }
 
 PhoneParseOutcome PhoneValidity::Parse(std::string_view number, std::string_view region, PhoneNumberParts* parsed) {

@@ -55,6 +55,11 @@ class PhoneValidity {
   // PhoneNumberUtil::IsValidNumber; nullopt when the library must answer.
   [[nodiscard]] std::optional<bool> IsValid(const PhoneNumberParts& number);
 
+  // Whether libphonenumber's Parse may strip or rewrite the first digits of the national number
+  // after this calling code: a national_prefix_for_parsing that can match a number not starting
+  // with 0 ("8" for Russia, "([89]\d{5})$" for San Marino). True when the metadata was unreadable.
+  [[nodiscard]] bool MayStripAfterCode(int country_code) const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

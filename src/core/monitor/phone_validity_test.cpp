@@ -171,6 +171,16 @@ TEST(PhoneValidity, ItalianLeadingZerosStayInTheNumber) {
   EXPECT_EQ(FormatE164(parts), "+390612345678");
 }
 
+TEST(PhoneValidity, KnowsWhichCodesMayHaveATrunkPrefixStrippedAfterThem) {
+  const PhoneValidity validity;
+  EXPECT_TRUE(validity.MayStripAfterCode(7));     // "8" in Russia and Kazakhstan
+  EXPECT_TRUE(validity.MayStripAfterCode(378));   // San Marino's "([89]\d{5})$"
+  EXPECT_FALSE(validity.MayStripAfterCode(380));  // "0" cannot match a number not starting with 0
+  EXPECT_FALSE(validity.MayStripAfterCode(36));   // "06" neither
+  EXPECT_FALSE(validity.MayStripAfterCode(48));   // none at all
+  EXPECT_FALSE(validity.MayStripAfterCode(999));  // no such code
+}
+
 TEST(PhoneValidity, LeavesARareCodeToTheLibraryUntilItRepaysCompiling) {
   PhoneValidity validity;
   EXPECT_EQ(validity.IsValid({48, 512345678, 0}), std::nullopt);

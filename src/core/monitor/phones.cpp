@@ -1,18 +1,10 @@
 #include "core/monitor/phones.hpp"
 
-#include <phonenumbers/phonemetadata.pb.h>
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 
 #include <algorithm>
 #include <array>
-#include <unordered_set>
-
-namespace i18n::phonenumbers {
-// libphonenumber's compiled-in metadata, declared in its metadata.h (not installed).
-int metadata_size();
-const void* metadata_get();
-}  // namespace i18n::phonenumbers
 
 namespace vigil::core::monitor {
 namespace {
@@ -154,32 +146,6 @@ bool IsDateTriple(std::string_view text, const std::vector<Group>& groups, std::
   return false;
 }
 
-// Calling codes after which libphonenumber's Parse may strip or rewrite the first digits of the
-// national number: a national_prefix_for_parsing that can match a number not starting with 0
-// ("8" for Russia, "([89]\d{5})$" for San Marino). For every other code, the number FastParse
-// builds from "+" and digits is the one the library would build, so an invalid one needs no
-// second opinion from Parse (which costs most of an invalid number's time). nullopt when the
-// metadata cannot be read: then every number is asked.
-const std::optional<std::unordered_set<int>>& CodesThatMayStrip() {
-  static const auto* const kCodes = [] {
-    auto* codes = new std::optional<std::unordered_set<int>>;
-    i18n::phonenumbers::PhoneMetadataCollection collection;
-    if (!collection.ParseFromArray(i18n::phonenumbers::metadata_get(), i18n::phonenumbers::metadata_size())) {
-      return codes;
-    }
-    codes->emplace();
-    for (const auto& metadata : collection.metadata()) {
-      const std::string& pattern = metadata.national_prefix_for_parsing();
-      // Parse matches the pattern at the start of the national number; digits alone starting
-      // with 0 ("0" for Ukraine, "06" for Hungary) cannot match one that does not.
-      const bool zero_literal = !pattern.empty() && pattern[0] == '0' && std::all_of(pattern.begin(), pattern.end(), IsDigit);
-      if (!pattern.empty() && !zero_literal) (*codes)->insert(metadata.country_code());
-    }
-    return codes;
-  }();
-  return *kCodes;
-}
-
 // Builds the number directly for the plain shapes the pre-filter produces ("+" and digits, or a
 // national number starting with the region's trunk prefix), as the library's Parse would for most
 // of them. False for any other shape.
@@ -255,8 +221,7 @@ std::optional<std::string> PhoneFinder::ParseIn(const std::string& number, const
   }
   // The short cut may miss the library's rules for unusual trunk prefixes: ask Parse before giving
   // up, unless the number has a country code the library strips nothing after.
-  const auto& may_strip = CodesThatMayStrip();
-  const bool same_as_library = number[0] == '+' && may_strip && !may_strip->contains(parsed.country_code);
+  const bool same_as_library = number[0] == '+' && !validity_.MayStripAfterCode(parsed.country_code);
   if (fast && !same_as_library) {
     PhoneNumberParts library;
     if (ParseNumber(number, region, &library) &&
