@@ -147,7 +147,7 @@ NearDuplicateIndex::NearDuplicateIndex(MinHashOptions options)
          static_cast<double>(min_equal_) / static_cast<double>(width_) < options_.min_similarity) {
     ++min_equal_;
   }
-  blocks_per_post_ = (width_ + sizeof(ByteBlock) - 1) / sizeof(ByteBlock);
+  lines_per_plane_ = (width_ + 127) / 128;
   table_.assign(1024, {0, kNone});
 }
 
@@ -157,8 +157,8 @@ std::size_t NearDuplicateIndex::MaxPosts() const {
 
 void NearDuplicateIndex::Reserve(std::size_t posts) {
   const auto bands = static_cast<std::size_t>(options_.bands);
-  low_bytes_.reserve(posts * blocks_per_post_);
-  high_bytes_.reserve(posts * width_);
+  low_bits_.reserve(posts * lines_per_plane_);
+  upper_bits_.reserve(posts * lines_per_plane_ * kUpperPlanes);
   previous_.reserve(posts * bands);
   // Keep the table at most 3/4 full with one key per band and post.
   const std::size_t needed = posts * bands * 4 / 3 + 1;
@@ -166,7 +166,7 @@ void NearDuplicateIndex::Reserve(std::size_t posts) {
 }
 
 std::size_t NearDuplicateIndex::MemoryBytes() const {
-  return low_bytes_.capacity() * sizeof(ByteBlock) + high_bytes_.capacity() +
+  return (low_bits_.capacity() + upper_bits_.capacity()) * sizeof(NibbleLine) +
          previous_.capacity() * sizeof(std::uint32_t) + table_.capacity() * sizeof(TableSlot) +
          rings_.class0.capacity() * sizeof(rings_.class0[0]) + rings_.class1.capacity() * sizeof(rings_.class1[0]) +
          rings_.class2.capacity() * sizeof(rings_.class2[0]) + rings_.class3.capacity() * sizeof(rings_.class3[0]);
@@ -225,27 +225,59 @@ void NearDuplicateIndex::FreeRing(std::uint32_t ref) {
   rings_.free[ring_class] = ref & kRingBlockMask;
 }
 
-std::size_t NearDuplicateIndex::EqualLowBytes(std::size_t a, std::size_t b) const {
-  const std::uint8_t* left = low_bytes_[a * blocks_per_post_].bytes;
-  const std::uint8_t* right = low_bytes_[b * blocks_per_post_].bytes;
-  const std::size_t padded = blocks_per_post_ * sizeof(ByteBlock);
-  // Whole blocks, so that the loop has a fixed shape the compiler vectorises; the zero padding
-  // agrees everywhere and is taken off.
-  std::size_t equal = 0;
-  for (std::size_t idx = 0; idx < padded; ++idx) equal += left[idx] == right[idx] ? 1 : 0;
-  return equal - (padded - width_);
+namespace {
+
+// The 4-bit fields of `diff` that are not zero, summed over a line's 8 words: per word a 1 in the
+// lowest bit of each such field, added per byte (at most 16 a byte), then over the bytes.
+struct NonZeroFields {
+  static constexpr std::uint64_t kLowestOfEach = 0x1111'1111'1111'1111ULL;
+  static constexpr std::uint64_t kBytes = 0x0F0F'0F0F'0F0F'0F0FULL;
+  std::uint64_t per_byte = 0;
+  void Add(std::uint64_t diff) {
+    const std::uint64_t fields = (diff | diff >> 1 | diff >> 2 | diff >> 3) & kLowestOfEach;
+    per_byte += (fields & kBytes) + ((fields >> 4) & kBytes);
+  }
+  std::size_t Total() const { return static_cast<std::size_t>((per_byte * 0x0101'0101'0101'0101ULL) >> 56); }
+};
+
+}  // namespace
+
+std::size_t NearDuplicateIndex::EqualLowBits(std::size_t a, std::size_t b) const {
+  std::size_t differing = 0;
+  for (std::size_t line = 0; line < lines_per_plane_; ++line) {
+    const std::uint64_t* left = low_bits_[a * lines_per_plane_ + line].words;
+    const std::uint64_t* right = low_bits_[b * lines_per_plane_ + line].words;
+    NonZeroFields fields;
+    for (std::size_t word = 0; word < 8; ++word) fields.Add(left[word] ^ right[word]);
+    differing += fields.Total();
+  }
+  return width_ - differing;  // the zero padding never differs
 }
 
 std::size_t NearDuplicateIndex::EqualValues(std::size_t a, std::size_t b) const {
-  const std::uint8_t* low_left = low_bytes_[a * blocks_per_post_].bytes;
-  const std::uint8_t* low_right = low_bytes_[b * blocks_per_post_].bytes;
-  const std::uint8_t* high_left = &high_bytes_[a * width_];
-  const std::uint8_t* high_right = &high_bytes_[b * width_];
-  std::size_t equal = 0;
-  for (std::size_t idx = 0; idx < width_; ++idx) {
-    equal += low_left[idx] == low_right[idx] && high_left[idx] == high_right[idx] ? 1 : 0;
+  const std::size_t upper_lines = lines_per_plane_ * kUpperPlanes;
+  std::size_t differing = 0;
+  for (std::size_t line = 0; line < lines_per_plane_; ++line) {
+    const NibbleLine* left[] = {&low_bits_[a * lines_per_plane_ + line], &upper_bits_[a * upper_lines + line * kUpperPlanes],
+                                &upper_bits_[a * upper_lines + line * kUpperPlanes + 1],
+                                &upper_bits_[a * upper_lines + line * kUpperPlanes + 2]};
+    const NibbleLine* right[] = {&low_bits_[b * lines_per_plane_ + line], &upper_bits_[b * upper_lines + line * kUpperPlanes],
+                                 &upper_bits_[b * upper_lines + line * kUpperPlanes + 1],
+                                 &upper_bits_[b * upper_lines + line * kUpperPlanes + 2]};
+    NonZeroFields fields;
+    for (std::size_t word = 0; word < 8; ++word) {
+      std::uint64_t diff = 0;
+      for (std::size_t plane = 0; plane < 4; ++plane) diff |= left[plane]->words[word] ^ right[plane]->words[word];
+      fields.Add(diff);
+    }
+    differing += fields.Total();
   }
-  return equal;
+  return width_ - differing;
+}
+
+void NearDuplicateIndex::PrefetchUpperBits(std::size_t post) const {
+  const std::size_t upper_lines = lines_per_plane_ * kUpperPlanes;
+  for (std::size_t line = 0; line < upper_lines; ++line) __builtin_prefetch(upper_bits_[post * upper_lines + line].words);
 }
 
 void NearDuplicateIndex::WalkChain(std::uint32_t from, std::uint32_t band, int steps) {
@@ -319,39 +351,51 @@ void NearDuplicateIndex::WalkAndFile(std::uint32_t& ref, std::uint32_t post, std
   words[0] = header.Pack();
 }
 
+void NearDuplicateIndex::StoreValues(const Signature& signature) {
+  const std::size_t first_line = low_bits_.size();
+  low_bits_.resize(first_line + lines_per_plane_, NibbleLine{});
+  const std::size_t first_upper = upper_bits_.size();
+  upper_bits_.resize(first_upper + lines_per_plane_ * kUpperPlanes, NibbleLine{});
+  for (std::size_t idx = 0; idx < signature.size(); ++idx) {
+    const std::size_t line = idx / 128;
+    const std::size_t word = idx % 128 / 16;
+    const std::size_t shift = 4 * (idx % 16);
+    const std::uint32_t value = signature[idx];
+    low_bits_[first_line + line].words[word] |= static_cast<std::uint64_t>(value & 0x0FU) << shift;
+    for (std::size_t plane = 0; plane < kUpperPlanes; ++plane) {
+      upper_bits_[first_upper + line * kUpperPlanes + plane].words[word] |=
+          static_cast<std::uint64_t>((value >> (4 * (plane + 1))) & 0x0FU) << shift;
+    }
+  }
+}
+
+void NearDuplicateIndex::ComputeKeys(const Signature& signature, std::vector<std::uint32_t>& keys) {
+  const auto bands = static_cast<std::size_t>(options_.bands);
+  const auto rows = static_cast<std::size_t>(options_.rows);
+  // The band keys land in random places of a large table: all keys first, their slots
+  // prefetched, so the memory reads overlap instead of waiting one after the other.
+  keys.resize(bands);
+  const std::size_t size = table_.size();
+  for (std::size_t band = 0; band < bands; ++band) {
+    keys[band] = static_cast<std::uint32_t>(
+        XXH3_64bits_withSeed(&signature[band * rows], rows * sizeof(std::uint32_t), band));
+    const std::size_t home = static_cast<std::size_t>((static_cast<std::uint64_t>(keys[band]) * size) >> 32);
+    __builtin_prefetch(&table_[home]);
+  }
+}
+
 bool NearDuplicateIndex::Insert(const Signature& signature) {
   const std::size_t post = posts_;
   if (post >= MaxPosts()) throw std::length_error("near-duplicate index: more posts than it can hold");
   const auto bands = static_cast<std::size_t>(options_.bands);
-  const auto rows = static_cast<std::size_t>(options_.rows);
   candidates_.clear();
   ++posts_;
   previous_.resize(previous_.size() + bands, kNone);
-  const std::size_t first_block = low_bytes_.size();
-  low_bytes_.resize(first_block + blocks_per_post_, ByteBlock{});
-  if (signature.empty()) {
-    high_bytes_.resize(high_bytes_.size() + width_, 0);
-    return false;
-  }
-  std::uint8_t* low = low_bytes_[first_block].bytes;
-  const std::size_t high = high_bytes_.size();
-  high_bytes_.resize(high + width_);
-  for (std::size_t idx = 0; idx < width_; ++idx) {
-    low[idx] = static_cast<std::uint8_t>(signature[idx]);
-    high_bytes_[high + idx] = static_cast<std::uint8_t>(signature[idx] >> 8);
-  }
+  StoreValues(signature);
+  if (signature.empty()) return false;
   if ((table_used_ + bands) * 4 > table_.size() * 3) Grow(table_.size() * 2);
-  // The band keys land in random places of a large table: all keys first, their slots
-  // prefetched, so the memory reads overlap instead of waiting one after the other.
-  keys_.resize(bands);
+  ComputeKeys(signature, keys_);
   filed_.assign(bands, nullptr);
-  const std::size_t size = table_.size();
-  for (std::size_t band = 0; band < bands; ++band) {
-    keys_[band] = static_cast<std::uint32_t>(
-        XXH3_64bits_withSeed(&signature[band * rows], rows * sizeof(std::uint32_t), band));
-    const std::size_t home = static_cast<std::size_t>((static_cast<std::uint64_t>(keys_[band]) * size) >> 32);
-    __builtin_prefetch(&table_[home]);
-  }
   // A new key (most of them) is filed at once, with nothing to walk; the rings of the others are
   // prefetched for the walks below. The table does not grow during the post, so the slot
   // references stay valid.
@@ -380,9 +424,7 @@ bool NearDuplicateIndex::Insert(const Signature& signature) {
   std::sort(candidates_.begin(), candidates_.end());
   candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
   // Read by the verification next: fetched together.
-  for (std::uint32_t other : candidates_) {
-    __builtin_prefetch(low_bytes_[static_cast<std::size_t>(other) * blocks_per_post_].bytes);
-  }
+  for (std::uint32_t other : candidates_) __builtin_prefetch(low_bits_[other * lines_per_plane_].words);
   return true;
 }
 
@@ -391,7 +433,7 @@ std::vector<NearDuplicateEdge> NearDuplicateIndex::Add(const Signature& signatur
   std::vector<NearDuplicateEdge> edges;
   if (!Insert(signature)) return edges;
   for (std::uint32_t other : candidates_) {
-    if (EqualLowBytes(other, post) < min_equal_) continue;
+    if (EqualLowBits(other, post) < min_equal_) continue;
     const std::size_t equal = EqualValues(other, post);
     if (equal >= min_equal_) edges.push_back({other, post, Similarity(equal)});
   }
@@ -403,8 +445,10 @@ void NearDuplicateIndex::AddLinking(const Signature& signature, const std::funct
   const std::size_t post = posts_;
   if (!Insert(signature)) return;
   for (std::uint32_t other : candidates_) {
-    // The low bytes first: they reject most candidates without a call to `linked`.
-    if (EqualLowBytes(other, post) < min_equal_ || linked(other)) continue;
+    // The low bits first: they reject most candidates without a call to `linked`.
+    if (EqualLowBits(other, post) < min_equal_) continue;
+    PrefetchUpperBits(other);  // read while `linked` runs
+    if (linked(other)) continue;
     const std::size_t equal = EqualValues(other, post);
     if (equal >= min_equal_) on_edge({other, post, Similarity(equal)});
   }

@@ -134,17 +134,23 @@ class NearDuplicateIndex {
     static constexpr std::uint32_t kNoBlock = 0xFFFF'FFFFU;
   };
 
-  // Positions where the low bytes of two posts' values agree: an upper bound of the positions
-  // where the whole values agree, read from one 128-byte block per post.
-  std::size_t EqualLowBytes(std::size_t a, std::size_t b) const;
-  // Positions where the whole stored values (low and high bytes) agree.
+  // Positions where the low 4 bits of two posts' values agree: an upper bound of the positions
+  // where the whole values agree, read from one cache line per post (up to 128 values).
+  std::size_t EqualLowBits(std::size_t a, std::size_t b) const;
+  // Positions where the whole stored values agree.
   std::size_t EqualValues(std::size_t a, std::size_t b) const;
+  // Fetches the upper planes of `post` ahead of an EqualValues.
+  void PrefetchUpperBits(std::size_t post) const;
   double Similarity(std::size_t equal) const {  // the estimate of J from equal values
     return static_cast<double>(equal) / static_cast<double>(width_);
   }
   // Stores the post, files it under its band keys and leaves its sorted, distinct candidates in
   // candidates_; returns false for an empty signature (no candidates).
   bool Insert(const Signature& signature);
+  // Appends the post's value planes (zero for an empty signature).
+  void StoreValues(const Signature& signature);
+  // The band keys of a non-empty signature into `keys`, their table slots prefetched.
+  void ComputeKeys(const Signature& signature, std::vector<std::uint32_t>& keys);
   // Files `post` (band `band`) in the bucket `ref` names, which holds posts already, after
   // listing the bucket's walk as candidates.
   void WalkAndFile(std::uint32_t& ref, std::uint32_t post, std::uint32_t band);
@@ -160,16 +166,18 @@ class NearDuplicateIndex {
   std::size_t width_ = 0;                 // bands * rows
   std::size_t min_equal_ = 0;             // fewest equal values with equal / width_ >= min_similarity
   std::size_t posts_ = 0;
-  // The 16-bit values kept per post, split: the low bytes in 128-byte aligned blocks (one or two
-  // cache lines the hardware fetches together), the high bytes apart. Most candidates share a
-  // band with the post by chance and agree on a few values only: their low bytes, read first,
-  // already show that fewer than min_equal_ values can be equal, and the high bytes stay unread.
-  struct alignas(128) ByteBlock {
-    std::uint8_t bytes[128];
+  // The 16-bit values kept per post, as four planes of 4 bits each in 64-byte aligned lines: the
+  // lowest bits in one array, the three other planes in another. Most candidates share a band
+  // with the post by chance and agree on a few values only: one line of lowest bits, where
+  // unrelated posts agree on 126 / 16 ≈ 8 values, already shows that fewer than min_equal_ values
+  // can be equal, and the other planes stay unread.
+  struct alignas(64) NibbleLine {
+    std::uint64_t words[8];  // 16 values a word: value idx at bit 4 * (idx % 16) of word idx / 16
   };
-  std::size_t blocks_per_post_ = 0;       // ceil(width_ / 128)
-  std::vector<ByteBlock> low_bytes_;      // per post, blocks_per_post_ blocks (padding zero)
-  std::vector<std::uint8_t> high_bytes_;  // per post, width_ bytes
+  static constexpr std::size_t kUpperPlanes = 3;
+  std::size_t lines_per_plane_ = 0;     // ceil(width_ / 128)
+  std::vector<NibbleLine> low_bits_;    // per post, one plane (padding zero)
+  std::vector<NibbleLine> upper_bits_;  // per post, three planes
   std::vector<std::uint32_t> previous_;   // (post, band) -> the bucket's newest post before it
   // A bucket: kNone (slot unused); its one entry, post * bands + band; or, with the top bit set,
   // its ring (class in the next two bits, block index below).
