@@ -44,7 +44,7 @@ class PhoneFinder {
   std::vector<PhoneOverride> overrides_;
   std::vector<std::string> fallback_regions_;
   // No cache of results: most numbers of a scan are distinct, and with PhoneValidity a number is
-  // answered in about the time a look-up by its text took (the scan was 8 % faster without it).
+  // answered in about the time a look-up by its text took (the stage was 8 % faster without it).
   mutable PhoneValidity validity_;
 };
 
