@@ -99,18 +99,47 @@ std::optional<std::vector<std::uint8_t>> DecodeBase64Url(std::string_view text) 
   return out;
 }
 
+namespace {
+
+// How many of the eight bytes of `chunk` (little-endian: byte 0 first) are complete characters
+// of one or two bytes, U+0000..U+07FF, when they are all such characters except perhaps a lead
+// byte at the end (then 7); 0 when the chunk holds anything else (a continuation byte at its
+// start, a lead byte C0, C1 or E0..FF, a lead without its continuation), left to the general path.
+std::size_t AsciiOrTwoByteRun(std::uint64_t chunk) {
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  if ((chunk & kHigh) == 0) return 8;
+  const std::uint64_t bit6 = (chunk << 1) & kHigh;  // bit 6 of each byte, moved to bit 7
+  const std::uint64_t bit5 = (chunk << 2) & kHigh;
+  const std::uint64_t high = chunk & kHigh;
+  const std::uint64_t continuation = high & ~bit6;    // 10xxxxxx
+  const std::uint64_t lead = high & bit6 & ~bit5;     // 110xxxxx
+  const std::uint64_t longer = high & bit6 & bit5;    // 111xxxxx: three- and four-byte leads
+  // C0 and C1 (overlong two-byte forms): bits 4..1 all clear in a lead byte.
+  const std::uint64_t low_bits = (chunk & 0x1E1E1E1E1E1E1E1EULL) + 0x7F7F7F7F7F7F7F7FULL;  // bit 7 set if any
+  const std::uint64_t overlong = lead & ~(low_bits & kHigh);
+  if (longer != 0 || overlong != 0) return 0;
+  constexpr std::uint64_t kLastByte = 0x80ULL << 56;
+  const std::size_t step = (lead & kLastByte) != 0 ? 7 : 8;
+  const std::uint64_t leads = lead & ~kLastByte;
+  // Each continuation byte right after a lead, each lead (but a last one) before a continuation.
+  return (leads << 8) == continuation ? step : 0;
+}
+
+}  // namespace
+
 bool IsValidUtf8(std::string_view text) {
   std::size_t pos = 0;
   const std::size_t size = text.size();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   while (pos < size) {
-    // Most text is ASCII or two-byte letters (Cyrillic, Latin with diacritics): eight ASCII
-    // bytes are checked at once, a two-byte character without the general path.
+    // Most text is ASCII or two-byte letters (Cyrillic, Latin with diacritics): eight bytes are
+    // checked at once when they hold only those, a two-byte character alone without the general
+    // path.
     if (pos + 8 <= size) {
       std::uint64_t chunk = 0;
       std::memcpy(&chunk, bytes + pos, sizeof chunk);
-      if ((chunk & 0x8080808080808080ULL) == 0) {
-        pos += 8;
+      if (const std::size_t step = AsciiOrTwoByteRun(chunk); step > 0) {
+        pos += step;
         continue;
       }
     }

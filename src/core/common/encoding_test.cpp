@@ -71,7 +71,7 @@ TEST(Encoding, Utf8ValidationAgreesWithTheStandardsTableOnRandomText) {
                                            "\xE2\x80\x94", "\xF0\x9F\x98\x80", "0123456789", " "};
   std::mt19937 random(20261128);
   int valid = 0, invalid = 0;
-  for (int round = 0; round < 20000; ++round) {
+  for (int round = 0; round < 100000; ++round) {
     std::string text;
     const int count = static_cast<int>(random() % 12);
     for (int idx = 0; idx < count; ++idx) text += pieces[random() % pieces.size()];
@@ -88,6 +88,14 @@ TEST(Encoding, Utf8ValidationAgreesWithTheStandardsTableOnRandomText) {
   EXPECT_FALSE(IsValidUtf8("abcdefgh\xC0\xAF"));
   EXPECT_FALSE(IsValidUtf8("abcdefghijklmnop\x80"));
   EXPECT_TRUE(IsValidUtf8("abcdefgh\xC3\xA9" "abcdefgh"));
+  // Eight-byte steps over two-byte letters: a lead as the eighth byte, overlong C0/C1 leads, a
+  // continuation byte without its lead.
+  EXPECT_TRUE(IsValidUtf8("\xD0\x9F\xD1\x80\xD0\xB8 \xD0\xB2\xD1\x96\xD1\x82"));
+  EXPECT_TRUE(IsValidUtf8("abcdefg\xD0\x9F" "abcdefgh"));
+  EXPECT_FALSE(IsValidUtf8("abcdef\xC0\x80" "abcdefgh"));
+  EXPECT_FALSE(IsValidUtf8("abcdef\xC1\xBF" "abcdefgh"));
+  EXPECT_FALSE(IsValidUtf8("abc\x80" "defgh" "abcdefgh"));
+  EXPECT_FALSE(IsValidUtf8("abcdefg\xD0" "abcdefgh"));
 }
 
 TEST(Encoding, ConstantTimeEqualsComparesContentAndLength) {
