@@ -215,15 +215,24 @@ namespace {
 
 // English function words that are not words of Ukrainian or Russian transliterated, Polish,
 // Romanian, Czech, German, French, Spanish, Italian or Dutch ("in", "a", "to", "no", "are", "we",
-// "is", "of", "for" are, and are left out).
-bool IsEnglishFunctionWord(std::string_view word) {
-  static constexpr std::string_view kWords[] = {
-      "the", "and", "with", "you", "your", "this", "that", "will", "have", "from", "they",
-      "their", "our", "which", "would", "should", "been", "were", "what", "there", "about"};
-  for (std::string_view known : kWords) {
-    if (word == known) return true;
-  }
-  return false;
+// "is", "of", "for" are, and are left out); each packed into an integer, its first letter in the
+// lowest byte, so that a word is compared with all of them as numbers.
+constexpr std::uint64_t Packed(std::string_view word) {
+  std::uint64_t packed = 0;
+  for (std::size_t idx = word.size(); idx-- > 0;) packed = (packed << 8) | static_cast<unsigned char>(word[idx]);
+  return packed;
+}
+
+constexpr std::uint64_t kEnglishWordList[] = {
+    Packed("the"),  Packed("and"),   Packed("with"),  Packed("you"),    Packed("your"),  Packed("this"),
+    Packed("that"), Packed("will"),  Packed("have"),  Packed("from"),   Packed("they"),  Packed("their"),
+    Packed("our"),  Packed("which"), Packed("would"), Packed("should"), Packed("been"),  Packed("were"),
+    Packed("what"), Packed("there"), Packed("about")};
+
+bool IsEnglishFunctionWord(std::uint64_t packed) {
+  bool found = false;
+  for (const std::uint64_t known : kEnglishWordList) found |= packed == known;
+  return found;
 }
 
 LanguageGuess Cld2OrLetters(std::string_view prefix) {
@@ -255,7 +264,6 @@ LanguageGuess Cld2OrLetters(std::string_view prefix) {
 bool PlainEnglish(std::string_view prefix) {
   int found = 0;
   std::size_t pos = 0;
-  char word[8];
   while (pos < prefix.size()) {
     const auto byte = static_cast<unsigned char>(prefix[pos]);
     // Letters beyond ASCII (lead bytes C3..DF: Latin with diacritics, Greek, Cyrillic; three- and
@@ -266,14 +274,14 @@ bool PlainEnglish(std::string_view prefix) {
       ++pos;
       continue;
     }
+    std::uint64_t packed = 0;
     std::size_t length = 0;
-    for (; pos < prefix.size(); ++pos) {
+    for (; pos < prefix.size(); ++pos, ++length) {
       const auto letter = static_cast<unsigned char>(prefix[pos]);
       if ((letter | 0x20) < 'a' || (letter | 0x20) > 'z') break;
-      if (length < sizeof word) word[length] = static_cast<char>(letter | 0x20);
-      ++length;
+      if (length < 8) packed |= static_cast<std::uint64_t>(letter | 0x20) << (8 * length);
     }
-    if (length <= sizeof word && IsEnglishFunctionWord(std::string_view(word, length))) ++found;
+    if (length <= 6 && IsEnglishFunctionWord(packed)) ++found;
   }
   return found >= kEnglishFunctionWords;
 }
