@@ -116,9 +116,11 @@ LetterCounts CountLetters(std::string_view text) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
   for (int32_t pos = 0; pos < length;) {
-    // Eight ASCII bytes at once: with bit 5 set, letters are the bytes 'a'..'z' (bit 7 of
-    // byte + 0x1F is set from 'a' on, of byte + 0x05 from '{' on; no carry below 0x80).
-    if (pos + 8 <= length) {
+    const uint8_t lead = bytes[pos];
+    // From an ASCII byte, eight ASCII bytes at once: with bit 5 set, letters are the bytes
+    // 'a'..'z' (bit 7 of byte + 0x1F is set from 'a' on, of byte + 0x05 from '{' on; no carry
+    // below 0x80).
+    if (lead < 0x80 && pos + 8 <= length) {
       std::uint64_t chunk = 0;
       std::memcpy(&chunk, bytes + pos, sizeof chunk);
       constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
@@ -130,7 +132,6 @@ LetterCounts CountLetters(std::string_view text) {
         continue;
       }
     }
-    const uint8_t lead = bytes[pos];
     if (lead < 0x80) {
       ++histogram[table.of[lead]];
       ++pos;

@@ -224,9 +224,11 @@ void FoldForScanInto(std::string_view text, std::string& out) {
   const auto length = static_cast<int32_t>(text.size());
   int32_t pos = 0;
   while (pos < length) {
-    // Eight ASCII bytes at once: a byte from 'A' to 'Z' gets 0x20 added (bit 7 of byte + 0x3F is
-    // set from 'A' on, of byte + 0x25 from '[' on; no byte below 0x80 carries into the next).
-    if (pos + 8 <= length) {
+    const auto byte = static_cast<unsigned char>(text[static_cast<std::size_t>(pos)]);
+    // From an ASCII byte, eight ASCII bytes at once: a byte from 'A' to 'Z' gets 0x20 added (bit 7
+    // of byte + 0x3F is set from 'A' on, of byte + 0x25 from '[' on; no byte below 0x80 carries
+    // into the next). Inside a run of two-byte letters the attempt is not made.
+    if (byte < 0x80 && pos + 8 <= length) {
       std::uint64_t chunk = 0;
       std::memcpy(&chunk, text.data() + pos, sizeof chunk);
       constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
@@ -238,7 +240,6 @@ void FoldForScanInto(std::string_view text, std::string& out) {
         continue;
       }
     }
-    const auto byte = static_cast<unsigned char>(text[static_cast<std::size_t>(pos)]);
     if (byte < 0x80) {
       to[pos] = (byte >= 'A' && byte <= 'Z') ? static_cast<char>(byte - 'A' + 'a') : static_cast<char>(byte);
       ++pos;
