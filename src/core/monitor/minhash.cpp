@@ -351,20 +351,45 @@ void NearDuplicateIndex::WalkAndFile(std::uint32_t& ref, std::uint32_t post, std
   words[0] = header.Pack();
 }
 
+namespace {
+
+// Four values' low 16 bits, value i at bit 16 i, seen as a 4 x 4 matrix of 4-bit fields (field k
+// of value i at bit 16 i + 4 k) and transposed by two exchanges of 2 x 2 blocks, so that field k
+// of value i lands at bit 16 k + 4 i: each 16-bit quarter then holds one plane of the four.
+std::uint64_t TransposeFields(std::uint64_t fields) {
+  std::uint64_t swap = (fields ^ (fields >> 12)) & 0x0000'F0F0'0000'F0F0ULL;
+  fields ^= swap ^ (swap << 12);
+  swap = (fields ^ (fields >> 24)) & 0x0000'0000'FF00'FF00ULL;
+  fields ^= swap ^ (swap << 24);
+  return fields;
+}
+
+}  // namespace
+
 void NearDuplicateIndex::StoreValues(const Signature& signature) {
   const std::size_t first_line = low_bits_.size();
   low_bits_.resize(first_line + lines_per_plane_, NibbleLine{});
   const std::size_t first_upper = upper_bits_.size();
   upper_bits_.resize(first_upper + lines_per_plane_ * kUpperPlanes, NibbleLine{});
-  for (std::size_t idx = 0; idx < signature.size(); ++idx) {
-    const std::size_t line = idx / 128;
-    const std::size_t word = idx % 128 / 16;
-    const std::size_t shift = 4 * (idx % 16);
-    const std::uint32_t value = signature[idx];
-    low_bits_[first_line + line].words[word] |= static_cast<std::uint64_t>(value & 0x0FU) << shift;
+  if (signature.empty()) return;
+  for (std::size_t line = 0; line < lines_per_plane_; ++line) {
+    NibbleLine planes[1 + kUpperPlanes] = {};
+    for (std::size_t word = 0; word < 8; ++word) {
+      for (std::size_t group = 0; group < 4; ++group) {
+        const std::size_t first = line * 128 + word * 16 + group * 4;
+        std::uint64_t fields = 0;
+        for (std::size_t value = 0; value < 4 && first + value < width_; ++value) {
+          fields |= static_cast<std::uint64_t>(signature[first + value] & 0xFFFFU) << (16 * value);
+        }
+        fields = TransposeFields(fields);
+        for (std::size_t plane = 0; plane <= kUpperPlanes; ++plane) {
+          planes[plane].words[word] |= ((fields >> (16 * plane)) & 0xFFFFU) << (16 * group);
+        }
+      }
+    }
+    low_bits_[first_line + line] = planes[0];
     for (std::size_t plane = 0; plane < kUpperPlanes; ++plane) {
-      upper_bits_[first_upper + line * kUpperPlanes + plane].words[word] |=
-          static_cast<std::uint64_t>((value >> (4 * (plane + 1))) & 0x0FU) << shift;
+      upper_bits_[first_upper + line * kUpperPlanes + plane] = planes[1 + plane];
     }
   }
 }
