@@ -100,6 +100,23 @@ bool HasSkeletonLeadBytes(std::string_view folded) {
   return any != 0;
 }
 
+// Whether an ASCII letter or digit stands right next to a byte of a non-ASCII character anywhere
+// in `folded`. Without such a place every word is all ASCII or all non-ASCII, and no word mixes
+// scripts. Branch-free over the whole text, like HasSkeletonLeadBytes.
+bool HasAsciiNextToOther(std::string_view folded) {
+  unsigned char any = 0;
+  for (std::size_t pos = 0; pos + 1 < folded.size(); ++pos) {
+    const auto byte = static_cast<unsigned char>(folded[pos]);
+    const auto next = static_cast<unsigned char>(folded[pos + 1]);
+    const auto alnum = [](unsigned char b) {
+      return static_cast<unsigned char>((static_cast<unsigned char>(b - 'a') <= 'z' - 'a') |
+                                        (static_cast<unsigned char>(b - '0') <= 9));
+    };
+    any |= static_cast<unsigned char>((alnum(byte) & (next >> 7)) | ((byte >> 7) & alnum(next)));
+  }
+  return any != 0;
+}
+
 }  // namespace
 
 Result<LookalikeLexicon> LookalikeLexicon::Build(const std::vector<LexiconEntry>& entries,
@@ -126,6 +143,9 @@ Result<LookalikeLexicon> LookalikeLexicon::Build(const std::vector<LexiconEntry>
 
 bool LookalikeLexicon::Needed(std::string_view folded) const {
   if (!HasSkeletonLeadBytes(folded)) return false;
+  // Full-width and mathematical forms are judged by the walk below whatever their neighbours.
+  const bool wide = folded.find('\xEF') != std::string_view::npos || folded.find('\xF0') != std::string_view::npos;
+  if (!wide && !HasAsciiNextToOther(folded)) return false;
   static const WordStateTable kTable;
   // One table step a byte; the rare EF and F0 lead bytes are looked at closely.
   std::uint8_t state = 0;
