@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
+#include <cstdint>
 #include <cstdio>
 #include <thread>
-#include <unordered_set>
 
 #include "core/common/byte_blocks.hpp"
 #include "core/monitor/language.hpp"
@@ -328,25 +329,34 @@ Result<PipelineResult> Pipeline::Run(const std::vector<Post>& posts, int threads
   const Impl& impl = *impl_;
   PipelineResult out;
 
-  // (source, id) once: the first occurrence is kept.
+  // (source, id) once: the first occurrence is kept. An open-addressing table of post indices
+  // (no node or key allocated per post).
   std::vector<std::size_t> accepted;
   accepted.reserve(posts.size());
   {
-    // Views into the posts: no string is copied to find the repeats.
-    struct KeyHash {
-      std::size_t operator()(const std::pair<std::string_view, std::string_view>& key) const {
-        const std::size_t first = std::hash<std::string_view>{}(key.first);
-        return first ^ (std::hash<std::string_view>{}(key.second) + 0x9E3779B97F4A7C15ULL + (first << 6) + (first >> 2));
-      }
-    };
-    std::unordered_set<std::pair<std::string_view, std::string_view>, KeyHash> keys;
-    keys.reserve(posts.size());
+    constexpr std::uint32_t kEmpty = UINT32_MAX;
+    std::vector<std::uint32_t> table(std::bit_ceil(posts.size() * 2 + 16), kEmpty);
+    const std::size_t mask = table.size() - 1;
     for (std::size_t idx = 0; idx < posts.size(); ++idx) {
-      if (keys.emplace(posts[idx].source, posts[idx].id).second) {
-        accepted.push_back(idx);
-      } else {
-        ++out.duplicates;
+      const Post& post = posts[idx];
+      const std::size_t hash = std::hash<std::string_view>{}(post.source) * 0x9E3779B97F4A7C15ULL ^
+                               std::hash<std::string_view>{}(post.id);
+      std::size_t slot = (hash ^ (hash >> 29)) & mask;
+      bool repeat = false;
+      while (table[slot] != kEmpty) {
+        const Post& earlier = posts[table[slot]];
+        if (earlier.source == post.source && earlier.id == post.id) {
+          repeat = true;
+          break;
+        }
+        slot = (slot + 1) & mask;
       }
+      if (repeat) {
+        ++out.duplicates;
+        continue;
+      }
+      table[slot] = static_cast<std::uint32_t>(idx);
+      accepted.push_back(idx);
     }
   }
 
