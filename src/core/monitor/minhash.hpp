@@ -22,11 +22,11 @@
 namespace vigil::core::monitor {
 
 struct MinHashOptions {
-  int shingle_words = 3;  // words per shingle
-  int bands = 42;         // b
-  int rows = 3;           // r; the signature has b * r values
+  int shingle_words = 3;         // words per shingle
+  int bands = 42;                // b
+  int rows = 3;                  // r; the signature has b * r values
   double min_similarity = 0.30;  // estimated Jaccard an edge needs after the band match
-  int max_chain = 32;     // earlier posts visited per band bucket (the newest first)
+  int max_chain = 32;            // earlier posts visited per band bucket (the newest first)
   std::uint64_t seed = 0x5eed'1e55'0bad'cafeULL;
 };
 
@@ -130,7 +130,8 @@ class NearDuplicateIndex {
     std::vector<RingBlock<8>> class1;
     std::vector<RingBlock<16>> class2;
     std::vector<RingBlock<32>> class3;
-    std::uint32_t free[kRingClasses] = {kNoBlock, kNoBlock, kNoBlock, kNoBlock};  // freed blocks, linked
+    std::uint32_t free[kRingClasses] = {kNoBlock, kNoBlock, kNoBlock,
+                                        kNoBlock};  // freed blocks, linked
     static constexpr std::uint32_t kNoBlock = 0xFFFF'FFFFU;
   };
 
@@ -157,14 +158,14 @@ class NearDuplicateIndex {
   // Lists up to `steps` posts of the chain of `band` from `from` (kNone: none) as candidates.
   void WalkChain(std::uint32_t from, std::uint32_t band, int steps);
   std::uint32_t& Slot(std::uint32_t key);  // the table slot for `key` (kNone when unused)
-  void Grow(std::size_t size);  // rehashes into a table of `size` slots
+  void Grow(std::size_t size);             // rehashes into a table of `size` slots
   std::uint32_t* RingWords(std::uint32_t ref);
   std::uint32_t NewRing(int ring_class);  // a block of that class, as a ring reference
   void FreeRing(std::uint32_t ref);
 
   MinHashOptions options_;
-  std::size_t width_ = 0;                 // bands * rows
-  std::size_t min_equal_ = 0;             // fewest equal values with equal / width_ >= min_similarity
+  std::size_t width_ = 0;      // bands * rows
+  std::size_t min_equal_ = 0;  // fewest equal values with equal / width_ >= min_similarity
   std::size_t posts_ = 0;
   // The 16-bit values kept per post, as four planes of 4 bits each in 64-byte aligned lines: the
   // lowest bits in one array, the three other planes in another. Most candidates share a band
@@ -175,10 +176,10 @@ class NearDuplicateIndex {
     std::uint64_t words[8];  // 16 values a word: value idx at bit 4 * (idx % 16) of word idx / 16
   };
   static constexpr std::size_t kUpperPlanes = 3;
-  std::size_t lines_per_plane_ = 0;     // ceil(width_ / 128)
-  std::vector<NibbleLine> low_bits_;    // per post, one plane (padding zero)
-  std::vector<NibbleLine> upper_bits_;  // per post, three planes
-  std::vector<std::uint32_t> previous_;   // (post, band) -> the bucket's newest post before it
+  std::size_t lines_per_plane_ = 0;      // ceil(width_ / 128)
+  std::vector<NibbleLine> low_bits_;     // per post, one plane (padding zero)
+  std::vector<NibbleLine> upper_bits_;   // per post, three planes
+  std::vector<std::uint32_t> previous_;  // (post, band) -> the bucket's newest post before it
   // A bucket: kNone (slot unused); its one entry, post * bands + band; or, with the top bit set,
   // its ring (class in the next two bits, block index below).
   struct TableSlot {
@@ -188,9 +189,10 @@ class NearDuplicateIndex {
   std::vector<TableSlot> table_;  // open addressing, linear probing, any size
   std::size_t table_used_ = 0;
   RingPool rings_;
-  std::vector<std::uint32_t> candidates_;  // scratch of Insert, kept to avoid an allocation per post
-  std::vector<std::uint32_t> keys_;        // scratch of Insert: the post's band keys
-  std::vector<std::uint32_t*> filed_;      // scratch of Insert: per band, the bucket left to walk
+  std::vector<std::uint32_t>
+      candidates_;                     // scratch of Insert, kept to avoid an allocation per post
+  std::vector<std::uint32_t> keys_;    // scratch of Insert: the post's band keys
+  std::vector<std::uint32_t*> filed_;  // scratch of Insert: per band, the bucket left to walk
 };
 
 // The share of positions where two signatures agree; 0 when either is empty.

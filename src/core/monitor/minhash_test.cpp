@@ -20,7 +20,8 @@ const std::string kAd =
     "виїзд щотижня з Києва та Львова пишіть нам у будь який час відповімо швидко і чесно";
 
 TEST(MinHash, WordsIgnoreCaseAndPunctuation) {
-  EXPECT_EQ(HashWords("Робота, РОБОТА! робота"), std::vector<std::uint64_t>(3, HashWords("робота")[0]));
+  EXPECT_EQ(HashWords("Робота, РОБОТА! робота"),
+            std::vector<std::uint64_t>(3, HashWords("робота")[0]));
   EXPECT_TRUE(HashWords(" ,;! ").empty());
 }
 
@@ -50,7 +51,8 @@ TEST(NearDuplicateIndex, LinksACopyToTheEarlierPostAndNotAnUnrelatedOne) {
   MinHasher hasher(options);
   NearDuplicateIndex index(options);
   EXPECT_TRUE(index.Add(hasher.Compute(kAd)).empty());
-  EXPECT_TRUE(index.Add(hasher.Compute("Продам велосипед майже новий недорого, самовивіз")).empty());
+  EXPECT_TRUE(
+      index.Add(hasher.Compute("Продам велосипед майже новий недорого, самовивіз")).empty());
   EXPECT_TRUE(index.Add(hasher.Compute("")).empty());
   std::string copy = kAd;
   copy.replace(copy.find("Києва"), std::string("Києва").size(), "Харкова");
@@ -70,7 +72,8 @@ TEST(NearDuplicateIndex, HoldsAtMostOneKilobytePerPostOnceReserved) {
   index.Reserve(posts);
   for (std::size_t idx = 0; idx < posts; ++idx) {
     std::string text;
-    for (std::size_t word = 0; word < 30; ++word) text += "w" + std::to_string((idx * 7919 + word * 104729) % 1000003) + " ";
+    for (std::size_t word = 0; word < 30; ++word)
+      text += "w" + std::to_string((idx * 7919 + word * 104729) % 1000003) + " ";
     EXPECT_TRUE(index.Add(hasher.Compute(text)).empty());
   }
   std::printf("near-duplicate index: %zu bytes per post\n", index.MemoryBytes() / posts);
@@ -85,16 +88,19 @@ TEST(NearDuplicateIndex, EdgesDoNotDependOnHowManyThreadsComputedTheSignatures) 
   for (int idx = 0; idx < 40; ++idx) {
     std::string text = kAd;
     if (idx % 3 == 1) text += " додатково " + std::to_string(idx);
-    if (idx % 3 == 2) text = "оголошення номер " + std::to_string(idx) + " продам меблі дешево терміново";
+    if (idx % 3 == 2)
+      text = "оголошення номер " + std::to_string(idx) + " продам меблі дешево терміново";
     texts.push_back(text);
   }
   MinHashOptions options;
   MinHasher hasher(options);
   std::vector<Signature> parallel(texts.size());
   std::thread other([&] {
-    for (std::size_t idx = 1; idx < texts.size(); idx += 2) parallel[idx] = hasher.Compute(texts[idx]);
+    for (std::size_t idx = 1; idx < texts.size(); idx += 2)
+      parallel[idx] = hasher.Compute(texts[idx]);
   });
-  for (std::size_t idx = 0; idx < texts.size(); idx += 2) parallel[idx] = hasher.Compute(texts[idx]);
+  for (std::size_t idx = 0; idx < texts.size(); idx += 2)
+    parallel[idx] = hasher.Compute(texts[idx]);
   other.join();
   NearDuplicateIndex one(options), two(options);
   std::size_t edges = 0;
@@ -125,7 +131,8 @@ TEST(NearDuplicateIndex, AddLinkingKeepsTheEdgesThatJoinGroups) {
   std::size_t skipped = 0;
   for (int copy = 0; copy < 40; ++copy) {
     std::string text = kAd + " номер " + std::to_string(copy % 7);
-    if (copy % 5 == 4) text = "Продам велосипед майже новий недорого самовивіз " + std::to_string(copy);
+    if (copy % 5 == 4)
+      text = "Продам велосипед майже новий недорого самовивіз " + std::to_string(copy);
     if (copy == 13) text.clear();
     const Signature signature = hasher.Compute(text);
     const std::size_t post = group_plain.size();
@@ -146,7 +153,8 @@ TEST(NearDuplicateIndex, AddLinkingKeepsTheEdgesThatJoinGroups) {
           return linked;
         },
         [&](const NearDuplicateEdge& edge) {
-          const std::size_t a = find(group_linking, edge.earlier), b = find(group_linking, edge.later);
+          const std::size_t a = find(group_linking, edge.earlier),
+                            b = find(group_linking, edge.later);
           ASSERT_NE(a, b);
           group_linking[b] = a;
           kept_linking.emplace_back(edge.earlier, edge.later);
@@ -191,7 +199,10 @@ class ChainReference {
     for (std::uint32_t other : candidates) {
       std::size_t equal = 0;
       for (std::size_t idx = 0; idx < signature.size(); ++idx) {
-        equal += static_cast<std::uint16_t>(signatures_[other][idx]) == static_cast<std::uint16_t>(signature[idx]) ? 1 : 0;
+        equal += static_cast<std::uint16_t>(signatures_[other][idx]) ==
+                         static_cast<std::uint16_t>(signature[idx])
+                     ? 1
+                     : 0;
       }
       const double similarity = static_cast<double>(equal) / static_cast<double>(signature.size());
       if (similarity >= options_.min_similarity) edges.push_back({other, post, similarity});
@@ -202,7 +213,8 @@ class ChainReference {
   // The index's band key: 32 bits of XXH3 of the band's values, seeded with the band.
   std::uint32_t Key(const Signature& signature, std::size_t band) const {
     const auto rows = static_cast<std::size_t>(options_.rows);
-    return static_cast<std::uint32_t>(XXH3_64bits_withSeed(&signature[band * rows], rows * sizeof(std::uint32_t), band));
+    return static_cast<std::uint32_t>(
+        XXH3_64bits_withSeed(&signature[band * rows], rows * sizeof(std::uint32_t), band));
   }
 
  private:
@@ -217,7 +229,8 @@ class ChainReference {
 // more often than others (buckets of every length, full rings that wrap), or values of its own;
 // some signatures are empty; and some carry band values whose 32-bit key equals that of other
 // values in another band (found by a birthday search), alone or both in one post.
-std::vector<Signature> KeySharingSignatures(const MinHashOptions& options, std::size_t posts, std::uint32_t seed) {
+std::vector<Signature> KeySharingSignatures(const MinHashOptions& options, std::size_t posts,
+                                            std::uint32_t seed) {
   const auto bands = static_cast<std::size_t>(options.bands);
   const auto rows = static_cast<std::size_t>(options.rows);
   std::mt19937 random(seed);
@@ -229,7 +242,8 @@ std::vector<Signature> KeySharingSignatures(const MinHashOptions& options, std::
   };
   auto key = [&](const Signature& values, std::size_t band) {
     Signature signature(bands * rows);
-    std::copy(values.begin(), values.end(), signature.begin() + static_cast<std::ptrdiff_t>(band * rows));
+    std::copy(values.begin(), values.end(),
+              signature.begin() + static_cast<std::ptrdiff_t>(band * rows));
     return keys.Key(signature, band);
   };
   struct Collision {
@@ -237,7 +251,8 @@ std::vector<Signature> KeySharingSignatures(const MinHashOptions& options, std::
     Signature rows_a, rows_b;  // key(rows_a, band_a) == key(rows_b, band_b)
   };
   std::vector<Collision> collisions;
-  for (const auto& [band_a, band_b] : {std::pair<std::size_t, std::size_t>{0, 1}, {2, bands - 1}, {bands - 1, 3}}) {
+  for (const auto& [band_a, band_b] :
+       {std::pair<std::size_t, std::size_t>{0, 1}, {2, bands - 1}, {bands - 1, 3}}) {
     std::unordered_map<std::uint32_t, Signature> seen;
     for (int idx = 0; idx < (1 << 16); ++idx) {
       Signature values = random_rows();
@@ -270,7 +285,8 @@ std::vector<Signature> KeySharingSignatures(const MinHashOptions& options, std::
       signature.insert(signature.end(), values.begin(), values.end());
     }
     auto place = [&](const Signature& values, std::size_t band) {
-      std::copy(values.begin(), values.end(), signature.begin() + static_cast<std::ptrdiff_t>(band * rows));
+      std::copy(values.begin(), values.end(),
+                signature.begin() + static_cast<std::ptrdiff_t>(band * rows));
     };
     // Each colliding key first comes alone through band_b, after a quarter of the posts (so that
     // the chains it leads to are long), then at random.
@@ -286,13 +302,20 @@ std::vector<Signature> KeySharingSignatures(const MinHashOptions& options, std::
     }
     const Collision& collision = collisions[random() % collisions.size()];
     switch (random() % 12) {
-      case 0: case 1: case 2: place(collision.rows_a, collision.band_a); break;
-      case 3: place(collision.rows_b, collision.band_b); break;
+      case 0:
+      case 1:
+      case 2:
+        place(collision.rows_a, collision.band_a);
+        break;
+      case 3:
+        place(collision.rows_b, collision.band_b);
+        break;
       case 4:  // both in one post: two of its bands share a bucket
         place(collision.rows_a, collision.band_a);
         place(collision.rows_b, collision.band_b);
         break;
-      default: break;
+      default:
+        break;
     }
     signatures.push_back(signature);
   }
@@ -314,10 +337,12 @@ TEST(NearDuplicateIndex, CandidatesAndEdgesEqualTheChainWalks) {
       NearDuplicateIndex index(options);
       ChainReference reference(options);
       std::size_t edges = 0;
-      for (const Signature& signature : KeySharingSignatures(options, 1500, static_cast<std::uint32_t>(max_chain))) {
+      for (const Signature& signature :
+           KeySharingSignatures(options, 1500, static_cast<std::uint32_t>(max_chain))) {
         const auto got = index.Add(signature);
         const auto expected = reference.Add(signature);
-        ASSERT_EQ(got.size(), expected.size()) << "post " << index.size() - 1 << " max_chain " << max_chain;
+        ASSERT_EQ(got.size(), expected.size())
+            << "post " << index.size() - 1 << " max_chain " << max_chain;
         for (std::size_t edge = 0; edge < got.size(); ++edge) {
           ASSERT_EQ(got[edge].earlier, expected[edge].earlier);
           ASSERT_EQ(got[edge].later, expected[edge].later);
