@@ -89,33 +89,80 @@ constexpr std::array<ByteClass, 256> kByteClasses = [] {
 
 unsigned char LowerAscii(unsigned char byte) { return byte >= 'A' && byte <= 'Z' ? byte + 32 : byte; }
 
+#if defined(__SSE2__)
+// Masks of sixteen bytes, bit i for byte i. A two-byte character counts only whole: its lead only
+// with a continuation after it (a lead in the last byte waits for the next block), its
+// continuation only after such a lead.
+struct LetterMasks {
+  // ASCII letters and both bytes of two-byte characters with lead 0xD0 or 0xD1 (Cyrillic).
+  unsigned letters = 0;
+  // Plain letters: ASCII letters but o, l, i, and leads of Cyrillic letters but о, О, і, І
+  // (IdentifierWindowFinder checks at Create that these four are the only look-alikes there).
+  unsigned plain = 0;
+  // Both bytes of the other two-byte characters, and their leads alone: the character table says
+  // what they are.
+  unsigned other_chars = 0;
+  unsigned other_leads = 0;
+};
+
+// `letters` only, unless `all`.
+LetterMasks ReadLetterMasks(const unsigned char* bytes, bool all) {
+  auto splat = [](int byte) { return _mm_set1_epi8(static_cast<char>(byte)); };
+  // Unsigned `low <= byte < low + count` through the sign bit.
+  auto in_range = [&](__m128i block, int low, int count) {
+    return _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(block, splat(low)), splat(0x80)), splat(count ^ 0x80));
+  };
+  const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes));
+  const __m128i lowered = _mm_or_si128(block, splat(0x20));
+  const __m128i letters = in_range(lowered, 'a', 26);
+  const __m128i continuations = _mm_cmpeq_epi8(_mm_and_si128(block, splat(0xC0)), splat(0x80));
+  const __m128i before_continuation = _mm_srli_si128(continuations, 1);
+  const __m128i cyrillic_lead_bytes = _mm_cmpeq_epi8(_mm_and_si128(block, splat(0xFE)), splat(0xD0));
+  const __m128i leads = _mm_and_si128(cyrillic_lead_bytes, before_continuation);
+  const __m128i trails = _mm_and_si128(continuations, _mm_slli_si128(leads, 1));
+  LetterMasks masks;
+  masks.letters = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letters, _mm_or_si128(leads, trails))));
+  if (!all) return masks;
+  const __m128i ascii_lookalikes = _mm_or_si128(
+      _mm_cmpeq_epi8(lowered, splat('o')), _mm_or_si128(_mm_cmpeq_epi8(lowered, splat('l')), _mm_cmpeq_epi8(lowered, splat('i'))));
+  // О о І after 0xD0 (trails 0x9E 0xBE 0x86), і after 0xD1 (0x96): moved onto their leads.
+  const __m128i after_d0 = _mm_srli_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(block, splat(0x9E)), _mm_or_si128(_mm_cmpeq_epi8(block, splat(0xBE)), _mm_cmpeq_epi8(block, splat(0x86)))),
+      1);
+  const __m128i after_d1 = _mm_srli_si128(_mm_cmpeq_epi8(block, splat(0x96)), 1);
+  const __m128i cyrillic_lookalikes = _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(block, splat(0xD0)), after_d0),
+                                                   _mm_and_si128(_mm_cmpeq_epi8(block, splat(0xD1)), after_d1));
+  masks.plain = static_cast<unsigned>(_mm_movemask_epi8(
+      _mm_or_si128(_mm_andnot_si128(ascii_lookalikes, letters), _mm_andnot_si128(cyrillic_lookalikes, leads))));
+  const __m128i other_leads =
+      _mm_and_si128(_mm_andnot_si128(cyrillic_lead_bytes, in_range(block, 0xC2, 0x1E)), before_continuation);
+  const __m128i other_trails = _mm_and_si128(continuations, _mm_slli_si128(other_leads, 1));
+  masks.other_leads = static_cast<unsigned>(_mm_movemask_epi8(other_leads));
+  masks.other_chars = masks.other_leads | static_cast<unsigned>(_mm_movemask_epi8(other_trails));
+  return masks;
+}
+#endif
+
+// How a byte may end a one-word token for IdentifierWindowFinder::ScanPlainToken: 1 a separator,
+// 2 punctuation ScanToken steps over without a change when a separator follows (not a mark that
+// may be live, not an apostrophe, not a control character), 0 otherwise.
+constexpr std::array<std::uint8_t, 256> kWordEnds = [] {
+  std::array<std::uint8_t, 256> ends{};
+  for (int byte = 0; byte < 256; ++byte) {
+    const ByteClass cls = kByteClasses[static_cast<std::size_t>(byte)];
+    ends[static_cast<std::size_t>(byte)] = cls == kSeparatorByte ? 1 : (cls == kPunctByte || byte == '.' || byte == ':') ? 2 : 0;
+  }
+  return ends;
+}();
+
 // From `pos` (a character boundary) past ASCII letters and two-byte characters with lead 0xD0 or
 // 0xD1, whole blocks of sixteen bytes at a time; the caller's byte loop does the rest. Never stops
 // between a lead and its continuation byte.
 std::size_t SkipPlainLetters(const unsigned char* bytes, std::size_t pos, std::size_t size) {
 #if defined(__SSE2__)
-  const __m128i case_bit = _mm_set1_epi8(0x20);
-  const __m128i letter_a = _mm_set1_epi8('a');
-  const __m128i sign = _mm_set1_epi8(static_cast<char>(0x80));
-  const __m128i below_26 = _mm_set1_epi8(static_cast<char>(26 ^ 0x80));
-  const __m128i lead_mask = _mm_set1_epi8(static_cast<char>(0xFE));
-  const __m128i lead = _mm_set1_epi8(static_cast<char>(0xD0));
-  const __m128i top_bits = _mm_set1_epi8(static_cast<char>(0xC0));
-  const __m128i continuation = _mm_set1_epi8(static_cast<char>(0x80));
   while (pos + 16 <= size) {
-    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + pos));
-    // (byte | 0x20) - 'a' below 26, compared unsigned through the sign bit.
-    const __m128i offset = _mm_sub_epi8(_mm_or_si128(block, case_bit), letter_a);
-    const __m128i letters = _mm_cmplt_epi8(_mm_xor_si128(offset, sign), below_26);
-    // A lead counts only with its continuation after it (so a lead in the last byte waits for the
-    // next block), and a continuation only after such a lead.
-    const __m128i continuations = _mm_cmpeq_epi8(_mm_and_si128(block, top_bits), continuation);
-    const __m128i leads =
-        _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(block, lead_mask), lead), _mm_srli_si128(continuations, 1));
-    const __m128i trails = _mm_and_si128(continuations, _mm_slli_si128(leads, 1));
-    const auto good = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letters, _mm_or_si128(leads, trails))));
     // The run of good bytes from the block's start (bits above 15 of ~good are set: at most 16).
-    const auto run = static_cast<std::size_t>(std::countr_zero(~good));
+    const auto run = static_cast<std::size_t>(std::countr_zero(~ReadLetterMasks(bytes + pos, false).letters));
     pos += run;
     if (run < 15) break;
   }
@@ -163,6 +210,26 @@ Result<IdentifierWindowFinder> IdentifierWindowFinder::Create(Normaliser& normal
   };
   for (const std::string& form : NumberWordForms()) add_start(form);
   for (const MarkerWord& marker : kMarkerWords) add_start(marker.text);
+  // The same by the raw first character (ASCII of either case, or a known two-byte character).
+  for (std::size_t code = 0; code < 0x800; ++code) {
+    UChar32 first = LowerAscii(static_cast<unsigned char>(code < 0x80 ? code : 0));
+    if (code >= 0x80) {
+      const CharInfo& info = finder.chars_[code];
+      if (info.flags == 0) continue;
+      first = DecodeTwoBytes(info.folded[0], info.folded[1]);
+    }
+    for (std::size_t length = 0; length <= kMaxSpecialWord; ++length) {
+      if (length >= 3 && finder.special_starts_[static_cast<std::size_t>(first) * (kMaxSpecialWord + 1) + length]) {
+        finder.special_lengths_[code] |= std::uint64_t{1} << length;
+      }
+    }
+  }
+  // ScanPlainToken's masks take О о І і for the only look-alikes among the Cyrillic letters.
+  finder.plain_masks_ = finder.cyrillic_letters_;
+  for (std::size_t code = 0x400; code < 0x480; ++code) {
+    const bool lookalike = code == 0x41E || code == 0x43E || code == 0x406 || code == 0x456;
+    if (((finder.chars_[code].flags & kLookalike) != 0) != lookalike) finder.plain_masks_ = false;
+  }
   return finder;
 }
 
@@ -333,13 +400,7 @@ void IdentifierWindowFinder::ScanToken(std::string_view field, std::size_t start
       cls = kByteClasses[bytes[pos]];
     }
     if (pos > word_start) {
-      const std::size_t length = pos - word_start;
-      if (plain && (length < 3 || length > kMaxSpecialWord || !MayBeSpecialStart(bytes + word_start, length) ||
-                    !special_words_[ShapeKey(field, word_start, pos)])) {
-        token.ordinary = true;  // most words end here
-      } else {
-        ClassifyWord(field, word_start, pos, plain, token);
-      }
+      EndWord(field, word_start, pos, plain, token);
       continue;
     }
     // Not a word character: punctuation, a mark, or something folding may change.
@@ -371,6 +432,67 @@ void IdentifierWindowFinder::ScanToken(std::string_view field, std::size_t start
     token.kind = TokenKind::kChain;
   }
   token.end = static_cast<std::uint32_t>(pos);
+}
+
+bool IdentifierWindowFinder::ScanPlainToken(std::string_view field, std::size_t start, Token& token) const {
+#if defined(__SSE2__)
+  const auto* bytes = reinterpret_cast<const unsigned char*>(field.data());
+  const std::size_t size = field.size();
+  if (!plain_masks_) return false;
+  // The word: sixteen bytes at a time while they are all letters (a lead in a block's last byte is
+  // read again with the next block). Few branches: which way they go depends on the text, and a
+  // wrong guess costs more than the work.
+  std::size_t end = start;
+  unsigned run = 16;
+  bool plain = false;
+  while (run >= 15) {
+    if (end + 16 > size) return false;
+    const LetterMasks masks = ReadLetterMasks(bytes + end, true);
+    run = static_cast<unsigned>(std::countr_zero(~(masks.letters | masks.other_chars)));
+    const unsigned inside = (1U << run) - 1;
+    plain = plain || (masks.plain & inside) != 0;
+    // Other two-byte characters: a word character continues the word as ScanToken reads it.
+    for (unsigned others = masks.other_leads & inside; others != 0; others &= others - 1) {
+      const std::size_t at = end + static_cast<std::size_t>(std::countr_zero(others));
+      const std::uint8_t flags = chars_[static_cast<std::size_t>(DecodeTwoBytes(bytes[at], bytes[at + 1]))].flags;
+      if ((flags & kWordChar) == 0) return false;
+      plain = plain || (flags & kLookalike) == 0;
+    }
+    end += run;
+  }
+  if (end == start) return false;
+  // The byte after the word's end lies in the last block read (run <= 14).
+  const std::uint8_t ending = kWordEnds[bytes[end]];
+  const bool closed = ending == 1 || (ending == 2 && IsSeparator(bytes[end + 1]));
+  const std::size_t length = end - start;
+  const unsigned first = bytes[start] < 0x80 ? bytes[start] : DecodeTwoBytes(bytes[start], bytes[start + 1]);
+  const bool may_be_special = length < 64 && ((special_lengths_[first] >> length) & 1) != 0;
+  if (!closed) return false;
+  token = Token{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end + (ending == 2 ? 1 : 0)),
+                TokenKind::kInert, true, false, false, 0};
+  if (plain && !may_be_special) return true;  // most tokens: an ordinary word
+  token.ordinary = false;
+  EndWord(field, start, end, plain, token);
+  if (token.kind != TokenKind::kLive && (token.digits > 0 || !token.ordinary)) token.kind = TokenKind::kChain;
+  return true;
+#else
+  (void)field;
+  (void)start;
+  (void)token;
+  return false;
+#endif
+}
+
+void IdentifierWindowFinder::EndWord(std::string_view field, std::size_t start, std::size_t end, bool plain,
+                                     Token& token) const {
+  const std::size_t length = end - start;
+  if (plain && (length < 3 || length > kMaxSpecialWord ||
+                !MayBeSpecialStart(reinterpret_cast<const unsigned char*>(field.data()) + start, length) ||
+                !special_words_[ShapeKey(field, start, end)])) {
+    token.ordinary = true;  // most words end here
+  } else {
+    ClassifyWord(field, start, end, plain, token);
+  }
 }
 
 std::size_t IdentifierWindowFinder::ExpandLeft(std::size_t first) const {
@@ -415,8 +537,10 @@ const std::vector<CandidateWindow>& IdentifierWindowFinder::Find(std::string_vie
       ++pos;
       continue;
     }
-    ScanToken(field, pos, tokens_.emplace_back());
-    pos = tokens_.back().end;
+    // Most tokens are one word of letters, perhaps with a comma or full stop: read at once.
+    Token& token = tokens_.emplace_back();
+    if (!ScanPlainToken(field, pos, token)) ScanToken(field, pos, token);
+    pos = token.end;
   }
   for (std::size_t first = 0; first < tokens_.size();) {
     if (tokens_[first].kind == TokenKind::kInert) {

@@ -74,6 +74,13 @@ class IdentifierWindowFinder {
   IdentifierWindowFinder() = default;
   // Reads the token starting at `start` (not a separator), up to the next separator, into `token`.
   void ScanToken(std::string_view field, std::size_t start, Token& token) const;
+  // ScanToken's result for a token that is one word of ASCII letters and Cyrillic (leads 0xD0,
+  // 0xD1), perhaps followed by one punctuation byte, read sixteen bytes at once; false (token
+  // untouched or partly set) for any other token or too near the field's end.
+  bool ScanPlainToken(std::string_view field, std::size_t start, Token& token) const;
+  // Records in `token` what the word [start, end) of `field` is, as ClassifyWord, with the cheap
+  // checks first: most words are ordinary.
+  void EndWord(std::string_view field, std::size_t start, std::size_t end, bool plain, Token& token) const;
   // False when no number word or marker starts with the fold of the word's first character (known,
   // at least two bytes long when not ASCII) and has its length.
   [[nodiscard]] bool MayBeSpecialStart(const unsigned char* word, std::size_t length) const;
@@ -93,6 +100,10 @@ class IdentifierWindowFinder {
   std::vector<bool> special_words_;      // WordShapeKey of the number words and markers
   std::vector<bool> special_starts_;     // by (first character, length) of the same
   bool cyrillic_letters_ = false;        // U+0400–U+047F are all known word characters
+  bool plain_masks_ = false;             // ... and only О о І і among them are look-alikes
+  // By a word's raw first character (code point below U+0800): bit n set when a number word or
+  // marker of n bytes (3 to kMaxSpecialWord) starts with its fold. 0 for unknown characters.
+  std::array<std::uint64_t, 0x800> special_lengths_{};
   std::vector<Token> tokens_;            // scratch
   std::vector<CandidateWindow> windows_;  // scratch, returned by Find
 };

@@ -149,7 +149,10 @@ TEST(IdentifierWindows, RandomFieldsGiveTheWholeFieldsIdentifiers) {
       "собака", "точка", "o", "O", "l", "i", "о", "О", "і", "нуль", "п'ять", "один", "сто", "one", "dwa",
       "https://", "t.me/", "wa.me/", "www.", "mail", "com", "ua", "anna", "слово", "Word", "грн", "ціна",
       "\xD0", "\x80", "\xE2\x80\x8B", "\xC2\xA0", "\xEF\xBC\x90", "\xEF\xBC\xA0", "\xE2\x80\x99", "`",
-      "\r", "\xF0\x9F\x98\x80", "ß", "İ", "\xCC\x81", "12.05.2024", "1 500"};
+      "\r", "\xF0\x9F\x98\x80", "ß", "İ", "\xCC\x81", "12.05.2024", "1 500",
+      // Long words of letters with other two-byte characters, read sixteen bytes at a time.
+      "працевлаштування", "Вроцлаві", "wózek", "zł", "ґ", "«", "»", "semnătură", "двісті", "п'ятсот",
+      "ОІо", "kropka", "шістдесят", "dziewięćset", "!", "\"", "'"};
   std::mt19937 random(5);
   int identifiers = 0;
   for (int field_index = 0; field_index < 20000; ++field_index) {
