@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/monitor/lexicon_matcher.hpp"
+
 namespace vigil::core::monitor {
 namespace {
 
@@ -23,6 +25,40 @@ TEST(MinHash, WordsIgnoreCaseAndPunctuation) {
   EXPECT_EQ(HashWords("Робота, РОБОТА! робота"),
             std::vector<std::uint64_t>(3, HashWords("робота")[0]));
   EXPECT_TRUE(HashWords(" ,;! ").empty());
+}
+
+TEST(MinHash, WordsAreFoundAtAnyOffsetAndLength) {
+  // Random folded texts of word bytes (letters, digits, UTF-8 bytes) and separators, words of up
+  // to 150 bytes crossing the 64-byte blocks: the words hashed are those a byte-by-byte split
+  // finds, each hashed alone.
+  std::mt19937 random(64);
+  const std::string word_bytes = "az09m\xD0\xB6\x80\xFF";
+  const std::string separators = " .,-\n\t!AZ@_";
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const std::size_t length = random() % 400;
+    const int word_share = static_cast<int>(random() % 100);
+    while (text.size() < length) {
+      const bool word = static_cast<int>(random() % 100) < word_share;
+      const std::size_t run = 1 + random() % (word ? 150 : 4);
+      for (std::size_t idx = 0; idx < run; ++idx) {
+        text += word ? word_bytes[random() % word_bytes.size()] : separators[random() % separators.size()];
+      }
+    }
+    std::vector<std::uint64_t> expected, one, found;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+      while (pos < text.size() && !IsFoldedWordByte(text[pos])) ++pos;
+      const std::size_t start = pos;
+      while (pos < text.size() && IsFoldedWordByte(text[pos])) ++pos;
+      if (pos == start) continue;
+      HashFoldedWords(std::string_view(text).substr(start, pos - start), one);
+      ASSERT_EQ(one.size(), 1u);
+      expected.push_back(one[0]);
+    }
+    HashFoldedWords(text, found);
+    ASSERT_EQ(found, expected) << "round " << round;
+  }
 }
 
 TEST(MinHash, IdenticalTextsHaveIdenticalSignaturesAndEmptyTextNone) {
