@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
 #include <string>
 
 #include "core/monitor/digit_words.hpp"
@@ -471,6 +472,19 @@ bool IdentifierWindowFinder::ScanPlainToken(std::string_view field, std::size_t 
   token = Token{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end + (ending == 2 ? 1 : 0)),
                 TokenKind::kInert, true, false, false, 0};
   if (plain && !may_be_special) return true;  // most tokens: an ordinary word
+  if (plain && length <= kMaxSpecialWord) {
+    // Many ordinary words share a number word's first letter and length ("the", "two"): their
+    // shape key rules them out, at once when its bytes are ASCII letters (folding lowers them).
+    std::uint32_t head = 0;
+    std::memcpy(&head, bytes + start, 4);
+    if (length == 3) head &= 0x00FFFFFF;
+    const std::uint16_t tail = static_cast<std::uint16_t>((bytes[end - 2] << 8) | bytes[end - 1]);
+    const bool ascii = ((head | tail) & 0x80808080) == 0;
+    const std::uint16_t key = ascii ? WordShapeKey(head | (0x20202020 & (length == 3 ? 0x00FFFFFF : 0xFFFFFFFF)),
+                                                   static_cast<std::uint16_t>(tail | 0x2020), length)
+                                    : ShapeKey(field, start, end);
+    if (!special_words_[key]) return true;
+  }
   token.ordinary = false;
   EndWord(field, start, end, plain, token);
   if (token.kind != TokenKind::kLive && (token.digits > 0 || !token.ordinary)) token.kind = TokenKind::kChain;
