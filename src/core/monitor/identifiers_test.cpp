@@ -143,6 +143,25 @@ TEST(Identifiers, EmailsAndWebAddresses) {
   EXPECT_EQ(SpanText(text, *email), "Anna.Job@Example.COM");
 }
 
+TEST(Identifiers, WebAddressesAnswerTheSameOnceRememberedAndAfterTheCacheIsCleared) {
+  // The finder remembers libpsl's answers per host and forgets them all past a few thousand.
+  IdentifierExtractor extractor = MakeExtractor();
+  const std::string text = "Pisz: https://t.me/Anna_Job, oferta jobs.agency.co.uk/Praca/7 i photo.jpg, wa.me/48512345678";
+  auto check = [&](const std::vector<Identifier>& found) {
+    EXPECT_EQ(ValuesOf(found, IdentifierType::kTelegram), (Strings{"anna_job"}));
+    EXPECT_EQ(ValuesOf(found, IdentifierType::kDomain), (Strings{"agency.co.uk/Praca/7"}));
+    EXPECT_EQ(ValuesOf(found, IdentifierType::kWhatsapp), (Strings{"+48512345678"}));
+  };
+  check(extractor.Extract(text, std::nullopt));
+  check(extractor.Extract(text, std::nullopt));
+  for (int index = 0; index < 5000; ++index) {
+    const std::string host = "site" + std::to_string(index) + (index % 2 == 0 ? ".com.ua" : ".bogus");
+    const auto found = extractor.Extract("strona " + host + "/x", std::nullopt);
+    EXPECT_EQ(ValuesOf(found, IdentifierType::kDomain).size(), index % 2 == 0 ? 1U : 0U) << host;
+  }
+  check(extractor.Extract(text, std::nullopt));
+}
+
 TEST(Identifiers, WrittenOutEmailMarkers) {
   IdentifierExtractor extractor = MakeExtractor();
   const std::string text =

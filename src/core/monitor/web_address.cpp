@@ -126,6 +126,31 @@ Result<WebAddressFinder> WebAddressFinder::Create(const std::vector<std::string>
   return WebAddressFinder(psl, std::unordered_set<std::string>(shared_hosts.begin(), shared_hosts.end()));
 }
 
+namespace {
+constexpr std::size_t kMaxRemembered = 4096;  // entries per cache before it is cleared
+}  // namespace
+
+const std::string* WebAddressFinder::RegisteredDomain(const std::string& host) const {
+  auto found = registered_.find(host);
+  if (found == registered_.end()) {
+    if (registered_.size() >= kMaxRemembered) registered_.clear();
+    const char* registered = psl_registrable_domain(psl_, host.c_str());
+    found = registered_.emplace(host, registered != nullptr ? std::optional<std::string>(registered) : std::nullopt).first;
+  }
+  return found->second ? &*found->second : nullptr;
+}
+
+bool WebAddressFinder::IsListedTopLevel(std::string_view top_level) const {
+  const std::string key(top_level);
+  auto found = top_levels_.find(key);
+  if (found == top_levels_.end()) {
+    if (top_levels_.size() >= kMaxRemembered) top_levels_.clear();
+    const bool listed = psl_is_public_suffix2(psl_, key.c_str(), PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) != 0;
+    found = top_levels_.emplace(key, listed).first;
+  }
+  return found->second;
+}
+
 void WebAddressFinder::Classify(std::string_view scheme, const std::string& host, std::string_view rest,
                                 ByteSpan span, const PhoneFinder& phones, std::vector<Identifier>& out) const {
   const std::size_t query_at = rest.find('?');
@@ -155,8 +180,8 @@ void WebAddressFinder::Classify(std::string_view scheme, const std::string& host
     if (auto number = QueryValue(query, "number"); !number.empty()) add_number(IdentifierType::kViber, number);
     return;
   }
-  const char* registered_c = psl_registrable_domain(psl_, host.c_str());
-  const std::string registered = registered_c != nullptr ? registered_c : host;
+  const std::string* registered_or_null = RegisteredDomain(host);
+  const std::string& registered = registered_or_null != nullptr ? *registered_or_null : host;
   const std::vector<std::string_view> segments = Segments(path);
   if (registered == "t.me" || registered == "telegram.me" || registered == "telegram.dog") {
     std::string name;
@@ -272,10 +297,8 @@ void WebAddressFinder::Find(std::string_view original, const MappedText& folded,
                               }) || top.starts_with("xn--"));
       const bool email_local = host_end < text.size() && text[host_end] == '@';
       // The top level must be a listed one (psl's default "*" rule would accept "photo.jpg").
-      const std::string top_level(top);
-      valid = alphabetic && !email_local && host.find("..") == std::string::npos &&
-              psl_is_public_suffix2(psl_, top_level.c_str(), PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) != 0 &&
-              psl_registrable_domain(psl_, host.c_str()) != nullptr;
+      valid = alphabetic && !email_local && host.find("..") == std::string::npos && IsListedTopLevel(top) &&
+              RegisteredDomain(host) != nullptr;
     }
     const bool has_path = host_end < text.size() && text[host_end] == '/';
     if (valid && scheme.empty() && !host.starts_with("www.")) {

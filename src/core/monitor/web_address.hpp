@@ -3,8 +3,10 @@
 // signal.me …) turned into messenger identifiers.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -25,7 +27,8 @@ class WebAddressFinder {
   // Appends the web and messenger identifiers of `folded` (= Fold(original)) to `out` and the
   // original span of every web address to `blocked`. Paths keep the case of `original`; hosts are
   // lower case. Query parameters used only for tracking (utm_*, fbclid, gclid …) are dropped.
-  // Thread-safe (read-only).
+  // Not thread-safe: keeps the public-suffix answers for the hosts it has seen (one finder per
+  // IdentifierExtractor, which is not thread-safe either).
   void Find(std::string_view original, const MappedText& folded, const PhoneFinder& phones,
             std::vector<Identifier>& out, std::vector<ByteSpan>& blocked) const;
 
@@ -36,8 +39,18 @@ class WebAddressFinder {
   void Classify(std::string_view scheme, const std::string& host, std::string_view rest, ByteSpan span,
                 const PhoneFinder& phones, std::vector<Identifier>& out) const;
 
+  // libpsl's registrable domain of `host`, nullptr when it has none; remembered, because hosts
+  // repeat a lot (t.me, wa.me, the same job sites) and libpsl splits and looks up every label.
+  [[nodiscard]] const std::string* RegisteredDomain(const std::string& host) const;
+  // Whether `top_level` is a listed ICANN public suffix (no "*" rule); remembered too.
+  [[nodiscard]] bool IsListedTopLevel(std::string_view top_level) const;
+
   const psl_ctx_st* psl_;
   std::unordered_set<std::string> shared_hosts_;
+  // The answers above; cleared when large, so a stream of distinct hosts cannot grow them
+  // without bound. Only a cache: mutable, as Find is const.
+  mutable std::unordered_map<std::string, std::optional<std::string>> registered_;
+  mutable std::unordered_map<std::string, bool> top_levels_;
 };
 
 }  // namespace vigil::core::monitor
