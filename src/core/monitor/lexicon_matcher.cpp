@@ -22,6 +22,39 @@ constexpr std::string_view kEndBoundary = R"((?:$|[^a-z0-9\x80-\xff]))";
 constexpr std::string_view kMidBoundary = R"([^a-z0-9\x80-\xff])";
 constexpr std::string_view kLetter = R"([a-z\x80-\xff])";
 constexpr std::string_view kSpace = R"((?:\s+))";
+constexpr std::string_view kOneSpace = R"(\s)";
+
+// The expressions with every kSpace as kOneSpace, or none when no expression has a kSpace. On a
+// text where no two white space bytes are adjacent, `\s+` can only match one byte, so both forms
+// report the same matches there.
+std::vector<std::string> SingleSpaceForms(const std::vector<std::string>& expressions) {
+  std::vector<std::string> out;
+  bool any = false;
+  for (std::string expression : expressions) {
+    for (std::size_t pos = expression.find(kSpace); pos != std::string::npos; pos = expression.find(kSpace, pos)) {
+      expression.replace(pos, kSpace.size(), kOneSpace);
+      pos += kOneSpace.size();
+      any = true;
+    }
+    out.push_back(std::move(expression));
+  }
+  if (!any) out.clear();
+  return out;
+}
+
+// Whether two bytes of Vectorscan's \s ([\t\n\v\f\r ]) stand next to each other in `text`.
+// Branch-free over the whole text.
+bool HasWhiteSpaceRun(std::string_view text) {
+  const auto space = [](unsigned char byte) {
+    return static_cast<unsigned char>((byte == ' ') | (static_cast<unsigned char>(byte - '\t') <= '\r' - '\t'));
+  };
+  unsigned char any = 0;
+  for (std::size_t pos = 0; pos + 1 < text.size(); ++pos) {
+    any |= static_cast<unsigned char>(space(static_cast<unsigned char>(text[pos])) &
+                                      space(static_cast<unsigned char>(text[pos + 1])));
+  }
+  return any != 0;
+}
 // U+2019 and U+02BC stand for the apostrophe inside Ukrainian words (об’єм, сім’я); a phrase's
 // ASCII apostrophe matches all three, so U+2019 is kept as a letter rather than turned to spaces.
 constexpr UChar32 kRightQuote = 0x2019;
@@ -309,46 +342,6 @@ Result<std::string> ExpandPattern(const LexiconPattern& pattern) {
   return out;
 }
 
-LexiconScratch::LexiconScratch(LexiconScratch&& other) noexcept
-    : scratch_(std::exchange(other.scratch_, nullptr)) {}
-LexiconScratch& LexiconScratch::operator=(LexiconScratch&& other) noexcept {
-  if (this != &other) {
-    if (scratch_ != nullptr) hs_free_scratch(scratch_);
-    scratch_ = std::exchange(other.scratch_, nullptr);
-  }
-  return *this;
-}
-LexiconScratch::~LexiconScratch() {
-  if (scratch_ != nullptr) hs_free_scratch(scratch_);
-}
-
-LexiconMatcher::LexiconMatcher(LexiconMatcher&& other) noexcept
-    : entries_(std::move(other.entries_)),
-      pattern_entry_(std::move(other.pattern_entry_)),
-      shapes_(std::move(other.shapes_)),
-      fingerprint_(std::move(other.fingerprint_)),
-      reused_(other.reused_),
-      ends_(std::exchange(other.ends_, nullptr)),
-      starts_(std::exchange(other.starts_, nullptr)) {}
-LexiconMatcher& LexiconMatcher::operator=(LexiconMatcher&& other) noexcept {
-  if (this != &other) {
-    if (ends_ != nullptr) hs_free_database(ends_);
-    if (starts_ != nullptr) hs_free_database(starts_);
-    entries_ = std::move(other.entries_);
-    pattern_entry_ = std::move(other.pattern_entry_);
-    shapes_ = std::move(other.shapes_);
-    fingerprint_ = std::move(other.fingerprint_);
-    reused_ = other.reused_;
-    ends_ = std::exchange(other.ends_, nullptr);
-    starts_ = std::exchange(other.starts_, nullptr);
-  }
-  return *this;
-}
-LexiconMatcher::~LexiconMatcher() {
-  if (ends_ != nullptr) hs_free_database(ends_);
-  if (starts_ != nullptr) hs_free_database(starts_);
-}
-
 Result<LexiconMatcher> LexiconMatcher::Build(std::vector<LexiconEntry> entries, std::string_view compiled) {
   LexiconMatcher matcher;
   std::vector<std::string> expressions;
@@ -371,6 +364,9 @@ Result<LexiconMatcher> LexiconMatcher::Build(std::vector<LexiconEntry> entries, 
     return MakeError(ErrorCode::kInvalidArgument, "the lexicon has no patterns", "invalid-lexicon");
   }
   matcher.fingerprint_ = Fingerprint(expressions, matcher.shapes_);
+  matcher.has_space_runs_ = std::any_of(expressions.begin(), expressions.end(), [](const std::string& expression) {
+    return expression.find(kSpace) != std::string::npos;
+  });
   if (!compiled.empty() && matcher.Deserialize(compiled)) {
     matcher.entries_ = std::move(entries);
     return matcher;
@@ -409,6 +405,14 @@ Result<LexiconMatcher> LexiconMatcher::Build(std::vector<LexiconEntry> entries, 
                      "invalid-lexicon");
   };
   if (auto done = compile(all_pointers, all_ids, 0, &matcher.ends_); !done) return tl::unexpected(done.error());
+  const std::vector<std::string> single_space = SingleSpaceForms(expressions);
+  if (!single_space.empty()) {
+    std::vector<const char*> single_pointers;
+    for (const std::string& expression : single_space) single_pointers.push_back(expression.c_str());
+    if (auto done = compile(single_pointers, all_ids, 0, &matcher.ends_single_space_); !done) {
+      return tl::unexpected(done.error());
+    }
+  }
   if (!som_pointers.empty()) {
     if (auto done = compile(som_pointers, som_ids, HS_FLAG_SOM_LEFTMOST, &matcher.starts_); !done) {
       return tl::unexpected(done.error());
@@ -418,15 +422,6 @@ Result<LexiconMatcher> LexiconMatcher::Build(std::vector<LexiconEntry> entries, 
   return matcher;
 }
 
-Result<LexiconScratch> LexiconMatcher::NewScratch() const {
-  LexiconScratch scratch;
-  // One scratch serves both databases: the second call grows it as needed.
-  if (hs_alloc_scratch(ends_, &scratch.scratch_) != HS_SUCCESS ||
-      (starts_ != nullptr && hs_alloc_scratch(starts_, &scratch.scratch_) != HS_SUCCESS)) {
-    return MakeError(ErrorCode::kInternal, "cannot allocate Vectorscan scratch space");
-  }
-  return scratch;
-}
 
 Result<std::vector<LexiconHit>> LexiconMatcher::Scan(std::string_view text,
                                                      LexiconScratch& scratch) const {
@@ -436,7 +431,9 @@ Result<std::vector<LexiconHit>> LexiconMatcher::Scan(std::string_view text,
 Result<std::vector<LexiconHit>> LexiconMatcher::ScanFolded(std::string_view folded,
                                                            LexiconScratch& scratch) const {
   std::vector<RawMatch> ends;
-  if (hs_scan(ends_, folded.data(), static_cast<unsigned>(folded.size()), 0, scratch.scratch_,
+  const hs_database_t* fast =
+      ends_single_space_ != nullptr && !HasWhiteSpaceRun(folded) ? ends_single_space_ : ends_;
+  if (hs_scan(fast, folded.data(), static_cast<unsigned>(folded.size()), 0, scratch.scratch_,
               CollectMatch, &ends) != HS_SUCCESS) {
     return MakeError(ErrorCode::kInternal, "the Vectorscan scan failed");
   }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 namespace vigil::core::monitor {
 namespace {
 
@@ -187,6 +189,45 @@ TEST(LexiconMatcher, ReusesItsSerializedDatabasesOnlyForTheSameLexicon) {
   ASSERT_TRUE(damaged.has_value());
   EXPECT_FALSE(damaged->reused());
   EXPECT_EQ(ScanText(*damaged, text).size(), 2u);
+}
+
+TEST(LexiconMatcher, TheSingleSpaceDatabaseFindsWhatTheRunDatabaseFinds) {
+  // Texts without two white space bytes in a row are scanned with the single-space database; the
+  // same text followed by two spaces goes to the database with white space runs. Their hits must
+  // be the same (the trailing spaces add no phrase and the spans leave boundaries out).
+  const LexiconMatcher matcher =
+      Build({Entry("uk.a", {{PatternKind::kPhrase, "free housing"}}),
+             Entry("uk.b", {{PatternKind::kPhrase, "робота за кордоном"}}),
+             Entry("uk.c", {{PatternKind::kPhrase, "no exp*"}}),
+             Entry("uk.d", {{PatternKind::kRegex, "{B}pay{S}(?:of{S})?[0-9]+{B}"}}),
+             Entry("uk.e", {{PatternKind::kPhrase, "housing"}})});
+  const std::vector<std::string> words = {"free", "housing", "робота", "за", "кордоном", "no", "experience",
+                                          "exp", "pay", "of", "500", "x", "Free", "HOUSING"};
+  const std::vector<std::string> separators = {" ", "\n", "\t", ", ", ". ", "-", " (", ") ", "\r"};
+  std::mt19937 random(77);
+  int found = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int count = 1 + static_cast<int>(random() % 12);
+    for (int idx = 0; idx < count; ++idx) {
+      if (idx > 0) text += separators[random() % separators.size()];
+      text += words[random() % words.size()];
+    }
+    const auto single = ScanText(matcher, text);
+    const auto runs = ScanText(matcher, text + "  ");
+    ASSERT_EQ(single.size(), runs.size()) << text;
+    for (std::size_t idx = 0; idx < single.size(); ++idx) {
+      EXPECT_EQ(single[idx].entry, runs[idx].entry) << text;
+      EXPECT_EQ(single[idx].start, runs[idx].start) << text;
+      EXPECT_EQ(single[idx].end, runs[idx].end) << text;
+    }
+    found += static_cast<int>(single.size());
+  }
+  EXPECT_GT(found, 1000);
+  // A phrase across a white space run is still found (by the run database).
+  const auto hits = ScanText(matcher, "free \n  housing");
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0].entry_id, "uk.a");
 }
 
 }  // namespace
