@@ -241,8 +241,17 @@ std::vector<Identifier> IdentifierExtractor::Extract(std::string_view field,
     // even tried where the pre-filter saw nothing it could convert.
     const std::optional<MappedText> digits =
         candidate.digits_may_change ? DeobfuscateDigitRunsIfAny(folded) : std::nullopt;
-    for (Identifier& identifier :
-         impl_->Search(part, folded, digits ? *digits : folded, region, candidate.emails_possible)) {
+    std::vector<Identifier> in_window =
+        impl_->Search(part, folded, digits ? *digits : folded, region, candidate.emails_possible);
+    if (found.empty()) {  // most fields have one window: its identifiers are the field's
+      for (Identifier& identifier : in_window) {
+        identifier.span.start += window.start;
+        identifier.span.end += window.start;
+      }
+      found = std::move(in_window);
+      continue;
+    }
+    for (Identifier& identifier : in_window) {
       // Each window's identifiers are unique and in order already; keep the first across windows.
       const bool seen = std::any_of(found.begin(), found.end(), [&](const Identifier& other) {
         return other.type == identifier.type && other.value == identifier.value;
@@ -297,15 +306,19 @@ std::vector<Identifier> IdentifierExtractor::Impl::Search(std::string_view field
       std::swap(found[at - 1], found[at]);
     }
   }
-  // A field holds few identifiers: a linear search beats a set's allocations.
-  std::vector<Identifier> unique;
-  for (Identifier& identifier : found) {
-    const bool seen = std::any_of(unique.begin(), unique.end(), [&](const Identifier& other) {
-      return other.type == identifier.type && other.value == identifier.value;
+  // A field holds few identifiers: a linear search beats a set's allocations. The first of each
+  // (type, value) is kept, in place.
+  std::size_t kept = 0;
+  for (std::size_t index = 0; index < found.size(); ++index) {
+    const bool seen = std::any_of(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(kept), [&](const Identifier& other) {
+      return other.type == found[index].type && other.value == found[index].value;
     });
-    if (!seen) unique.push_back(std::move(identifier));
+    if (seen) continue;
+    if (kept != index) found[kept] = std::move(found[index]);
+    ++kept;
   }
-  return unique;
+  found.erase(found.begin() + static_cast<std::ptrdiff_t>(kept), found.end());
+  return found;
 }
 
 }  // namespace vigil::core::monitor
