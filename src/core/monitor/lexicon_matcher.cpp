@@ -8,6 +8,7 @@
 #include <array>
 #include <cstring>
 #include <optional>
+#include <thread>
 #include <utility>
 
 namespace vigil::core::monitor {
@@ -342,7 +343,8 @@ Result<std::string> ExpandPattern(const LexiconPattern& pattern) {
   return out;
 }
 
-Result<LexiconMatcher> LexiconMatcher::Build(std::vector<LexiconEntry> entries, std::string_view compiled) {
+Result<LexiconMatcher> LexiconMatcher::Build(std::vector<LexiconEntry> entries, std::string_view compiled,
+                                             bool single_space_database) {
   LexiconMatcher matcher;
   std::vector<std::string> expressions;
   for (std::size_t entry_idx = 0; entry_idx < entries.size(); ++entry_idx) {
@@ -363,10 +365,11 @@ Result<LexiconMatcher> LexiconMatcher::Build(std::vector<LexiconEntry> entries, 
   if (expressions.empty()) {
     return MakeError(ErrorCode::kInvalidArgument, "the lexicon has no patterns", "invalid-lexicon");
   }
-  matcher.fingerprint_ = Fingerprint(expressions, matcher.shapes_);
-  matcher.has_space_runs_ = std::any_of(expressions.begin(), expressions.end(), [](const std::string& expression) {
-    return expression.find(kSpace) != std::string::npos;
-  });
+  matcher.fingerprint_ = Fingerprint(expressions, matcher.shapes_) + (single_space_database ? "" : "-runs-only");
+  matcher.has_space_runs_ =
+      single_space_database && std::any_of(expressions.begin(), expressions.end(), [](const std::string& expression) {
+        return expression.find(kSpace) != std::string::npos;
+      });
   if (!compiled.empty() && matcher.Deserialize(compiled)) {
     matcher.entries_ = std::move(entries);
     return matcher;
@@ -404,15 +407,22 @@ Result<LexiconMatcher> LexiconMatcher::Build(std::vector<LexiconEntry> entries, 
     return MakeError(ErrorCode::kInvalidArgument, where + ": does not compile: " + message,
                      "invalid-lexicon");
   };
-  if (auto done = compile(all_pointers, all_ids, 0, &matcher.ends_); !done) return tl::unexpected(done.error());
-  const std::vector<std::string> single_space = SingleSpaceForms(expressions);
+  // The two ends databases are compiled side by side (compiling is most of a cold start).
+  const std::vector<std::string> single_space =
+      matcher.has_space_runs_ ? SingleSpaceForms(expressions) : std::vector<std::string>{};
+  Status single_done;
+  std::thread single_thread;
   if (!single_space.empty()) {
-    std::vector<const char*> single_pointers;
-    for (const std::string& expression : single_space) single_pointers.push_back(expression.c_str());
-    if (auto done = compile(single_pointers, all_ids, 0, &matcher.ends_single_space_); !done) {
-      return tl::unexpected(done.error());
-    }
+    single_thread = std::thread([&] {
+      std::vector<const char*> single_pointers;
+      for (const std::string& expression : single_space) single_pointers.push_back(expression.c_str());
+      single_done = compile(single_pointers, all_ids, 0, &matcher.ends_single_space_);
+    });
   }
+  Status ends_done = compile(all_pointers, all_ids, 0, &matcher.ends_);
+  if (single_thread.joinable()) single_thread.join();
+  if (!ends_done) return tl::unexpected(ends_done.error());
+  if (!single_done) return tl::unexpected(single_done.error());
   if (!som_pointers.empty()) {
     if (auto done = compile(som_pointers, som_ids, HS_FLAG_SOM_LEFTMOST, &matcher.starts_); !done) {
       return tl::unexpected(done.error());

@@ -81,8 +81,11 @@ class LexiconMatcher {
   // are not validated here (see ValidateLexicon). `compiled`, when given, is an earlier
   // Serialize() output: it is used instead of compiling (about a second) when it was made from
   // the same patterns by the same Vectorscan on this kind of processor, and ignored otherwise.
+  // `single_space_database` adds the faster database for texts without white space runs (see
+  // ends_single_space_); a matcher that scans few texts can do without its compiling time.
   [[nodiscard]] static Result<LexiconMatcher> Build(std::vector<LexiconEntry> entries,
-                                                    std::string_view compiled = {});
+                                                    std::string_view compiled = {},
+                                                    bool single_space_database = true);
 
   // The compiled databases with a fingerprint of the patterns, for Build's `compiled`.
   [[nodiscard]] std::string Serialize() const;
@@ -121,7 +124,7 @@ class LexiconMatcher {
   std::vector<PhraseShape> shapes_;         // expression id -> its words (empty: not walkable)
   std::string fingerprint_;                 // of the expressions and shapes (Serialize)
   bool reused_ = false;
-  bool has_space_runs_ = false;    // some expression has a white space run (see ends_single_space_)
+  bool has_space_runs_ = false;    // ends_single_space_ wanted and some expression has a run
   hs_database* ends_ = nullptr;    // every pattern, match ends only (the fast scan)
   hs_database* starts_ = nullptr;  // patterns without a shape, leftmost starts (or none)
   // ends_ with each run of white space ("(?:\s+)", from a phrase's space or {S}) as one white

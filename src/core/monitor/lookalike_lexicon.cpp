@@ -136,7 +136,8 @@ Result<LookalikeLexicon> LookalikeLexicon::Build(const std::vector<LexiconEntry>
     }
     if (!copy.patterns.empty()) skeletons.push_back(std::move(copy));
   }
-  auto matcher = LexiconMatcher::Build(std::move(skeletons), compiled);
+  // Few texts need the skeleton scan: its matcher does without the single-space database.
+  auto matcher = LexiconMatcher::Build(std::move(skeletons), compiled, false);
   if (!matcher) return tl::unexpected(matcher.error());
   return LookalikeLexicon(std::move(*matcher), digits);
 }
