@@ -191,9 +191,15 @@ CharProperties PropertiesOf(UChar32 c) {
   return {u_isalnum(c) != 0 || u_getCombiningClass(c) != 0, u_isalpha(c) != 0};
 }
 
+// The number-like tokens of `text` only (kOther left out): a word between two of them leaves a
+// gap no joiner run crosses (IsJoinerGap), so runs are found the same without it.
 std::vector<Token> Tokenise(std::string_view text) {
   std::vector<Token> tokens;
-  tokens.reserve(text.size() / 6 + 4);  // about one token a word: few reallocations
+  tokens.reserve(8);
+  auto add = [&](std::size_t start, std::size_t end) {
+    Token token = Classify(text, start, end);
+    if (token.kind != TokenKind::kOther) tokens.push_back(std::move(token));
+  };
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
   int32_t pos = 0;
@@ -218,11 +224,11 @@ std::vector<Token> Tokenise(std::string_view text) {
     }
     if (in_word && token_start < 0) token_start = char_start;
     if (!in_word && token_start >= 0) {
-      tokens.push_back(Classify(text, static_cast<std::size_t>(token_start), static_cast<std::size_t>(char_start)));
+      add(static_cast<std::size_t>(token_start), static_cast<std::size_t>(char_start));
       token_start = -1;
     }
   }
-  if (token_start >= 0) tokens.push_back(Classify(text, static_cast<std::size_t>(token_start), text.size()));
+  if (token_start >= 0) add(static_cast<std::size_t>(token_start), text.size());
   return tokens;
 }
 
