@@ -116,20 +116,19 @@ int RunMonitorScan(const app::Settings& settings, log::Logger& logger, const Mon
   if (!pipeline) return ReportError(pipeline.error());
 
   const auto started = std::chrono::steady_clock::now();
-  auto text = ReadInputText(args.in);
+  auto text = InputText::Open(args.in);
   if (!text) return ReportError(text.error());
-  ProgressBar bar(isatty(STDERR_FILENO) != 0 && text->size() >= kLongRunBytes);
+  ProgressBar bar(isatty(STDERR_FILENO) != 0 && text->view().size() >= kLongRunBytes);
   codec::monitor::InputOptions input_options;
   input_options.strict = args.strict;
   input_options.max_text_bytes = static_cast<std::size_t>(args.max_text_bytes);
   const auto read_progress = [&bar](std::size_t done, std::size_t total) { bar.Show("reading", done, total, "bytes"); };
   auto input = input_format == "csv"
-                   ? codec::monitor::ReadPostsCsv(*text, *map, args.in == "-" ? "stdin" : fs::path(args.in).filename().string(),
+                   ? codec::monitor::ReadPostsCsv(text->view(), *map, args.in == "-" ? "stdin" : fs::path(args.in).filename().string(),
                                                   input_options, read_progress)
-                   : codec::monitor::ReadPostsJsonLines(*text, input_options, read_progress, args.threads);
+                   : codec::monitor::ReadPostsJsonLines(text->view(), input_options, read_progress, args.threads);
   if (!input) return ReportError(input.error());
-  text->clear();
-  text->shrink_to_fit();
+  text->Release();
   for (const auto& problem : input->invalid) {
     std::cerr << "vigil: line " << problem.line << " skipped: " << problem.reason << "\n";
   }

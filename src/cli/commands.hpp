@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/settings.hpp"
@@ -19,6 +20,25 @@ inline constexpr int kExitUsage = 2;
 
 // The whole of a file, or of stdin when `path` is "-". Errors name the path.
 [[nodiscard]] Result<std::string> ReadInputText(const std::string& path);
+
+// ReadInputText for large inputs: a regular file is mapped into memory (read-only, no copy, the
+// pages read ahead in one call) instead of copied; stdin and other files are read. The text is
+// valid until Release() or destruction.
+class InputText {
+ public:
+  [[nodiscard]] static Result<InputText> Open(const std::string& path);
+  InputText(InputText&& other) noexcept;
+  InputText& operator=(InputText&&) = delete;
+  ~InputText();
+  std::string_view view() const { return mapped_ != nullptr ? std::string_view(mapped_, size_) : read_; }
+  void Release();
+
+ private:
+  InputText() = default;
+  const char* mapped_ = nullptr;
+  std::size_t size_ = 0;
+  std::string read_;
+};
 
 // The one place that maps error codes to exit codes; also prints the error to stderr.
 [[nodiscard]] int ReportError(const Error& error);

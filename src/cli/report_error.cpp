@@ -1,9 +1,11 @@
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <utility>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -57,6 +59,42 @@ Result<std::string> ReadInputText(const std::string& path) {
   if (!standard_input) ::close(fd);
   if (failed) return MakeError(ErrorCode::kUnavailable, "cannot read " + (standard_input ? std::string("stdin") : path));
   return text;
+}
+
+Result<InputText> InputText::Open(const std::string& path) {
+  InputText input;
+  if (path != "-") {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return MakeError(ErrorCode::kInvalidArgument, "cannot open " + path);
+    struct stat info {};
+    if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
+      void* mapped = ::mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+      if (mapped != MAP_FAILED) {
+        ::close(fd);
+        input.mapped_ = static_cast<const char*>(mapped);
+        input.size_ = static_cast<std::size_t>(info.st_size);
+        return input;
+      }
+    }
+    ::close(fd);
+  }
+  auto text = ReadInputText(path);
+  if (!text) return tl::unexpected(text.error());
+  input.read_ = std::move(*text);
+  return input;
+}
+
+InputText::InputText(InputText&& other) noexcept
+    : mapped_(std::exchange(other.mapped_, nullptr)), size_(std::exchange(other.size_, 0)), read_(std::move(other.read_)) {}
+
+InputText::~InputText() { Release(); }
+
+void InputText::Release() {
+  if (mapped_ != nullptr) ::munmap(const_cast<char*>(mapped_), size_);
+  mapped_ = nullptr;
+  size_ = 0;
+  read_.clear();
+  read_.shrink_to_fit();
 }
 
 }  // namespace vigil::cli
