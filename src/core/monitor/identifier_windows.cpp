@@ -1,8 +1,5 @@
 #include "core/monitor/identifier_windows.hpp"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 
@@ -12,9 +9,15 @@
 #include <string>
 
 #include "core/monitor/digit_words.hpp"
+#include "core/monitor/identifier_letter_masks.hpp"
 
 namespace vigil::core::monitor {
 namespace {
+
+#if defined(__SSE2__)
+using letter_masks::LetterMasks;
+using letter_masks::ReadLetterMasks;
+#endif
 
 // CharInfo flags.
 constexpr std::uint8_t kKnown = 1;      // folds to one known, ASCII-free two-byte character
@@ -89,60 +92,6 @@ constexpr std::array<ByteClass, 256> kByteClasses = [] {
 }();
 
 unsigned char LowerAscii(unsigned char byte) { return byte >= 'A' && byte <= 'Z' ? byte + 32 : byte; }
-
-#if defined(__SSE2__)
-// Masks of sixteen bytes, bit i for byte i. A two-byte character counts only whole: its lead only
-// with a continuation after it (a lead in the last byte waits for the next block), its
-// continuation only after such a lead.
-struct LetterMasks {
-  // ASCII letters and both bytes of two-byte characters with lead 0xD0 or 0xD1 (Cyrillic).
-  unsigned letters = 0;
-  // Plain letters: ASCII letters but o, l, i, and leads of Cyrillic letters but о, О, і, І
-  // (IdentifierWindowFinder checks at Create that these four are the only look-alikes there).
-  unsigned plain = 0;
-  // Both bytes of the other two-byte characters, and their leads alone: the character table says
-  // what they are.
-  unsigned other_chars = 0;
-  unsigned other_leads = 0;
-};
-
-// `letters` only, unless `all`.
-LetterMasks ReadLetterMasks(const unsigned char* bytes, bool all) {
-  auto splat = [](int byte) { return _mm_set1_epi8(static_cast<char>(byte)); };
-  // Unsigned `low <= byte < low + count` through the sign bit.
-  auto in_range = [&](__m128i block, int low, int count) {
-    return _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(block, splat(low)), splat(0x80)), splat(count ^ 0x80));
-  };
-  const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes));
-  const __m128i lowered = _mm_or_si128(block, splat(0x20));
-  const __m128i letters = in_range(lowered, 'a', 26);
-  const __m128i continuations = _mm_cmpeq_epi8(_mm_and_si128(block, splat(0xC0)), splat(0x80));
-  const __m128i before_continuation = _mm_srli_si128(continuations, 1);
-  const __m128i cyrillic_lead_bytes = _mm_cmpeq_epi8(_mm_and_si128(block, splat(0xFE)), splat(0xD0));
-  const __m128i leads = _mm_and_si128(cyrillic_lead_bytes, before_continuation);
-  const __m128i trails = _mm_and_si128(continuations, _mm_slli_si128(leads, 1));
-  LetterMasks masks;
-  masks.letters = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letters, _mm_or_si128(leads, trails))));
-  if (!all) return masks;
-  const __m128i ascii_lookalikes = _mm_or_si128(
-      _mm_cmpeq_epi8(lowered, splat('o')), _mm_or_si128(_mm_cmpeq_epi8(lowered, splat('l')), _mm_cmpeq_epi8(lowered, splat('i'))));
-  // О о І after 0xD0 (trails 0x9E 0xBE 0x86), і after 0xD1 (0x96): moved onto their leads.
-  const __m128i after_d0 = _mm_srli_si128(
-      _mm_or_si128(_mm_cmpeq_epi8(block, splat(0x9E)), _mm_or_si128(_mm_cmpeq_epi8(block, splat(0xBE)), _mm_cmpeq_epi8(block, splat(0x86)))),
-      1);
-  const __m128i after_d1 = _mm_srli_si128(_mm_cmpeq_epi8(block, splat(0x96)), 1);
-  const __m128i cyrillic_lookalikes = _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(block, splat(0xD0)), after_d0),
-                                                   _mm_and_si128(_mm_cmpeq_epi8(block, splat(0xD1)), after_d1));
-  masks.plain = static_cast<unsigned>(_mm_movemask_epi8(
-      _mm_or_si128(_mm_andnot_si128(ascii_lookalikes, letters), _mm_andnot_si128(cyrillic_lookalikes, leads))));
-  const __m128i other_leads =
-      _mm_and_si128(_mm_andnot_si128(cyrillic_lead_bytes, in_range(block, 0xC2, 0x1E)), before_continuation);
-  const __m128i other_trails = _mm_and_si128(continuations, _mm_slli_si128(other_leads, 1));
-  masks.other_leads = static_cast<unsigned>(_mm_movemask_epi8(other_leads));
-  masks.other_chars = masks.other_leads | static_cast<unsigned>(_mm_movemask_epi8(other_trails));
-  return masks;
-}
-#endif
 
 // How a byte may end a one-word token for IdentifierWindowFinder::ScanPlainToken: 1 a separator,
 // 2 punctuation ScanToken steps over without a change when a separator follows (not a mark that
