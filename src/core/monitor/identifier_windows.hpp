@@ -52,6 +52,9 @@ class IdentifierWindowFinder {
   [[nodiscard]] const std::vector<CandidateWindow>& Find(std::string_view field);
 
  private:
+  // The bytes that separate tokens.
+  static bool IsSeparator(unsigned char byte) { return byte == ' ' || byte == '\n' || byte == '\t'; }
+
   // What a two-byte character is to the pre-filter; `flags` 0 for characters it does not know.
   struct CharInfo {
     std::uint8_t flags = 0;
