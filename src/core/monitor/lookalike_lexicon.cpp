@@ -24,8 +24,7 @@ std::string SkeletonPhrase(const std::string& phrase, Normaliser& normaliser) {
 }
 
 // What a byte of folded text does to Needed's word state: the bits it adds (1: an ASCII letter,
-// 2: a Greek or Cyrillic lead byte, 4: a lead byte that needs a closer look, EF or F0) and the
-// bits it keeps (none after a byte that ends a word; all after letters, digits and the other
+// 2: a Greek or Cyrillic lead byte) and the bits it keeps (none after a byte that ends a word; all after letters, digits and the other
 // bytes of non-ASCII characters).
 struct WordStateTable {
   std::array<std::uint8_t, 256> adds{};
@@ -34,7 +33,7 @@ struct WordStateTable {
     for (int byte = 0; byte < 256; ++byte) {
       const bool ascii_letter = byte >= 'a' && byte <= 'z';
       const bool digit = byte >= '0' && byte <= '9';
-      adds[byte] = ascii_letter ? 1 : (byte >= 0xCD && byte <= 0xD4) ? 2 : (byte == 0xEF || byte == 0xF0) ? 4 : 0;
+      adds[byte] = ascii_letter ? 1 : (byte >= 0xCD && byte <= 0xD4) ? 2 : 0;
       keeps[byte] = byte < 0x80 && !ascii_letter && !digit ? 0 : 0xFF;
     }
   }
@@ -158,29 +157,34 @@ Result<LookalikeLexicon> LookalikeLexicon::Build(const std::vector<LexiconEntry>
 
 bool LookalikeLexicon::Needed(std::string_view folded) const {
   if (!HasSkeletonLeadBytes(folded)) return false;
-  // Full-width and mathematical forms are judged by the walk below whatever their neighbours.
-  const bool wide = folded.find('\xEF') != std::string_view::npos || folded.find('\xF0') != std::string_view::npos;
-  if (!wide && !HasAsciiNextToOther(folded)) return false;
-  static const WordStateTable kTable;
-  // One table step a byte; the rare EF and F0 lead bytes are looked at closely.
-  std::uint8_t state = 0;
-  for (std::size_t pos = 0; pos < folded.size(); ++pos) {
-    const auto byte = static_cast<unsigned char>(folded[pos]);
-    state = static_cast<std::uint8_t>((state & kTable.keeps[byte]) | kTable.adds[byte]);
-    if ((state & 3) == 3) return true;  // a word mixes ASCII with Greek or Cyrillic letters
-    if ((kTable.adds[byte] & 4) == 0 || pos + 1 >= folded.size()) continue;
+  // Full-width and mathematical forms, wherever they stand (found by memchr: most texts have
+  // none, and phone numbers are their usual place).
+  for (std::size_t pos = folded.find('\xEF'); pos != std::string_view::npos; pos = folded.find('\xEF', pos + 1)) {
+    if (pos + 2 >= folded.size()) break;
     const auto next = static_cast<unsigned char>(folded[pos + 1]);
-    if (byte == 0xEF && pos + 2 < folded.size() && (next == 0xBC || next == 0xBD)) {
-      // Full-width forms U+FF00..U+FF7F. A digit (U+FF10..U+FF19) can only change a match when a
-      // skeleton phrase has digits: anywhere when a phrase word is digits alone, else only in a
-      // word with more than digits ("бе３коштовно", not a full-width phone number).
-      if (!IsFullWidthDigit(folded, pos)) return true;
-      if (digits_ == Digits::kAlone || (digits_ == Digits::kInWords && WordHasMoreThanDigits(folded, pos))) {
-        return true;
-      }
-    } else if (byte == 0xF0 && next == 0x9D) {
+    if (next != 0xBC && next != 0xBD) continue;
+    // Full-width forms U+FF00..U+FF7F. A digit (U+FF10..U+FF19) can only change a match when a
+    // skeleton phrase has digits: anywhere when a phrase word is digits alone, else only in a
+    // word with more than digits ("бе３коштовно", not a full-width phone number).
+    if (!IsFullWidthDigit(folded, pos)) return true;
+    if (digits_ == Digits::kAlone || (digits_ == Digits::kInWords && WordHasMoreThanDigits(folded, pos))) {
+      return true;
+    }
+  }
+  for (std::size_t pos = folded.find('\xF0'); pos != std::string_view::npos; pos = folded.find('\xF0', pos + 1)) {
+    if (pos + 1 < folded.size() && static_cast<unsigned char>(folded[pos + 1]) == 0x9D) {
       return true;  // mathematical alphanumeric symbols U+1D400..
     }
+  }
+  // Words that mix ASCII letters with Greek or Cyrillic ones: only where an ASCII letter or digit
+  // touches a non-ASCII byte; then one table step a byte.
+  if (!HasAsciiNextToOther(folded)) return false;
+  static const WordStateTable kTable;
+  std::uint8_t state = 0;
+  for (const char c : folded) {
+    const auto byte = static_cast<unsigned char>(c);
+    state = static_cast<std::uint8_t>((state & kTable.keeps[byte]) | kTable.adds[byte]);
+    if ((state & 3) == 3) return true;
   }
   return false;
 }
