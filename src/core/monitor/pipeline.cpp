@@ -371,6 +371,12 @@ Result<PipelineResult> Pipeline::Run(const std::vector<Post>& posts, int threads
   }
 
   NearDuplicateIndex index(impl.options.minhash);
+  if (impl.options.link_near_duplicates && accepted.size() > index.MaxPosts()) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     std::to_string(accepted.size()) + " posts in one scan; the near-duplicate index takes at most " +
+                         std::to_string(index.MaxPosts()) + ": split the input",
+                     "too-many-posts");
+  }
   if (impl.options.link_near_duplicates) index.Reserve(accepted.size());
   std::vector<NearDuplicateEdge> edges;
   DisjointSets groups(accepted.size());

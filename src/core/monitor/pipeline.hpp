@@ -102,6 +102,8 @@ class Pipeline {
   ~Pipeline();
 
   // Runs every stage over `posts` (valid UTF-8 fields expected; codecs repair or reject).
+  // kInvalidArgument ("too-many-posts") past the near-duplicate index's NearDuplicateIndex::MaxPosts()
+  // (51 million posts with the defaults), before any work.
   // `threads` >= 1 workers share the per-post stages; the result is the same for any value.
   // `progress`, when set, is called from the calling thread with (posts done, posts in all).
   [[nodiscard]] Result<PipelineResult> Run(
