@@ -1,11 +1,9 @@
 #include "codec/monitor/post_line.hpp"
 
-#include <bit>
-#include <cstdint>
-#include <cstring>
 #include <optional>
 #include <string>
 
+#include "codec/json/json_text.hpp"
 #include "core/monitor/pipeline.hpp"
 
 namespace vigil::codec::monitor {
@@ -43,14 +41,14 @@ class LineReader {
     if (!Take('"')) return false;
     out.clear();
     // Most strings have no escape: taken in one piece, at their exact size.
-    if (const std::size_t run = RunEnd(pos_); run < line_.size() && line_[run] == '"') {
+    if (const std::size_t run = PlainJsonRunEnd(line_, pos_); run < line_.size() && line_[run] == '"') {
       out.assign(line_, pos_, run - pos_);
       pos_ = run + 1;
       return true;
     }
     while (pos_ < line_.size()) {
       // Copy the run up to the next quote, backslash or control character in one go.
-      const std::size_t run = RunEnd(pos_);
+      const std::size_t run = PlainJsonRunEnd(line_, pos_);
       out.append(line_, pos_, run - pos_);
       pos_ = run;
       if (pos_ == line_.size()) return false;
@@ -84,29 +82,6 @@ class LineReader {
   }
 
  private:
-  // The first position from `pos` holding a quote, a backslash or a control character (or the
-  // end), eight bytes at a time: a byte b is flagged when b ^ '"', b ^ '\\' or b itself is below
-  // the bound (the classic "has a byte less than" test; its first flagged byte is always a true
-  // one, a borrow only reaches the bytes above it).
-  std::size_t RunEnd(std::size_t pos) const {
-    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-    constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-    const auto below = [](std::uint64_t x, std::uint64_t n) { return (x - kOnes * n) & ~x & kHigh; };
-    while (pos + 8 <= line_.size()) {
-      std::uint64_t chunk = 0;
-      std::memcpy(&chunk, line_.data() + pos, sizeof chunk);
-      const std::uint64_t flagged =
-          below(chunk ^ (kOnes * '"'), 1) | below(chunk ^ (kOnes * '\\'), 1) | below(chunk, 0x20);
-      if (flagged != 0) return pos + static_cast<std::size_t>(std::countr_zero(flagged) / 8);
-      pos += 8;
-    }
-    while (pos < line_.size() && line_[pos] != '"' && line_[pos] != '\\' &&
-           static_cast<unsigned char>(line_[pos]) >= 0x20) {
-      ++pos;
-    }
-    return pos;
-  }
-
   static int HexValue(char c) {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;

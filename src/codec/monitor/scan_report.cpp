@@ -7,10 +7,10 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <functional>
 #include <thread>
 
+#include "codec/json/json_text.hpp"
 #include "core/common/encoding.hpp"
 #include "core/monitor/masking.hpp"
 
@@ -28,16 +28,6 @@ const core::monitor::Post& InputPost(const ScanReport& report, std::size_t posit
   return report.input.posts[report.result.posts[position].input_index];
 }
 
-// Whether one of the eight bytes at `bytes` is a quote, a backslash or a control character.
-bool NeedsEscape(const char* bytes) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-  std::uint64_t chunk = 0;
-  std::memcpy(&chunk, bytes, sizeof chunk);
-  const auto below = [](std::uint64_t x, std::uint64_t n) { return (x - kOnes * n) & ~x & kHigh; };
-  return (below(chunk ^ (kOnes * '"'), 1) | below(chunk ^ (kOnes * '\\'), 1) | below(chunk, 0x20)) != 0;
-}
-
 // The posts dominate a large report: they are written by hand (nlohmann builds a tree per
 // object, several times slower). Strings are valid UTF-8 here (the codecs repair them).
 void AppendString(std::string_view text, std::string& out) {
@@ -49,12 +39,8 @@ void AppendString(std::string_view text, std::string& out) {
   }
   out += '"';
   std::size_t plain = 0;  // start of the run of bytes copied as they are
-  for (std::size_t pos = 0; pos < text.size(); ++pos) {
-    // Eight bytes at a time while none needs an escape (see post_line.cpp's RunEnd).
-    while (pos + 8 <= text.size() && !NeedsEscape(text.data() + pos)) pos += 8;
-    if (pos >= text.size()) break;
+  for (std::size_t pos = PlainJsonRunEnd(text, 0); pos < text.size(); pos = PlainJsonRunEnd(text, pos + 1)) {
     const auto c = static_cast<unsigned char>(text[pos]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(text, plain, pos - plain);
     plain = pos + 1;
     switch (c) {

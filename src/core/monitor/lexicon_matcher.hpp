@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -64,6 +65,19 @@ class LexiconScratch {
 [[nodiscard]] inline bool IsFoldedWordByte(char c) {
   const auto byte = static_cast<unsigned char>(c);
   return byte >= 0x80 || (byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9');
+}
+
+// IsFoldedWordByte's ASCII part for eight bytes at once: bit 7 set in each byte of `chunk` that is
+// 'a'..'z' or '0'..'9', clear in every other byte (those from 0x80 included). Bit 7 of
+// (b & 0x7F) + 0x1F is set from 'a' on, of + 0x05 from '{' on, of + 0x50 from '0' on, of + 0x46
+// from ':' on; no byte carries into the next.
+[[nodiscard]] inline std::uint64_t AsciiAlnumFlags(std::uint64_t chunk) {
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  const std::uint64_t low = chunk & ~kHigh;
+  const std::uint64_t letter = (low + kOnes * 0x1F) & ~(low + kOnes * 0x05);
+  const std::uint64_t digit = (low + kOnes * 0x50) & ~(low + kOnes * 0x46);
+  return (letter | digit) & ~chunk & kHigh;
 }
 
 // FoldForScan into `out` (resized to text.size()), reusing its memory.

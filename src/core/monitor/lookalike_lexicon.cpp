@@ -103,29 +103,21 @@ bool HasSkeletonLeadBytes(std::string_view folded) {
 // Whether an ASCII letter or digit stands right next to a byte of a non-ASCII character anywhere
 // in `folded`. Without such a place every word is all ASCII or all non-ASCII, and no word mixes
 // scripts. Eight byte pairs at a time: the chunks at pos and pos + 1 give each byte and its
-// right-hand neighbour (bit 7 of (b & 0x7F) + 0x1F is set from 'a' on, of + 0x05 from '{' on, of
-// + 0x50 from '0' on, of + 0x46 from ':' on).
+// right-hand neighbour.
 bool HasAsciiNextToOther(std::string_view folded) {
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-  const auto alnum = [](std::uint64_t chunk) {
-    const std::uint64_t low = chunk & ~kHigh;
-    const std::uint64_t letter = (low + kOnes * 0x1F) & ~(low + kOnes * 0x05);
-    const std::uint64_t digit = (low + kOnes * 0x50) & ~(low + kOnes * 0x46);
-    return (letter | digit) & ~chunk & kHigh;
-  };
   std::size_t pos = 0;
   for (; pos + 9 <= folded.size(); pos += 8) {
     std::uint64_t here = 0, next = 0;
     std::memcpy(&here, folded.data() + pos, sizeof here);
     std::memcpy(&next, folded.data() + pos + 1, sizeof next);
-    if (((alnum(here) & next) | (here & alnum(next))) & kHigh) return true;
+    if (((AsciiAlnumFlags(here) & next) | (here & AsciiAlnumFlags(next))) & kHigh) return true;
   }
   for (; pos + 1 < folded.size(); ++pos) {
     const auto byte = static_cast<unsigned char>(folded[pos]);
     const auto after = static_cast<unsigned char>(folded[pos + 1]);
-    const auto is_alnum = [](unsigned char b) { return (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9'); };
-    if ((is_alnum(byte) && after >= 0x80) || (byte >= 0x80 && is_alnum(after))) return true;
+    const auto alnum = [](unsigned char b) { return IsAsciiLetter(b) || IsAsciiDigit(b); };
+    if ((alnum(byte) && after >= 0x80) || (byte >= 0x80 && alnum(after))) return true;
   }
   return false;
 }

@@ -28,22 +28,15 @@ namespace {
 
 // One bit per byte of text[base, base + 64) (bit k for byte base + k): set for the bytes that
 // IsFoldedWordByte accepts (0x80 and above, 'a'..'z', '0'..'9'); bytes past the end are clear.
-// Eight bytes at a time: bit 7 of (b & 0x7F) + 0x1F is set from 'a' on, of + 0x05 from '{' on,
-// of + 0x50 from '0' on, of + 0x46 from ':' on; the byte flags are then gathered into one byte
-// by a multiply.
+// Eight bytes at a time, their flags gathered into one byte by a multiply.
 std::uint64_t WordByteMask(std::string_view text, std::size_t base) {
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
   std::uint64_t mask = 0;
   for (std::size_t chunk_at = 0; chunk_at < 64 && base + chunk_at < text.size(); chunk_at += 8) {
     std::uint64_t chunk = 0;
     std::memcpy(&chunk, text.data() + base + chunk_at, std::min<std::size_t>(8, text.size() - base - chunk_at));
-    const std::uint64_t low = chunk & kLow7;
-    const std::uint64_t letter = (low + kOnes * 0x1F) & ~(low + kOnes * 0x05);
-    const std::uint64_t digit = (low + kOnes * 0x50) & ~(low + kOnes * 0x46);
     // Bytes past the end were read as 0, not a word byte.
-    const std::uint64_t flags = (chunk | letter | digit) & kHigh;
+    const std::uint64_t flags = (chunk & kHigh) | AsciiAlnumFlags(chunk);
     mask |= (((flags >> 7) * 0x0102040810204080ULL) >> 56) << chunk_at;
   }
   return mask;
