@@ -10,6 +10,7 @@
 #include <limits>
 #include <string>
 
+#include "core/monitor/byte_runs.hpp"
 #include "core/monitor/lexicon_matcher.hpp"
 
 namespace vigil::core::monitor {
@@ -24,57 +25,16 @@ std::uint64_t SplitMix64(std::uint64_t& state) {
 
 }  // namespace
 
-namespace {
-
-// One bit per byte of text[base, base + 64) (bit k for byte base + k): set for the bytes that
-// IsFoldedWordByte accepts (0x80 and above, 'a'..'z', '0'..'9'); bytes past the end are clear.
-// Eight bytes at a time, their flags gathered into one byte by a multiply.
-std::uint64_t WordByteMask(std::string_view text, std::size_t base) {
-  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-  std::uint64_t mask = 0;
-  for (std::size_t chunk_at = 0; chunk_at < 64 && base + chunk_at < text.size(); chunk_at += 8) {
-    std::uint64_t chunk = 0;
-    std::memcpy(&chunk, text.data() + base + chunk_at, std::min<std::size_t>(8, text.size() - base - chunk_at));
-    // Bytes past the end were read as 0, not a word byte.
-    const std::uint64_t flags = (chunk & kHigh) | AsciiAlnumFlags(chunk);
-    mask |= (((flags >> 7) * 0x0102040810204080ULL) >> 56) << chunk_at;
-  }
-  return mask;
-}
-
-}  // namespace
-
 void HashFoldedWords(std::string_view folded, std::vector<std::uint64_t>& words) {
   words.clear();
-  // Words are found 64 bytes at a time from a mask of word bytes: a word starts at the lowest set
-  // bit and ends at the next clear one; one that runs past the block is finished in the next.
-  const auto emit = [&](std::size_t start, std::size_t end) {
-    words.push_back(XXH3_64bits(folded.data() + start, end - start));
-  };
-  constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
-  std::size_t open = kNone;  // start of a word that reached the end of the previous block
-  for (std::size_t base = 0; base < folded.size(); base += 64) {
-    std::uint64_t mask = WordByteMask(folded, base);
-    if (open != kNone) {
-      if (mask == ~std::uint64_t{0}) continue;  // the word goes on through this block
-      const int end = std::countr_one(mask);
-      emit(open, base + static_cast<std::size_t>(end));
-      open = kNone;
-      mask &= ~std::uint64_t{0} << end;
-    }
-    while (mask != 0) {
-      const int start = std::countr_zero(mask);
-      const std::uint64_t after = ~mask & (~std::uint64_t{0} << start);
-      if (after == 0) {
-        open = base + static_cast<std::size_t>(start);
-        break;
-      }
-      const int end = std::countr_zero(after);
-      emit(base + static_cast<std::size_t>(start), base + static_cast<std::size_t>(end));
-      mask &= ~std::uint64_t{0} << end;
-    }
-  }
-  if (open != kNone) emit(open, folded.size());
+  // Word bytes: those IsFoldedWordByte accepts (0x80 and above, 'a'..'z', '0'..'9').
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  ForEachByteRun(
+      folded.size(),
+      [&](std::size_t base) {
+        return ByteClassMask(folded, base, [](std::uint64_t chunk) { return (chunk & kHigh) | AsciiAlnumFlags(chunk); }, false);
+      },
+      [&](std::size_t start, std::size_t end) { words.push_back(XXH3_64bits(folded.data() + start, end - start)); });
 }
 
 std::vector<std::uint64_t> HashWords(std::string_view text) {

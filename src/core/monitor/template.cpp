@@ -1,22 +1,24 @@
 #include "core/monitor/template.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
-#include <unordered_map>
+
+// Inlined: one short hash per word.
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include "core/monitor/byte_runs.hpp"
 
 namespace vigil::core::monitor {
 namespace {
 
+// Words: maximal runs of bytes that are not ASCII white space.
 std::vector<std::string_view> SplitWords(std::string_view text) {
   std::vector<std::string_view> words;
-  std::size_t pos = 0;
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
-  while (pos < text.size()) {
-    while (pos < text.size() && is_space(text[pos])) ++pos;
-    const std::size_t start = pos;
-    while (pos < text.size() && !is_space(text[pos])) ++pos;
-    if (pos > start) words.push_back(text.substr(start, pos - start));
-  }
+  ForEachByteRun(
+      text.size(), [&](std::size_t base) { return ByteClassMask(text, base, AsciiSpaceFlags, true); },
+      [&](std::size_t start, std::size_t end) { words.push_back(text.substr(start, end - start)); });
   return words;
 }
 
@@ -125,22 +127,44 @@ std::vector<long> Align(const std::vector<std::uint32_t>& base, const std::vecto
   return aligned;
 }
 
-std::string Join(const std::vector<std::string_view>& words, std::size_t from, std::size_t to) {
-  std::string text;
+// Word ids shared across a cluster's posts: equal words, equal ids. Open addressing over the
+// words' hashes, sized once for every word the cluster can bring (no rehash, no node per word).
+class WordIds {
+ public:
+  explicit WordIds(std::size_t most) : slots_(std::bit_ceil(most * 2 + 16), kNoMask) {}
+  std::uint32_t Of(std::string_view word) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t slot = XXH3_64bits(word.data(), word.size()) & mask;
+    while (slots_[slot] != kNoMask) {
+      if (words_[slots_[slot]] == word) return slots_[slot];
+      slot = (slot + 1) & mask;
+    }
+    slots_[slot] = static_cast<std::uint32_t>(words_.size());
+    words_.push_back(word);
+    return slots_[slot];
+  }
+  std::size_t size() const { return words_.size(); }
+
+ private:
+  std::vector<std::uint32_t> slots_;  // word index, or kNoMask
+  std::vector<std::string_view> words_;
+};
+
+void AppendJoined(const std::vector<std::string_view>& words, std::size_t from, std::size_t to, std::string& text) {
   for (std::size_t idx = from; idx < to; ++idx) {
-    if (!text.empty()) text += ' ';
+    if (idx > from) text += ' ';
     text.append(words[idx]);
   }
-  return text;
 }
 
-void AddFixed(ClusterTemplate& result, const std::string& text) {
-  if (text.empty()) return;
+void AddFixed(ClusterTemplate& result, const std::vector<std::string_view>& words, std::size_t from, std::size_t to) {
+  if (from >= to) return;
   if (!result.parts.empty() && !result.parts.back().is_slot) {
-    result.parts.back().text += " " + text;
+    result.parts.back().text += ' ';
   } else {
-    result.parts.push_back({false, text, {}});
+    result.parts.push_back({false, "", {}});
   }
+  AppendJoined(words, from, to, result.parts.back().text);
 }
 
 }  // namespace
@@ -149,20 +173,21 @@ ClusterTemplate ComputeTemplate(const std::vector<std::string_view>& texts, std:
   ClusterTemplate result;
   if (texts.empty()) return result;
   std::vector<std::vector<std::string_view>> words;
-  for (auto text : texts) words.push_back(SplitWords(text));
+  std::size_t aligned_words = 0;
+  for (auto text : texts) {
+    words.push_back(SplitWords(text));
+    aligned_words += std::min(max_words, words.back().size());
+  }
   // Word ids, shared across the posts, for the alignment.
-  std::unordered_map<std::string_view, std::uint32_t> ids;
+  WordIds ids(aligned_words);
   auto aligned_part = [&](std::size_t post) {
     std::vector<std::uint32_t> part;
     const std::size_t count = std::min(max_words, words[post].size());
     part.reserve(count);
-    for (std::size_t idx = 0; idx < count; ++idx) {
-      part.push_back(ids.emplace(words[post][idx], static_cast<std::uint32_t>(ids.size())).first->second);
-    }
+    for (std::size_t idx = 0; idx < count; ++idx) part.push_back(ids.Of(words[post][idx]));
     return part;
   };
-  const std::vector<std::string_view> base(words[0].begin(),
-                                           words[0].begin() + static_cast<long>(std::min(max_words, words[0].size())));
+  const std::size_t base_size = std::min(max_words, words[0].size());
   const std::vector<std::uint32_t> base_ids = aligned_part(0);
   // alignments[post - 1][row] = where base word `row` sits in `post`, or -1.
   std::vector<std::vector<long>> alignments;
@@ -172,34 +197,47 @@ ClusterTemplate ComputeTemplate(const std::vector<std::string_view>& texts, std:
   std::vector<std::uint64_t> masks;
   for (const auto& part : parts) alignments.push_back(Align(base_ids, part, mask_of, masks));
   std::vector<std::size_t> anchors;
-  for (std::size_t row = 0; row < base.size(); ++row) {
+  for (std::size_t row = 0; row < base_size; ++row) {
     bool everywhere = true;
     for (const auto& alignment : alignments) everywhere = everywhere && alignment[row] >= 0;
     if (everywhere) anchors.push_back(row);
   }
-  // Walk the gaps before, between and after the anchors; equal gaps are text, different are slots.
+  // Walk the gaps before, between and after the anchors; equal gaps are text, different are
+  // slots. Words hold no white space, so two gaps joined by single spaces are equal exactly when
+  // their word sequences are: the strings are only built for the result.
   std::vector<std::size_t> cursor(texts.size(), 0);  // next unread word per post
+  std::vector<std::size_t> gap_end(texts.size(), 0);
   for (std::size_t k = 0; k <= anchors.size(); ++k) {
-    std::vector<std::string> gap(texts.size());
     for (std::size_t post = 0; post < texts.size(); ++post) {
-      std::size_t end = 0;
       if (k < anchors.size()) {
-        end = post == 0 ? anchors[k] : static_cast<std::size_t>(alignments[post - 1][anchors[k]]);
+        gap_end[post] = post == 0 ? anchors[k] : static_cast<std::size_t>(alignments[post - 1][anchors[k]]);
       } else {
-        end = words[post].size();
+        gap_end[post] = words[post].size();
       }
-      gap[post] = Join(words[post], cursor[post], end);
-      cursor[post] = end + 1;
     }
-    const bool same = std::all_of(gap.begin(), gap.end(), [&](const std::string& g) { return g == gap[0]; });
+    const auto gap_equals_first = [&](std::size_t post) {
+      const std::size_t length = gap_end[0] - cursor[0];
+      if (gap_end[post] - cursor[post] != length) return false;
+      for (std::size_t idx = 0; idx < length; ++idx) {
+        if (words[post][cursor[post] + idx] != words[0][cursor[0] + idx]) return false;
+      }
+      return true;
+    };
+    bool same = true;
+    for (std::size_t post = 1; post < texts.size() && same; ++post) same = gap_equals_first(post);
     if (same) {
-      AddFixed(result, gap[0]);
+      AddFixed(result, words[0], cursor[0], gap_end[0]);
     } else {
-      result.parts.push_back({true, "", gap});
+      TemplatePart slot{true, "", std::vector<std::string>(texts.size())};
+      for (std::size_t post = 0; post < texts.size(); ++post) {
+        AppendJoined(words[post], cursor[post], gap_end[post], slot.values[post]);
+      }
+      result.parts.push_back(std::move(slot));
       ++result.slots;
     }
+    for (std::size_t post = 0; post < texts.size(); ++post) cursor[post] = gap_end[post] + 1;
     if (k < anchors.size()) {
-      AddFixed(result, std::string(base[anchors[k]]));
+      AddFixed(result, words[0], anchors[k], anchors[k] + 1);
       ++result.shared_words;
     }
   }

@@ -1,0 +1,78 @@
+// Runs of bytes of one class (word bytes, non-space bytes) found 64 bytes at a time: a class is
+// given as a function that flags bit 7 of each of eight bytes, the flags of a block are gathered
+// into one 64-bit mask, and the runs are read off the mask with bit scans instead of byte by byte.
+#pragma once
+
+#include <algorithm>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <string_view>
+
+namespace vigil::core::monitor {
+
+// Bit 7 set in each byte of `chunk` that is ASCII white space (' ', '\t', '\n', '\v', '\f', '\r'),
+// clear in every other byte (those from 0x80 included). For b = byte & 0x7F: b ^ 0x20 is zero only
+// for ' ', and b + 0x77 / b + 0x72 reach bit 7 from 9 / 14 on; no byte carries into the next.
+[[nodiscard]] inline std::uint64_t AsciiSpaceFlags(std::uint64_t chunk) {
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  const std::uint64_t low = chunk & ~kHigh;
+  const std::uint64_t blank = low ^ (kOnes * 0x20);
+  const std::uint64_t is_blank = ~((blank + kOnes * 0x7F) | blank);
+  const std::uint64_t control = (low + kOnes * 0x77) & ~(low + kOnes * 0x72);
+  return (is_blank | control) & ~chunk & kHigh;
+}
+
+// One bit per byte of text[base, base + 64) (bit k for byte base + k): set where `flags` (bit 7 per
+// byte of an eight-byte chunk, see AsciiSpaceFlags) marks the byte, XOR `invert`; bytes past the
+// end are clear.
+template <typename Flags>
+[[nodiscard]] std::uint64_t ByteClassMask(std::string_view text, std::size_t base, Flags flags, bool invert) {
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  std::uint64_t mask = 0;
+  for (std::size_t chunk_at = 0; chunk_at < 64 && base + chunk_at < text.size(); chunk_at += 8) {
+    const std::size_t length = std::min<std::size_t>(8, text.size() - base - chunk_at);
+    std::uint64_t chunk = 0;
+    std::memcpy(&chunk, text.data() + base + chunk_at, length);
+    std::uint64_t marked = flags(chunk);
+    if (invert) marked = ~marked & kHigh;
+    if (length < 8) marked &= kHigh >> (8 * (8 - length));  // bytes past the end
+    mask |= (((marked >> 7) * 0x0102040810204080ULL) >> 56) << chunk_at;
+  }
+  return mask;
+}
+
+// Calls emit(start, end) for each maximal run of bytes whose bits are set in the masks that
+// mask_at(base) gives for base = 0, 64, 128, ... < size; a run may cross blocks.
+template <typename MaskAt, typename Emit>
+void ForEachByteRun(std::size_t size, MaskAt mask_at, Emit emit) {
+  constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+  std::size_t open = kNone;  // start of a run that reached the end of the previous block
+  for (std::size_t base = 0; base < size; base += 64) {
+    std::uint64_t mask = mask_at(base);
+    if (open != kNone) {
+      if (mask == ~std::uint64_t{0}) continue;  // the run goes on through this block
+      const int end = std::countr_one(mask);
+      emit(open, base + static_cast<std::size_t>(end));
+      open = kNone;
+      mask &= ~std::uint64_t{0} << end;
+    }
+    while (mask != 0) {
+      const int start = std::countr_zero(mask);
+      const std::uint64_t after = ~mask & (~std::uint64_t{0} << start);
+      if (after == 0) {
+        open = base + static_cast<std::size_t>(start);
+        break;
+      }
+      const int end = std::countr_zero(after);
+      emit(base + static_cast<std::size_t>(start), base + static_cast<std::size_t>(end));
+      mask &= ~std::uint64_t{0} << end;
+    }
+  }
+  if (open != kNone) emit(open, size);
+}
+
+}  // namespace vigil::core::monitor
