@@ -1,5 +1,7 @@
 #include "core/monitor/language.hpp"
 
+#include "core/monitor/language_letters.hpp"
+
 // CLD2's headers use printf-family declarations without including <cstdio>.
 #include <algorithm>
 #include <array>
@@ -16,6 +18,10 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace vigil::core::monitor {
 namespace {
 
@@ -26,19 +32,6 @@ std::string_view BoundedPrefix(std::string_view text, std::size_t limit) {
   while (end > 0 && (static_cast<uint8_t>(text[end]) & 0xC0) == 0x80) --end;
   return text.substr(0, end);
 }
-
-struct LetterCounts {
-  int latin = 0;
-  int latin_non_ascii = 0;
-  int cyrillic = 0;
-  int greek = 0;
-  int ukrainian = 0;  // і ї є ґ
-  int russian = 0;    // ы э ъ ё
-  int polish = 0;     // ą ę ł ż ź ś ć ń
-  int romanian = 0;   // ă ș ş ț ţ î â
-  int czech = 0;      // ř ů ě č š ž
-  int german = 0;     // ä ö ü ß
-};
 
 // What one letter adds to the counts, as bits.
 enum LetterBits : std::uint16_t {
@@ -83,6 +76,11 @@ std::uint16_t ClassifyCodePoint(UChar32 c) {
   }
 }
 
+// Adds `count` times the letter `bits` to `sums` (one counter a bit).
+void AddBits(std::uint16_t bits, int count, int (&sums)[10]) {
+  for (int bit = 0; bits != 0; ++bit, bits >>= 1) sums[bit] += (bits & 1) * count;
+}
+
 // ClassifyCodePoint of every one- and two-byte character, computed once, as a small class
 // number: the characters fall into a dozen distinct bit sets, so a text is counted as a histogram
 // of classes (one increment a character) and the bits are added up once at the end.
@@ -105,55 +103,33 @@ const ShortLetterClasses& ShortLetterTable() {
   return table;
 }
 
-LetterCounts CountLetters(std::string_view text) {
-  const ShortLetterClasses& table = ShortLetterTable();
-  int sums[10] = {};
-  const auto add = [&](std::uint16_t bits, int count) {
-    for (int bit = 0; bits != 0; ++bit, bits >>= 1) sums[bit] += (bits & 1) * count;
-  };
-  std::array<int, 256> histogram{};
-  int ascii_letters = 0;
-  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-  const auto length = static_cast<int32_t>(text.size());
-  for (int32_t pos = 0; pos < length;) {
-    const uint8_t lead = bytes[pos];
-    // From an ASCII byte, eight ASCII bytes at once: with bit 5 set, letters are the bytes
-    // 'a'..'z' (bit 7 of byte + 0x1F is set from 'a' on, of byte + 0x05 from '{' on; no carry
-    // below 0x80).
-    if (lead < 0x80 && pos + 8 <= length) {
-      std::uint64_t chunk = 0;
-      std::memcpy(&chunk, bytes + pos, sizeof chunk);
-      constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-      if ((chunk & kHigh) == 0) {
-        const std::uint64_t lower = chunk | 0x2020202020202020ULL;
-        const std::uint64_t letters = (lower + 0x1F1F1F1F1F1F1F1FULL) & ~(lower + 0x0505050505050505ULL) & kHigh;
-        ascii_letters += std::popcount(letters);
-        pos += 8;
-        continue;
-      }
-    }
-    if (lead < 0x80) {
-      ++histogram[table.of[lead]];
-      ++pos;
-      continue;
-    }
-    if (lead >= 0xC2 && lead <= 0xDF && pos + 1 < length && (bytes[pos + 1] & 0xC0) == 0x80) {
-      ++histogram[table.of[(static_cast<std::size_t>(lead & 0x1F) << 6) | (bytes[pos + 1] & 0x3F)]];
-      pos += 2;
-      continue;
-    }
-    UChar32 c = 0;
-    U8_NEXT(bytes, pos, length, c);
-    if (c < 0) continue;
-    if (c < 0x800) {
-      ++histogram[table.of[static_cast<std::size_t>(c)]];
-    } else {
-      add(ClassifyCodePoint(c), 1);
-    }
+// Adds the character at `pos` to `histogram` (characters below U+0800, by class) or `sums` (the
+// LetterBits of longer ones); returns the position after it. Invalid UTF-8 is skipped.
+std::int32_t CountCharacter(const std::uint8_t* bytes, std::int32_t pos, std::int32_t length,
+                            const ShortLetterClasses& table, std::array<int, 256>& histogram, int (&sums)[10]) {
+  const std::uint8_t lead = bytes[pos];
+  if (lead < 0x80) {
+    ++histogram[table.of[lead]];
+    return pos + 1;
   }
-  sums[0] += ascii_letters;  // kLatin
+  if (lead >= 0xC2 && lead <= 0xDF && pos + 1 < length && (bytes[pos + 1] & 0xC0) == 0x80) {
+    ++histogram[table.of[(static_cast<std::size_t>(lead & 0x1F) << 6) | (bytes[pos + 1] & 0x3F)]];
+    return pos + 2;
+  }
+  UChar32 c = 0;
+  U8_NEXT(bytes, pos, length, c);
+  if (c < 0) return pos;
+  if (c < 0x800) {
+    ++histogram[table.of[static_cast<std::size_t>(c)]];
+  } else {
+    AddBits(ClassifyCodePoint(c), 1, sums);
+  }
+  return pos;
+}
+
+LetterCounts ToLetterCounts(const ShortLetterClasses& table, const std::array<int, 256>& histogram, int (&sums)[10]) {
   for (std::size_t cls = 0; cls < table.bits.size(); ++cls) {
-    if (histogram[cls] != 0) add(table.bits[cls], histogram[cls]);
+    if (histogram[cls] != 0) AddBits(table.bits[cls], histogram[cls], sums);
   }
   LetterCounts counts;
   counts.latin = sums[0];
@@ -168,6 +144,126 @@ LetterCounts CountLetters(std::string_view text) {
   counts.german = sums[9];
   return counts;
 }
+
+#if defined(__SSE2__)
+// Per-lane byte counters of CountLetters' blocks (a lane counts at most one per block).
+struct BlockCounters {
+  __m128i latin = _mm_setzero_si128();
+  __m128i cyrillic = _mm_setzero_si128();
+  __m128i ukrainian = _mm_setzero_si128();
+  __m128i russian = _mm_setzero_si128();
+  int blocks = 0;
+
+  // Moves the counts into `sums` before a lane can overflow (and at the end).
+  void Flush(int (&sums)[10]) {
+    const auto total = [](__m128i lanes) {
+      const __m128i halves = _mm_sad_epu8(lanes, _mm_setzero_si128());
+      return _mm_cvtsi128_si32(halves) + _mm_cvtsi128_si32(_mm_unpackhi_epi64(halves, halves));
+    };
+    sums[0] += total(latin);
+    sums[2] += total(cyrillic);
+    sums[4] += total(ukrainian);
+    sums[5] += total(russian);
+    *this = BlockCounters{};
+  }
+};
+
+// Counts the sixteen bytes at `bytes` when they hold only ASCII and whole two-byte characters (a
+// lead in the last byte is left to the next block); returns how many bytes it counted, 0 when the
+// block holds anything else (three- and four-byte characters, invalid UTF-8). ASCII letters and
+// the Cyrillic letters of leads 0xD0 and 0xD1 (U+0400–U+047F, all letters; the Ukrainian і ї є
+// and Russian ы э ъ ё among them, either case) are counted in lanes; other two-byte characters
+// go to the histogram one by one.
+int CountBlock(const std::uint8_t* bytes, const ShortLetterClasses& table, std::array<int, 256>& histogram,
+               BlockCounters& counters) {
+  const auto splat = [](int byte) { return _mm_set1_epi8(static_cast<char>(byte)); };
+  const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes));
+  // ASCII letters: with bit 5 set, 'a'..'z' (unsigned, through the sign bit; bytes from 0x80 on
+  // fall outside).
+  const __m128i lowered = _mm_or_si128(block, splat(0x20));
+  const __m128i letters =
+      _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(lowered, splat('a')), splat(0x80)), splat(26 ^ 0x80));
+  const auto high = static_cast<unsigned>(_mm_movemask_epi8(block));
+  if (high == 0) {
+    counters.latin = _mm_sub_epi8(counters.latin, letters);
+    return 16;
+  }
+  const auto leads = static_cast<unsigned>(_mm_movemask_epi8(
+      _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(block, splat(0xC2)), splat(0x80)), splat(0x1E ^ 0x80))));
+  const auto continuations =
+      static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(block, splat(0xC0)), splat(0x80))));
+  const unsigned whole_leads = leads & 0x7FFF;
+  const unsigned counted_high = leads & 0x8000 ? high & 0x7FFF : high;
+  if ((whole_leads | continuations) != counted_high || continuations != whole_leads << 1) return 0;
+  counters.latin = _mm_sub_epi8(counters.latin, letters);
+  const __m128i d0 = _mm_cmpeq_epi8(block, splat(0xD0));
+  const __m128i d1 = _mm_cmpeq_epi8(block, splat(0xD1));
+  const auto cyrillic_leads = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(d0, d1))) & 0x7FFF;
+  if (cyrillic_leads != 0) {
+    // Counted at the continuation byte, so a lead in the last byte is not.
+    const __m128i after_d0 = _mm_slli_si128(d0, 1);
+    const __m128i after_d1 = _mm_slli_si128(d1, 1);
+    const auto is = [&](int byte) { return _mm_cmpeq_epi8(block, splat(byte)); };
+    counters.cyrillic = _mm_sub_epi8(counters.cyrillic, _mm_or_si128(after_d0, after_d1));
+    // і ї є (D1 96, 97, 94) and І Ї Є (D0 86, 87, 84).
+    const __m128i ukrainian = _mm_or_si128(_mm_and_si128(after_d1, _mm_or_si128(is(0x96), _mm_or_si128(is(0x97), is(0x94)))),
+                                           _mm_and_si128(after_d0, _mm_or_si128(is(0x86), _mm_or_si128(is(0x87), is(0x84)))));
+    // ы э ъ ё (D1 8B, 8D, 8A, 91) and Ы Э Ъ Ё (D0 AB, AD, AA, 81).
+    const __m128i russian = _mm_or_si128(
+        _mm_and_si128(after_d1, _mm_or_si128(_mm_or_si128(is(0x8B), is(0x8D)), _mm_or_si128(is(0x8A), is(0x91)))),
+        _mm_and_si128(after_d0, _mm_or_si128(_mm_or_si128(is(0xAB), is(0xAD)), _mm_or_si128(is(0xAA), is(0x81)))));
+    counters.ukrainian = _mm_sub_epi8(counters.ukrainian, ukrainian);
+    counters.russian = _mm_sub_epi8(counters.russian, russian);
+  }
+  for (unsigned others = whole_leads & ~cyrillic_leads; others != 0; others &= others - 1) {
+    const auto at = static_cast<std::size_t>(std::countr_zero(others));
+    ++histogram[table.of[(static_cast<std::size_t>(bytes[at] & 0x1F) << 6) | (bytes[at + 1] & 0x3F)]];
+  }
+  return leads & 0x8000 ? 15 : 16;
+}
+#endif
+
+}  // namespace
+
+LetterCounts CountLettersOneByOne(std::string_view text) {
+  const ShortLetterClasses& table = ShortLetterTable();
+  int sums[10] = {};
+  std::array<int, 256> histogram{};
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int32_t>(text.size());
+  for (std::int32_t pos = 0; pos < length;) pos = CountCharacter(bytes, pos, length, table, histogram, sums);
+  return ToLetterCounts(table, histogram, sums);
+}
+
+// Most of a post's prefix is ASCII and Cyrillic: counted sixteen bytes at a time where SSE2 is.
+LetterCounts CountLetters(std::string_view text) {
+#if defined(__SSE2__)
+  const ShortLetterClasses& table = ShortLetterTable();
+  int sums[10] = {};
+  std::array<int, 256> histogram{};
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int32_t>(text.size());
+  BlockCounters counters;
+  std::int32_t pos = 0;
+  while (pos + 16 <= length) {
+    if (++counters.blocks == 255) counters.Flush(sums);
+    const int counted = CountBlock(bytes + pos, table, histogram, counters);
+    if (counted > 0) {
+      pos += counted;
+      continue;
+    }
+    // Something else in the block: its characters one by one (the last may reach beyond it).
+    for (const std::int32_t end = pos + 16; pos < end;) pos = CountCharacter(bytes, pos, length, table, histogram, sums);
+  }
+  counters.Flush(sums);
+  while (pos < length) pos = CountCharacter(bytes, pos, length, table, histogram, sums);
+  return ToLetterCounts(table, histogram, sums);
+#else
+  return CountLettersOneByOne(text);
+#endif
+}
+
+namespace {
 
 LanguageGuess GuessFromScript(std::string_view text) {
   const LetterCounts counts = CountLetters(text);
@@ -262,15 +358,39 @@ LanguageGuess Cld2OrLetters(std::string_view prefix) {
 
 }  // namespace
 
+namespace {
+
+// Whether `text` holds letters beyond ASCII as PlainEnglish sees them: lead bytes C3..FF (Latin
+// with diacritics, Greek, Cyrillic; three- and four-byte scripts) other than E2 (punctuation,
+// currency and other signs); Latin-1 signs (C2) do not count.
+bool HoldsNonAsciiLetters(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  std::size_t pos = 0;
+#if defined(__SSE2__)
+  const auto splat = [](int byte) { return _mm_set1_epi8(static_cast<char>(byte)); };
+  for (; pos + 16 <= text.size(); pos += 16) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + pos));
+    // Unsigned byte >= 0xC3, through the sign bit, and not 0xE2.
+    const __m128i from_c3 = _mm_cmpgt_epi8(_mm_xor_si128(block, splat(0x80)), splat(0xC2 ^ 0x80));
+    if (_mm_movemask_epi8(_mm_andnot_si128(_mm_cmpeq_epi8(block, splat(0xE2)), from_c3)) != 0) return true;
+  }
+#endif
+  for (; pos < text.size(); ++pos) {
+    if (bytes[pos] >= 0xC3 && bytes[pos] != 0xE2) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool PlainEnglish(std::string_view prefix) {
+  // Letters beyond ASCII leave the text to CLD2: looked for first, so that the words are read
+  // only until the last function word needed.
+  if (HoldsNonAsciiLetters(prefix)) return false;
   int found = 0;
   std::size_t pos = 0;
   while (pos < prefix.size()) {
     const auto byte = static_cast<unsigned char>(prefix[pos]);
-    // Letters beyond ASCII (lead bytes C3..DF: Latin with diacritics, Greek, Cyrillic; three- and
-    // four-byte scripts) leave the text to CLD2; Latin-1 signs (C2) and punctuation, currency and
-    // other signs (E2) do not.
-    if (byte >= 0xC3 && byte != 0xE2) return false;
     if ((byte | 0x20) < 'a' || (byte | 0x20) > 'z') {
       ++pos;
       continue;
@@ -282,9 +402,9 @@ bool PlainEnglish(std::string_view prefix) {
       if ((letter | 0x20) < 'a' || (letter | 0x20) > 'z') break;
       if (length < 8) packed |= static_cast<std::uint64_t>(letter | 0x20) << (8 * length);
     }
-    if (length <= 6 && IsEnglishFunctionWord(packed)) ++found;
+    if (length <= 6 && IsEnglishFunctionWord(packed) && ++found >= kEnglishFunctionWords) return true;
   }
-  return found >= kEnglishFunctionWords;
+  return false;
 }
 
 LanguageGuess DetectLanguageWithoutShortcuts(std::string_view text, std::size_t prefix_bytes) {

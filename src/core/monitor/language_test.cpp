@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+#include <vector>
+
+#include "core/monitor/language_letters.hpp"
+
 namespace vigil::core::monitor {
 namespace {
 
@@ -65,6 +71,41 @@ TEST(Language, ReadsOnlyABoundedPrefix) {
 
 TEST(Language, InvalidUtf8FallsBackToLetters) {
   EXPECT_EQ(DetectLanguage(std::string("Дякуємо \xFF\xFE за все")).code, "uk");
+}
+
+TEST(Language, BlockwiseLetterCountMatchesOneByOne) {
+  // Pieces that land anywhere in the sixteen-byte blocks: ASCII, every Cyrillic letter of leads
+  // 0xD0 and 0xD1 (the Ukrainian and Russian ones among them), other two-byte letters and signs,
+  // three- and four-byte characters, and invalid UTF-8 (stray continuations, cut sequences).
+  std::vector<std::string> pieces = {"a", "Z", "o", " ", ".", "7", "\n", "ґ", "Ґ", "ą", "ș", "Ä", "ß", "«", "é",
+                                     "Ω", "ђ", "€", "ệ", "😀", "\x80", "\xD0", "\xD1 ", "\xE2\x82", "\xFF", "\xC0\xAF"};
+  for (int code = 0x400; code < 0x480; ++code) {
+    pieces.push_back({static_cast<char>(0xC0 | (code >> 6)), static_cast<char>(0x80 | (code & 0x3F))});
+  }
+  std::mt19937 random(20261128);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const std::size_t target = random() % 1200;
+    // Mostly one kind of text at a time (runs of ASCII or of Cyrillic), as posts are.
+    const std::size_t first = random() % pieces.size();
+    const std::size_t spread = 1 + random() % pieces.size();
+    while (text.size() < target) text += pieces[(first + random() % spread) % pieces.size()];
+    const LetterCounts blockwise = CountLetters(text);
+    const LetterCounts reference = CountLettersOneByOne(text);
+    ASSERT_EQ(blockwise, reference) << "round " << round << ": latin " << blockwise.latin << "/" << reference.latin
+                                    << " cyrillic " << blockwise.cyrillic << "/" << reference.cyrillic << " uk "
+                                    << blockwise.ukrainian << "/" << reference.ukrainian << " ru " << blockwise.russian
+                                    << "/" << reference.russian;
+  }
+  // Counts beyond what one lane holds (255 blocks).
+  std::string long_text;
+  for (int repeat = 0; repeat < 600; ++repeat) long_text += "Їжаки ёжики ab ";
+  const LetterCounts counts = CountLetters(long_text);
+  EXPECT_EQ(counts, CountLettersOneByOne(long_text));
+  EXPECT_EQ(counts.ukrainian, 600);
+  EXPECT_EQ(counts.russian, 600);
+  EXPECT_EQ(counts.cyrillic, 600 * 10);
+  EXPECT_EQ(counts.latin, 600 * 2);
 }
 
 }  // namespace
