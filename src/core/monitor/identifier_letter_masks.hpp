@@ -1,7 +1,9 @@
-// Sixteen-byte letter masks for IdentifierWindowFinder's pre-filter (identifier_windows.cpp):
-// which bytes of a block are letters, plain letters (no look-alike of a digit) or other two-byte
-// characters, with SSE2. Only that file includes it.
+// Letter masks for IdentifierWindowFinder's pre-filter (identifier_windows.cpp): which bytes of a
+// block of sixteen or sixty-four are letters, plain letters (no look-alike of a digit) or other
+// two-byte characters, with SSE2. Only that file includes it.
 #pragma once
+
+#include <cstdint>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -59,6 +61,57 @@ inline LetterMasks ReadLetterMasks(const unsigned char* bytes, bool all) {
   const __m128i other_trails = _mm_and_si128(continuations, _mm_slli_si128(other_leads, 1));
   masks.other_leads = static_cast<unsigned>(_mm_movemask_epi8(other_leads));
   masks.other_chars = masks.other_leads | static_cast<unsigned>(_mm_movemask_epi8(other_trails));
+  return masks;
+}
+
+// LetterMasks over sixty-four bytes, bit i for byte i (a lead in the last byte is no letter), and
+// the separators (space, tab, newline).
+struct ChunkMasks {
+  std::uint64_t letters = 0;
+  std::uint64_t plain = 0;
+  std::uint64_t other_chars = 0;
+  std::uint64_t other_leads = 0;
+  std::uint64_t separators = 0;
+};
+
+// Reads the sixty-four bytes at `bytes`: each kind of byte compared sixteen at a time, then the
+// two-byte characters joined across the blocks with 64-bit shifts.
+inline ChunkMasks ReadChunkMasks(const unsigned char* bytes) {
+  auto splat = [](int byte) { return _mm_set1_epi8(static_cast<char>(byte)); };
+  auto in_range = [&](__m128i block, int low, int count) {
+    return _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(block, splat(low)), splat(0x80)), splat(count ^ 0x80));
+  };
+  auto bits = [](__m128i mask, int part) {
+    return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(mask))) << (16 * part);
+  };
+  std::uint64_t ascii_letters = 0, ascii_lookalikes = 0, d0 = 0, d1 = 0, continuations = 0, two_byte_leads = 0;
+  std::uint64_t d0_lookalike_trails = 0, d1_lookalike_trails = 0, separators = 0;
+  for (int part = 0; part < 4; ++part) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + 16 * part));
+    const __m128i lowered = _mm_or_si128(block, splat(0x20));
+    const auto is = [&](int byte) { return _mm_cmpeq_epi8(block, splat(byte)); };
+    ascii_letters |= bits(in_range(lowered, 'a', 26), part);
+    ascii_lookalikes |= bits(_mm_or_si128(_mm_cmpeq_epi8(lowered, splat('o')),
+                                          _mm_or_si128(_mm_cmpeq_epi8(lowered, splat('l')), _mm_cmpeq_epi8(lowered, splat('i')))),
+                             part);
+    d0 |= bits(is(0xD0), part);
+    d1 |= bits(is(0xD1), part);
+    continuations |= bits(_mm_cmpeq_epi8(_mm_and_si128(block, splat(0xC0)), splat(0x80)), part);
+    two_byte_leads |= bits(in_range(block, 0xC2, 0x1E), part);
+    // О о І after 0xD0 (0x9E 0xBE 0x86), і after 0xD1 (0x96).
+    d0_lookalike_trails |= bits(_mm_or_si128(is(0x9E), _mm_or_si128(is(0xBE), is(0x86))), part);
+    d1_lookalike_trails |= bits(is(0x96), part);
+    separators |= bits(_mm_or_si128(is(' '), _mm_or_si128(is('\n'), is('\t'))), part);
+  }
+  const std::uint64_t before_continuation = continuations >> 1;
+  const std::uint64_t cyrillic_leads = (d0 | d1) & before_continuation;
+  const std::uint64_t cyrillic_lookalikes = (d0 & (d0_lookalike_trails >> 1)) | (d1 & (d1_lookalike_trails >> 1));
+  ChunkMasks masks;
+  masks.letters = ascii_letters | cyrillic_leads | (continuations & (cyrillic_leads << 1));
+  masks.plain = (ascii_letters & ~ascii_lookalikes) | (cyrillic_leads & ~cyrillic_lookalikes);
+  masks.other_leads = two_byte_leads & ~(d0 | d1) & before_continuation;
+  masks.other_chars = masks.other_leads | (continuations & (masks.other_leads << 1));
+  masks.separators = separators;
   return masks;
 }
 #endif

@@ -10,28 +10,17 @@
 
 #include "core/monitor/digit_words.hpp"
 #include "core/monitor/identifier_letter_masks.hpp"
+#include "core/monitor/identifier_windows_bytes.hpp"
 
 namespace vigil::core::monitor {
 namespace {
+
+using namespace window_bytes;  // NOLINT(google-build-using-namespace): this file's own tables
 
 #if defined(__SSE2__)
 using letter_masks::LetterMasks;
 using letter_masks::ReadLetterMasks;
 #endif
-
-// CharInfo flags.
-constexpr std::uint8_t kKnown = 1;      // folds to one known, ASCII-free two-byte character
-constexpr std::uint8_t kWordChar = 2;   // its fold is a letter or digit (a word character)
-constexpr std::uint8_t kLetter = 4;     // its fold is a letter (an apostrophe before it joins)
-constexpr std::uint8_t kLookalike = 8;  // its fold is Cyrillic о or Ukrainian і
-
-bool IsAsciiAlnum(unsigned char byte) {
-  return (byte >= '0' && byte <= '9') || (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z');
-}
-
-UChar32 DecodeTwoBytes(unsigned char lead, unsigned char trail) {
-  return static_cast<UChar32>(((lead & 0x1F) << 6) | (trail & 0x3F));
-}
 
 // The e-mail markers written as words (folded): those for "@" may create an address by
 // themselves, those for "." matter only near an "@" (see UnmaskEmails).
@@ -41,59 +30,6 @@ struct MarkerWord {
 };
 constexpr MarkerWord kMarkerWords[] = {{"собака", true}, {"małpa", true}, {"malpa", true}, {"равлик", true},
                                        {"dot", false},   {"точка", false}, {"крапка", false}, {"kropka", false}};
-
-// ASCII byte classes for the scan.
-enum ByteClass : std::uint8_t {
-  kLetterByte,     // a letter that is no look-alike
-  kLookalikeByte,  // o, l, i (either case)
-  kDigitByte,
-  kSeparatorByte,  // space, tab, newline
-  kApostropheByte, // ' and `: inside a word when a letter follows
-  kMarkByte,       // @ . : ( [ {: live depending on the next byte
-  kControlByte,    // dropped by folding: live
-  kPunctByte,      // other punctuation: ends a word
-  kLeadByte,       // starts a two-byte character
-  kOtherByte,      // three- and four-byte characters, stray continuation bytes: live
-};
-
-constexpr std::array<ByteClass, 256> kByteClasses = [] {
-  std::array<ByteClass, 256> classes{};
-  for (int byte = 0; byte < 256; ++byte) {
-    ByteClass cls = kPunctByte;
-    if (byte >= 0x80) {
-      cls = byte >= 0xC2 && byte <= 0xDF ? kLeadByte : kOtherByte;
-    } else if (byte >= '0' && byte <= '9') {
-      cls = kDigitByte;
-    } else if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z')) {
-      const int lower = byte | 0x20;
-      cls = lower == 'o' || lower == 'l' || lower == 'i' ? kLookalikeByte : kLetterByte;
-    } else if (byte == ' ' || byte == '\t' || byte == '\n') {
-      cls = kSeparatorByte;
-    } else if (byte == '\'' || byte == '`') {
-      cls = kApostropheByte;
-    } else if (byte == '@' || byte == '.' || byte == ':' || byte == '(' || byte == '[' || byte == '{') {
-      cls = kMarkByte;
-    } else if (byte < 0x20 || byte == 0x7F) {
-      cls = kControlByte;
-    }
-    classes[static_cast<std::size_t>(byte)] = cls;
-  }
-  return classes;
-}();
-
-unsigned char LowerAscii(unsigned char byte) { return byte >= 'A' && byte <= 'Z' ? byte + 32 : byte; }
-
-// How a byte may end a one-word token for IdentifierWindowFinder::ScanPlainToken: 1 a separator,
-// 2 punctuation ScanToken steps over without a change when a separator follows (not a mark that
-// may be live, not an apostrophe, not a control character), 0 otherwise.
-constexpr std::array<std::uint8_t, 256> kWordEnds = [] {
-  std::array<std::uint8_t, 256> ends{};
-  for (int byte = 0; byte < 256; ++byte) {
-    const ByteClass cls = kByteClasses[static_cast<std::size_t>(byte)];
-    ends[static_cast<std::size_t>(byte)] = cls == kSeparatorByte ? 1 : (cls == kPunctByte || byte == '.' || byte == ':') ? 2 : 0;
-  }
-  return ends;
-}();
 
 // From `pos` (a character boundary) past ASCII letters and two-byte characters with lead 0xD0 or
 // 0xD1, whole blocks of sixteen bytes at a time; the caller's byte loop does the rest. Never stops
@@ -164,8 +100,18 @@ Result<IdentifierWindowFinder> IdentifierWindowFinder::Create(Normaliser& normal
       }
     }
   }
+  // By the last folded byte: bit n set when a number word or marker of n bytes ends with it.
+  auto add_end = [&](std::string_view word) {
+    if (word.size() >= 3 && word.size() <= kMaxSpecialWord) {
+      finder.special_ends_[static_cast<unsigned char>(word.back())] |= std::uint64_t{1} << word.size();
+    }
+  };
+  for (const std::string& form : NumberWordForms()) add_end(form);
+  for (const MarkerWord& marker : kMarkerWords) add_end(marker.text);
   // ScanPlainToken's masks take О о І і for the only look-alikes among the Cyrillic letters.
+#if defined(__SSE2__)
   finder.plain_masks_ = finder.cyrillic_letters_;
+#endif
   for (std::size_t code = 0x400; code < 0x480; ++code) {
     const bool lookalike = code == 0x41E || code == 0x43E || code == 0x406 || code == 0x456;
     if (((finder.chars_[code].flags & kLookalike) != 0) != lookalike) finder.plain_masks_ = false;
@@ -374,6 +320,21 @@ void IdentifierWindowFinder::ScanToken(std::string_view field, std::size_t start
   token.end = static_cast<std::uint32_t>(pos);
 }
 
+bool IdentifierWindowFinder::SpecialShape(std::string_view field, const unsigned char* word, std::size_t start,
+                                          std::size_t length) const {
+  // Many ordinary words share a number word's first letter and length ("the", "two"): their
+  // shape key rules them out, at once when its bytes are ASCII letters (folding lowers them).
+  std::uint32_t head = 0;
+  std::memcpy(&head, word, 4);
+  if (length == 3) head &= 0x00FFFFFF;
+  const std::uint16_t tail = static_cast<std::uint16_t>((word[length - 2] << 8) | word[length - 1]);
+  const bool ascii = ((head | tail) & 0x80808080) == 0;
+  const std::uint16_t key = ascii ? WordShapeKey(head | (0x20202020 & (length == 3 ? 0x00FFFFFF : 0xFFFFFFFF)),
+                                                 static_cast<std::uint16_t>(tail | 0x2020), length)
+                                  : ShapeKey(field, start, start + length);
+  return special_words_[key];
+}
+
 bool IdentifierWindowFinder::ScanPlainToken(std::string_view field, std::size_t start, Token& token) const {
 #if defined(__SSE2__)
   const auto* bytes = reinterpret_cast<const unsigned char*>(field.data());
@@ -411,19 +372,7 @@ bool IdentifierWindowFinder::ScanPlainToken(std::string_view field, std::size_t 
   token = Token{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end + (ending == 2 ? 1 : 0)),
                 TokenKind::kInert, true, false, false, 0};
   if (plain && !may_be_special) return true;  // most tokens: an ordinary word
-  if (plain && length <= kMaxSpecialWord) {
-    // Many ordinary words share a number word's first letter and length ("the", "two"): their
-    // shape key rules them out, at once when its bytes are ASCII letters (folding lowers them).
-    std::uint32_t head = 0;
-    std::memcpy(&head, bytes + start, 4);
-    if (length == 3) head &= 0x00FFFFFF;
-    const std::uint16_t tail = static_cast<std::uint16_t>((bytes[end - 2] << 8) | bytes[end - 1]);
-    const bool ascii = ((head | tail) & 0x80808080) == 0;
-    const std::uint16_t key = ascii ? WordShapeKey(head | (0x20202020 & (length == 3 ? 0x00FFFFFF : 0xFFFFFFFF)),
-                                                   static_cast<std::uint16_t>(tail | 0x2020), length)
-                                    : ShapeKey(field, start, end);
-    if (!special_words_[key]) return true;
-  }
+  if (plain && length <= kMaxSpecialWord && !SpecialShape(field, bytes + start, start, length)) return true;
   token.ordinary = false;
   EndWord(field, start, end, plain, token);
   if (token.kind != TokenKind::kLive && (token.digits > 0 || !token.ordinary)) token.kind = TokenKind::kChain;

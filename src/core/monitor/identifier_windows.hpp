@@ -81,6 +81,15 @@ class IdentifierWindowFinder {
   // 0xD1), perhaps followed by one punctuation byte, read sixteen bytes at once; false (token
   // untouched or partly set) for any other token or too near the field's end.
   bool ScanPlainToken(std::string_view field, std::size_t start, Token& token) const;
+  // Appends to tokens_ the tokens that start in the 64 bytes from `pos` (a token start or a
+  // separator) and end there, ordinary words (as ScanPlainToken finds them) straight from the
+  // chunk's masks, the others through ScanPlainToken and ScanToken; returns the position after
+  // them. Requires plain_masks_ (and SSE2).
+  std::size_t ScanChunk(std::string_view field, std::size_t pos);
+  // Whether the plain word [start, start + length) of `field` (3 to kMaxSpecialWord bytes; `word`
+  // points at it, four bytes readable) has a number word's or marker's WordShapeKey.
+  [[nodiscard]] bool SpecialShape(std::string_view field, const unsigned char* word, std::size_t start,
+                                  std::size_t length) const;
   // Records in `token` what the word [start, end) of `field` is, as ClassifyWord, with the cheap
   // checks first: most words are ordinary.
   void EndWord(std::string_view field, std::size_t start, std::size_t end, bool plain, Token& token) const;
@@ -103,10 +112,12 @@ class IdentifierWindowFinder {
   std::vector<bool> special_words_;      // WordShapeKey of the number words and markers
   std::vector<bool> special_starts_;     // by (first character, length) of the same
   bool cyrillic_letters_ = false;        // U+0400–U+047F are all known word characters
-  bool plain_masks_ = false;             // ... and only О о І і among them are look-alikes
+  bool plain_masks_ = false;             // ... and only О о І і among them are look-alikes (SSE2 builds)
   // By a word's raw first character (code point below U+0800): bit n set when a number word or
   // marker of n bytes (3 to kMaxSpecialWord) starts with its fold. 0 for unknown characters.
   std::array<std::uint64_t, 0x800> special_lengths_{};
+  // By a word's last folded byte: bit n set when a number word or marker of n bytes ends with it.
+  std::array<std::uint64_t, 256> special_ends_{};
   std::vector<Token> tokens_;            // scratch
   std::vector<CandidateWindow> windows_;  // scratch, returned by Find
 };

@@ -152,12 +152,16 @@ TEST(IdentifierWindows, RandomFieldsGiveTheWholeFieldsIdentifiers) {
       "\r", "\xF0\x9F\x98\x80", "ß", "İ", "\xCC\x81", "12.05.2024", "1 500",
       // Long words of letters with other two-byte characters, read sixteen bytes at a time.
       "працевлаштування", "Вроцлаві", "wózek", "zł", "ґ", "«", "»", "semnătură", "двісті", "п'ятсот",
-      "ОІо", "kropka", "шістдесят", "dziewięćset", "!", "\"", "'"};
+      "ОІо", "kropka", "шістдесят", "dziewięćset", "!", "\"", "'",
+      // Tokens of digits and punctuation, read from 64-byte chunks; words longer than a chunk.
+      "1,400", "2024.", "10:", "+48", "-", "5%", "(093)", "ten", "the", "Eight", "ВОСЕМЬ", "восемь,",
+      "Працевлаштуванняпрацевлаштуванняпрацевлаштуванняпрацевлаштування"};
   std::mt19937 random(5);
   int identifiers = 0;
   for (int field_index = 0; field_index < 20000; ++field_index) {
     std::string field;
-    const int count = 1 + static_cast<int>(random() % 40);
+    // Every fourth field long enough to span several chunks.
+    const int count = 1 + static_cast<int>(random() % (field_index % 4 == 0 ? 160 : 40));
     for (int piece = 0; piece < count; ++piece) field += pieces[random() % pieces.size()];
     const std::optional<std::string> region = random() % 2 == 0 ? std::optional<std::string>("UA") : std::nullopt;
     const MappedText folded = normaliser->Fold(field);
