@@ -381,28 +381,73 @@ bool HoldsNonAsciiLetters(std::string_view text) {
   return false;
 }
 
+// The ASCII letters of the sixty-four bytes at `bytes`, bit i for byte i.
+std::uint64_t AsciiLetterMask(const unsigned char* bytes) {
+#if defined(__SSE2__)
+  const auto splat = [](int byte) { return _mm_set1_epi8(static_cast<char>(byte)); };
+  std::uint64_t mask = 0;
+  for (int part = 0; part < 4; ++part) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + 16 * part));
+    const __m128i lowered = _mm_or_si128(block, splat(0x20));
+    const __m128i letters =
+        _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(lowered, splat('a')), splat(0x80)), splat(26 ^ 0x80));
+    mask |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(letters))) << (16 * part);
+  }
+  return mask;
+#else
+  std::uint64_t mask = 0;
+  for (int index = 0; index < 64; ++index) {
+    const unsigned lowered = bytes[index] | 0x20U;
+    if (lowered >= 'a' && lowered <= 'z') mask |= std::uint64_t{1} << index;
+  }
+  return mask;
+#endif
+}
+
 }  // namespace
 
 bool PlainEnglish(std::string_view prefix) {
   // Letters beyond ASCII leave the text to CLD2: looked for first, so that the words are read
   // only until the last function word needed.
   if (HoldsNonAsciiLetters(prefix)) return false;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(prefix.data());
+  const std::size_t size = prefix.size();
+  const auto is_letter = [](unsigned char byte) { return (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z'; };
   int found = 0;
   std::size_t pos = 0;
-  while (pos < prefix.size()) {
-    const auto byte = static_cast<unsigned char>(prefix[pos]);
-    if ((byte | 0x20) < 'a' || (byte | 0x20) > 'z') {
-      ++pos;
-      continue;
+  while (pos < size) {
+    // Sixty-four bytes at a time (near the end a copy padded with zeros, so that eight bytes can
+    // be read from any word start): the words that start and end in them, found by their masks.
+    unsigned char padded[72];
+    const unsigned char* chunk = bytes + pos;
+    const std::size_t valid = std::min<std::size_t>(64, size - pos);
+    if (size - pos < 72) {
+      std::memset(padded, 0, sizeof padded);
+      std::memcpy(padded, bytes + pos, size - pos);
+      chunk = padded;
     }
-    std::uint64_t packed = 0;
-    std::size_t length = 0;
-    for (; pos < prefix.size(); ++pos, ++length) {
-      const auto letter = static_cast<unsigned char>(prefix[pos]);
-      if ((letter | 0x20) < 'a' || (letter | 0x20) > 'z') break;
-      if (length < 8) packed |= static_cast<std::uint64_t>(letter | 0x20) << (8 * length);
+    const std::uint64_t letters = AsciiLetterMask(chunk);
+    const std::uint64_t ends = letters & ~(letters >> 1);
+    std::size_t next = pos + valid;
+    for (std::uint64_t starts = letters & ~(letters << 1); starts != 0; starts &= starts - 1) {
+      const auto start = static_cast<unsigned>(std::countr_zero(starts));
+      const auto last = static_cast<unsigned>(std::countr_zero(ends >> start)) + start;
+      if (last == 63 && valid == 64 && pos + 64 < size && is_letter(bytes[pos + 64])) {
+        next = pos + start;  // the word goes on in the next chunk
+        if (start == 0) {    // longer than a chunk: no function word
+          while (next < size && is_letter(bytes[next])) ++next;
+        }
+        break;
+      }
+      const unsigned length = last - start + 1;
+      if (length < 3 || length > 6) continue;
+      std::uint64_t packed = 0;
+      std::memcpy(&packed, chunk + start, sizeof packed);
+      const std::uint64_t kept = (std::uint64_t{1} << (8 * length)) - 1;
+      packed = (packed | 0x2020202020202020ULL) & kept;
+      if (IsEnglishFunctionWord(packed) && ++found >= kEnglishFunctionWords) return true;
     }
-    if (length <= 6 && IsEnglishFunctionWord(packed) && ++found >= kEnglishFunctionWords) return true;
+    pos = next;
   }
   return false;
 }

@@ -73,6 +73,23 @@ TEST(Language, InvalidUtf8FallsBackToLetters) {
   EXPECT_EQ(DetectLanguage(std::string("Дякуємо \xFF\xFE за все")).code, "uk");
 }
 
+TEST(Language, PlainEnglishCountsWholeFunctionWordsAnywhere) {
+  EXPECT_TRUE(PlainEnglish("The AND wItH"));
+  EXPECT_FALSE(PlainEnglish("the and"));
+  EXPECT_FALSE(PlainEnglish("thee andy within, others"));  // longer words are not function words
+  EXPECT_FALSE(PlainEnglish("the and with \xC3\xA9"));       // a letter beyond ASCII: CLD2 decides
+  EXPECT_TRUE(PlainEnglish("the and with \xE2\x80\x94 \xC2\xA0"));  // signs do not count
+  // The words read sixty-four bytes at a time: each position of the three words against the
+  // chunks' edges, after a word longer than a chunk, and cut by the end of the text.
+  for (std::size_t lead = 0; lead < 140; ++lead) {
+    const std::string padding(lead, lead % 3 == 0 ? 'x' : '.');
+    EXPECT_TRUE(PlainEnglish(padding + " the, and;with")) << lead;
+    EXPECT_FALSE(PlainEnglish(padding + " the, and;withx")) << lead;
+    EXPECT_FALSE(PlainEnglish(std::string(lead + 1, 'x') + "the and with")) << lead;  // "x…xthe"
+    EXPECT_FALSE(PlainEnglish(padding + "the, and, wit")) << lead;
+  }
+}
+
 TEST(Language, BlockwiseLetterCountMatchesOneByOne) {
   // Pieces that land anywhere in the sixteen-byte blocks: ASCII, every Cyrillic letter of leads
   // 0xD0 and 0xD1 (the Ukrainian and Russian ones among them), other two-byte letters and signs,
