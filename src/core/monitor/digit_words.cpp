@@ -197,6 +197,13 @@ std::vector<Token> Tokenise(std::string_view text) {
   std::vector<Token> tokens;
   tokens.reserve(8);
   auto add = [&](std::size_t start, std::size_t end) {
+    // A word whose first character is no digit or look-alike is a number only through the
+    // dictionary (Classify): most words are ruled out by their shape before a Token is made.
+    const auto first = static_cast<unsigned char>(text[start]);
+    const auto second = start + 1 < end ? static_cast<unsigned char>(text[start + 1]) : 0;
+    const bool digit_or_lookalike = (first >= '0' && first <= '9') || first == 'o' || first == 'l' || first == 'i' ||
+                                    (first == 0xD0 && second == 0xBE) || (first == 0xD1 && second == 0x96);  // о і
+    if (!digit_or_lookalike && !MayBeNumberWord(text.substr(start, end - start))) return;
     Token token = Classify(text, start, end);
     if (token.kind != TokenKind::kOther) tokens.push_back(std::move(token));
   };
