@@ -10,8 +10,9 @@ packages=(
   # libraries (ARCHITECTURE.md §4)
   librestinio-dev libasio-dev libfmt-dev nlohmann-json3-dev libsqlite3-dev libsodium-dev
   libyaml-cpp-dev libcli11-dev libspdlog-dev libexpected-dev libxlsxwriter-dev libicu-dev zlib1g-dev
-  # monitor (issue 5): lure lexicon scanning, MinHash shingle hashing
-  libvectorscan-dev libxxhash-dev
+  # monitor (issue 5): lure lexicon scanning, MinHash shingle hashing, UTF-8 validation of the
+  # input and the report (simdjson's validator only)
+  libvectorscan-dev libxxhash-dev libsimdjson-dev
   # monitor: phone numbers (needs the preinstalled Boost 1.74; never libboost1.81-dev), language
   # identification, public suffixes
   libphonenumber-dev libcld2-dev libpsl-dev

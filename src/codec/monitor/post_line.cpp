@@ -1,6 +1,5 @@
 #include "codec/monitor/post_line.hpp"
 
-#include <optional>
 #include <string>
 
 #include "codec/json/json_text.hpp"
@@ -42,7 +41,7 @@ class LineReader {
     out.clear();
     // Most strings have no escape: taken in one piece, at their exact size.
     if (const std::size_t run = PlainJsonRunEnd(line_, pos_); run < line_.size() && line_[run] == '"') {
-      out.assign(line_, pos_, run - pos_);
+      out.assign(line_.data() + pos_, run - pos_);
       pos_ = run + 1;
       return true;
     }
@@ -58,6 +57,17 @@ class LineReader {
       if (!Escape(out)) return false;
     }
     return false;
+  }
+
+  // A key without escapes (the opening quote next), as a view into the line; false for anything
+  // else, which the full parser then reads.
+  bool PlainKey(std::string_view& out) {
+    if (!Take('"')) return false;
+    const std::size_t run = PlainJsonRunEnd(line_, pos_);
+    if (run == line_.size() || line_[run] != '"') return false;
+    out = line_.substr(pos_, run - pos_);
+    pos_ = run + 1;
+    return true;
   }
 
   // An integer in JSON's canonical form (no leading zeros, no fraction or exponent), as text.
@@ -152,26 +162,51 @@ class LineReader {
 enum Field { kId, kSource, kUrl, kPostedAt, kTitle, kText, kLang, kRegion, kLocation, kUnknown };
 
 Field FieldOf(std::string_view key) {
-  static constexpr std::string_view kNames[] = {"id",    "source", "url",    "posted_at", "title",
-                                                "text",  "lang",   "region", "location"};
-  for (int idx = 0; idx < kUnknown; ++idx) {
-    if (key == kNames[idx]) return static_cast<Field>(idx);
+  switch (key.size()) {
+    case 2: return key == "id" ? kId : kUnknown;
+    case 3: return key == "url" ? kUrl : kUnknown;
+    case 4: return key == "text" ? kText : key == "lang" ? kLang : kUnknown;
+    case 5: return key == "title" ? kTitle : kUnknown;
+    case 6: return key == "source" ? kSource : key == "region" ? kRegion : kUnknown;
+    case 8: return key == "location" ? kLocation : kUnknown;
+    case 9: return key == "posted_at" ? kPostedAt : kUnknown;
+    default: return kUnknown;
   }
-  return kUnknown;
+}
+
+// Where a known field's string goes in the post: read straight into its place, so that the text
+// is copied once from the line and the post is built where it is stored.
+std::string& Slot(Field field, core::monitor::Post& post) {
+  switch (field) {
+    case kId: return post.id;
+    case kSource: return post.source;
+    case kUrl: return post.url.emplace();
+    case kPostedAt: return post.posted_at;
+    case kTitle: return post.title.emplace();
+    case kText: return post.text;
+    case kLang: return post.lang.emplace();
+    case kRegion: return post.region.emplace();
+    default: return post.location.emplace();
+  }
 }
 
 }  // namespace
 
 bool ReadPostLineFast(std::string_view line, core::monitor::Post& post) {
+  post.id.clear();
+  post.source.clear();
+  post.posted_at.clear();
+  post.text.clear();
+  for (auto* optional : {&post.url, &post.title, &post.lang, &post.region, &post.location}) optional->reset();
   LineReader reader(line);
   if (!reader.Take('{')) return false;
-  std::optional<std::string> values[kUnknown];
   bool seen[kUnknown] = {};
-  std::string key;
-  std::string value;
+  bool text_is_string = false;  // "text" may be empty but must be a string
+  std::string_view key;
+  std::string value;  // the values of unknown keys, read to check them and dropped
   if (!reader.Take('}')) {
     do {
-      if (!reader.String(key) || !reader.Take(':')) return false;
+      if (!reader.PlainKey(key) || !reader.Take(':')) return false;
       const Field field = FieldOf(key);
       if (field != kUnknown) {
         if (seen[field]) return false;  // a repeated key: the full parser decides which counts
@@ -179,13 +214,12 @@ bool ReadPostLineFast(std::string_view line, core::monitor::Post& post) {
       }
       const char next = reader.Peek();
       if (next == '"') {
-        // A known field's text goes straight into its place (one copy from the line).
-        if (!reader.String(field != kUnknown ? values[field].emplace() : value)) return false;
+        if (!reader.String(field != kUnknown ? Slot(field, post) : value)) return false;
+        text_is_string = text_is_string || field == kText;
       } else if (next == 'n') {
-        if (!reader.Null()) return false;
+        if (!reader.Null()) return false;  // null leaves the field empty (absent when optional)
       } else if (field == kId && (next == '-' || (next >= '0' && next <= '9'))) {
-        if (!reader.Integer(value)) return false;
-        values[kId] = value;
+        if (!reader.Integer(post.id)) return false;
       } else {
         return false;  // numbers, booleans, arrays and objects: the full parser
       }
@@ -194,20 +228,8 @@ bool ReadPostLineFast(std::string_view line, core::monitor::Post& post) {
   }
   if (!reader.AtEnd()) return false;
   // Required fields: anything missing or unusable is left to the full parser to reject.
-  for (Field required : {kId, kSource, kPostedAt}) {
-    if (!values[required] || values[required]->empty()) return false;
-  }
-  if (!values[kText] || !core::monitor::ParseRfc3339(*values[kPostedAt])) return false;
-  post.id = std::move(*values[kId]);
-  post.source = std::move(*values[kSource]);
-  post.posted_at = std::move(*values[kPostedAt]);
-  post.text = std::move(*values[kText]);
-  post.url = std::move(values[kUrl]);
-  post.title = std::move(values[kTitle]);
-  post.lang = std::move(values[kLang]);
-  post.region = std::move(values[kRegion]);
-  post.location = std::move(values[kLocation]);
-  return true;
+  if (post.id.empty() || post.source.empty() || post.posted_at.empty() || !text_is_string) return false;
+  return core::monitor::ParseRfc3339(post.posted_at).has_value();
 }
 
 }  // namespace vigil::codec::monitor

@@ -59,6 +59,27 @@ TEST(ReadPostLineFast, DeclinesWhatTheFullParserMustJudge) {
   }
 }
 
+TEST(ReadPostLineFast, FillsAReusedPostAfreshAndLeavesEscapedKeysToTheFullParser) {
+  Post post;
+  ASSERT_TRUE(ReadPostLineFast(
+      R"({"id":"1","source":"s","posted_at":"2024-05-01T10:00:00Z","text":"t","url":"u","title":"T","lang":"pl"})", post));
+  ASSERT_TRUE(ReadPostLineFast(R"({"id":2,"source":"r","posted_at":"2024-05-01T10:00:00Z","text":"","lang":null})", post));
+  EXPECT_EQ(post.id, "2");
+  EXPECT_EQ(post.source, "r");
+  EXPECT_EQ(post.text, "");
+  EXPECT_FALSE(post.url.has_value());
+  EXPECT_FALSE(post.title.has_value());
+  EXPECT_FALSE(post.lang.has_value());
+
+  // A key written with an escape ("\u0069d" is "id") is declined here and read by the full parser.
+  const std::string line = R"({"\u0069d":"k","source":"s","posted_at":"2024-05-01T10:00:00Z","text":"t"})";
+  EXPECT_FALSE(ReadPostLineFast(line, post));
+  auto input = ReadPostsJsonLines(line + "\n", {});
+  ASSERT_TRUE(input.has_value());
+  ASSERT_EQ(input->posts.size(), 1u);
+  EXPECT_EQ(input->posts[0].id, "k");
+}
+
 // Whichever path reads a line, the posts and the problems are those of the full parser.
 TEST(ReadPostLineFast, JsonLinesReadTheSameAsTheFullParser) {
   const std::string text =

@@ -4,13 +4,14 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <optional>
 #include <thread>
 
 #include "codec/csv/csv_reader.hpp"
 #include "codec/monitor/post_line.hpp"
+#include "codec/monitor/utf8_check.hpp"
 #include "codec/json/json_object.hpp"
-#include "core/common/encoding.hpp"
 #include "core/monitor/pipeline.hpp"
 
 namespace vigil::codec::monitor {
@@ -21,6 +22,10 @@ using core::monitor::Post;
 constexpr std::array<const char*, 9> kFields = {"id",    "source", "url",    "posted_at", "title",
                                                 "text",  "lang",   "region", "location"};
 constexpr std::size_t kProgressEvery = 1 << 20;  // bytes between progress calls
+// Invalid UTF-8 is rare: the text is checked a block of whole lines at a time (a block is kept
+// small enough to stay in cache for the parse that follows), and only the lines of a block that
+// fails are checked one by one. A line cut from valid UTF-8 at its line ends is valid itself.
+constexpr std::size_t kUtf8BlockBytes = 64 * 1024;
 
 // Length of the well-formed UTF-8 sequence at `pos`, or 0 when the byte there starts none.
 std::size_t SequenceLength(std::string_view text, std::size_t pos) {
@@ -152,22 +157,45 @@ std::string RepairUtf8(std::string_view text, bool& changed) {
 
 namespace {
 
+// The number of lines in `text` (newlines plus one). memchr from one newline to the next: lines
+// are hundreds of bytes long, and memchr goes through them at memory speed where std::count,
+// widening its byte counts, does not.
+std::size_t CountLines(std::string_view text) {
+  std::size_t lines = 1;
+  const char* at = text.data();
+  const char* const end = at + text.size();
+  while (at < end) {
+    const void* found = std::memchr(at, '\n', static_cast<std::size_t>(end - at));
+    if (found == nullptr) break;
+    ++lines;
+    at = static_cast<const char*>(found) + 1;
+  }
+  return lines;
+}
+
 // Reads the lines of `text` (whole lines; its first line is `first_line`). Progress is reported
 // as `scale` times the bytes read, out of `total`.
 Result<PostsInput> ReadJsonLinesChunk(std::string_view text, int first_line, const InputOptions& options,
                                       const InputProgress& progress, std::size_t scale, std::size_t total) {
   PostsInput input;
   // One post a line at most: reserved once, so that a million posts are not moved by doubling.
-  const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+  const std::size_t lines = CountLines(text);
   input.posts.reserve(lines);
   input.lines.reserve(lines);
   input.flags.reserve(lines);
   std::size_t pos = 0;
   std::size_t reported = 0;
+  std::size_t block_end = 0;  // the lines before this position were checked as one block
+  bool block_valid = true;
   int line_number = first_line - 1;
   while (pos < text.size()) {
     std::size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
+    if (pos >= block_end) {
+      block_end = std::max(end, std::min(text.size(), pos + kUtf8BlockBytes));
+      block_end = std::min(text.find('\n', block_end), text.size());
+      block_valid = IsValidUtf8Fast(text.substr(pos, block_end - pos));
+    }
     std::string_view line = text.substr(pos, end - pos);
     pos = end + 1;
     ++line_number;
@@ -179,38 +207,32 @@ Result<PostsInput> ReadJsonLinesChunk(std::string_view text, int first_line, con
     }
     PostFlags flags;
     std::string repaired;
-    if (!IsValidUtf8(line)) {
+    if (!block_valid && !IsValidUtf8Fast(line)) {
       repaired = RepairUtf8(line, flags.utf8_repaired);
       line = repaired;
     }
-    if (Post fast; ReadPostLineFast(line, fast)) {
-      Finish(fast, flags, options);
-      input.posts.push_back(std::move(fast));
-      input.lines.push_back(line_number);
-      input.flags.push_back(flags);
-      continue;
-    }
-    nlohmann::json object;
-    try {
-      object = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::parse_error& error) {
-      // The library's message quotes the input: only the position is reported.
-      if (auto rejected = Reject(input, line_number, "not valid JSON (byte " + std::to_string(error.byte) + ")", options);
-          !rejected) {
-        return tl::unexpected(rejected.error());
+    // The post is built in its place in the vector (a million posts are not moved afterwards);
+    // a line that cannot be used takes it out again.
+    Post& post = input.posts.emplace_back();
+    if (!ReadPostLineFast(line, post)) {
+      post = Post{};
+      std::string reason;
+      bool usable = false;
+      try {
+        usable = PostFromJson(nlohmann::json::parse(line), post, reason);
+      } catch (const nlohmann::json::parse_error& error) {
+        // The library's message quotes the input: only the position is reported.
+        reason = "not valid JSON (byte " + std::to_string(error.byte) + ")";
       }
-      continue;
-    }
-    Post post;
-    std::string reason;
-    if (!PostFromJson(object, post, reason)) {
-      if (auto rejected = Reject(input, line_number, reason, options); !rejected) {
-        return tl::unexpected(rejected.error());
+      if (!usable) {
+        input.posts.pop_back();
+        if (auto rejected = Reject(input, line_number, std::move(reason), options); !rejected) {
+          return tl::unexpected(rejected.error());
+        }
+        continue;
       }
-      continue;
     }
     Finish(post, flags, options);
-    input.posts.push_back(std::move(post));
     input.lines.push_back(line_number);
     input.flags.push_back(flags);
   }
@@ -226,8 +248,15 @@ void Append(std::vector<T>& to, std::vector<T>& from) {
 
 Result<PostsInput> ReadPostsJsonLines(std::string_view text, const InputOptions& options,
                                       const InputProgress& progress, int threads) {
+  // One piece: the posts stay where they were read, without merging.
+  const auto read_whole = [&]() -> Result<PostsInput> {
+    auto input = ReadJsonLinesChunk(text, 1, options, progress, 1, text.size());
+    if (input && progress) progress(text.size(), text.size());
+    return input;
+  };
   // Cut into one piece per thread at line ends; each piece knows its first line's number.
   const std::size_t pieces = std::max(1, std::min(threads, 64));
+  if (pieces == 1) return read_whole();
   std::vector<std::string_view> chunks;
   std::vector<int> first_lines;
   std::size_t from = 0;
@@ -240,9 +269,10 @@ Result<PostsInput> ReadPostsJsonLines(std::string_view text, const InputOptions&
     }
     chunks.push_back(text.substr(from, to - from));
     first_lines.push_back(line);
-    line += static_cast<int>(std::count(text.begin() + static_cast<long>(from), text.begin() + static_cast<long>(to), '\n'));
+    line += static_cast<int>(CountLines(text.substr(from, to - from)) - 1);
     from = to;
   }
+  if (chunks.size() <= 1) return read_whole();
   std::vector<Result<PostsInput>> parts(chunks.size(), PostsInput{});
   std::vector<std::thread> running;
   for (std::size_t piece = 1; piece < chunks.size(); ++piece) {
@@ -266,7 +296,7 @@ Result<PostsInput> ReadPostsBatch(std::string_view body, const InputOptions& opt
                                   std::size_t max_posts) {
   PostFlags flags;
   std::string repaired;
-  if (!IsValidUtf8(body)) {
+  if (!IsValidUtf8Fast(body)) {
     repaired = RepairUtf8(body, flags.utf8_repaired);
     body = repaired;
   }
@@ -398,7 +428,7 @@ Result<PostsInput> ReadPostsCsv(std::string_view text, const ColumnMap& map,
     post.location = optional("location");
     PostFlags flags;
     const auto repair = [&flags](std::string& value) {
-      if (IsValidUtf8(value)) return;
+      if (IsValidUtf8Fast(value)) return;
       bool changed = false;
       value = RepairUtf8(value, changed);
       flags.utf8_repaired = flags.utf8_repaired || changed;

@@ -60,6 +60,34 @@ TEST(PostsJsonLines, RepairsInvalidUtf8AndTruncatesAtACharacterBoundary) {
   EXPECT_FALSE(changed);
 }
 
+TEST(PostsJsonLines, RepairsOnlyTheLinesWithInvalidUtf8InALargeInput) {
+  // About 300 KB: UTF-8 is checked in blocks of whole lines, and only the lines of a failing
+  // block one by one. Bad bytes in two lines far apart, one of them the last line, without a
+  // newline; the lines around them stay as they are and unflagged.
+  std::string text;
+  constexpr int kLines = 3000;
+  for (int idx = 0; idx < kLines; ++idx) {
+    std::string body = "post " + std::to_string(idx) + " \xD0\x9F\xD1\x80\xD0\xB0\xD1\x86\xD1\x8F " + std::string(40, 'x');
+    if (idx == 1234) body += "\xC0\xAF";
+    if (idx == kLines - 1) body += "\xE2\x80";
+    text += R"({"id":")" + std::to_string(idx) + R"(","source":"s","posted_at":"2024-05-01T10:00:00Z","text":")" + body +
+            (idx == kLines - 1 ? "\"}" : "\"}\n");
+  }
+  for (int threads : {1, 3}) {
+    auto input = ReadPostsJsonLines(text, {}, {}, threads);
+    ASSERT_TRUE(input.has_value()) << input.error().message;
+    ASSERT_EQ(input->posts.size(), static_cast<std::size_t>(kLines));
+    std::vector<int> repaired;
+    for (int idx = 0; idx < kLines; ++idx) {
+      if (input->flags[static_cast<std::size_t>(idx)].utf8_repaired) repaired.push_back(idx);
+    }
+    EXPECT_EQ(repaired, (std::vector<int>{1234, kLines - 1}));
+    EXPECT_NE(input->posts[1234].text.find("x\xEF\xBF\xBD\xEF\xBF\xBD"), std::string::npos);
+    EXPECT_EQ(input->posts[1233].text, "post 1233 \xD0\x9F\xD1\x80\xD0\xB0\xD1\x86\xD1\x8F " + std::string(40, 'x'));
+    EXPECT_EQ(input->lines.back(), kLines);
+  }
+}
+
 TEST(PostsCsv, MapsColumnsAndChecksTheMap) {
   auto map = ParseColumnMap({"id=job_id,text=description", "source=site"});
   ASSERT_TRUE(map.has_value()) << map.error().message;
