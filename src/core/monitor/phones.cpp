@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
+#include <cstdint>
 
 namespace vigil::core::monitor {
 namespace {
@@ -146,40 +148,62 @@ bool IsDateTriple(std::string_view text, const std::vector<Group>& groups, std::
   return false;
 }
 
+}  // namespace
+
+PhoneFinder::PhoneFinder(std::vector<PhoneOverride> overrides, std::vector<std::string> fallback_regions)
+    : overrides_(std::move(overrides)), fallback_regions_(std::move(fallback_regions)) {}
+
 // Builds the number directly for the plain shapes the pre-filter produces ("+" and digits, or a
 // national number starting with the region's trunk prefix), as the library's Parse would for most
 // of them. False for any other shape.
-bool FastParse(const PhoneNumberUtil& util, const std::string& number, const std::string& region,
-               PhoneNumberParts* parsed) {
+bool PhoneFinder::FastParse(const std::string& number, const std::string& region, PhoneNumberParts* parsed) const {
   if (number.size() < 2 || number.size() > 18) return false;
+  const auto digits_value = [&](std::size_t from, std::size_t length, auto& value) {
+    std::from_chars(number.data() + from, number.data() + from + length, value);
+  };
   if (number[0] == '+') {
     for (std::size_t length = 1; length <= 3 && length + 1 < number.size(); ++length) {
-      const int code = std::stoi(number.substr(1, length));
-      std::string code_region;
-      util.GetRegionCodeForCountryCode(code, &code_region);
-      if (code_region == "ZZ") continue;
+      int code = 0;
+      digits_value(1, length, code);
+      std::int8_t& has_region = code_has_region_[static_cast<std::size_t>(code)];
+      if (has_region == 0) {
+        std::string code_region;
+        PhoneNumberUtil::GetInstance()->GetRegionCodeForCountryCode(code, &code_region);
+        has_region = code_region == "ZZ" ? 1 : 2;
+      }
+      if (has_region == 1) continue;
       // Italian-style leading zeros and very short remainders take the library's path.
       if (number[1 + length] == '0' || number.size() - 1 - length < 6) return false;
-      *parsed = {code, std::stoull(number.substr(1 + length)), 0};
+      std::uint64_t national = 0;
+      digits_value(1 + length, number.size() - 1 - length, national);
+      *parsed = {code, national, 0};
       return true;
     }
     return false;
   }
   if (region.empty() || region == "ZZ") return false;
-  std::string trunk;
-  util.GetNddPrefixForRegion(region, true, &trunk);
+  const RegionFacts& facts = FactsOf(region);
+  const std::string& trunk = facts.trunk;
   if (trunk.empty() || number.compare(0, trunk.size(), trunk) != 0 || number.size() - trunk.size() < 6 ||
       number[trunk.size()] == '0') {
     return false;
   }
-  *parsed = {util.GetCountryCodeForRegion(region), std::stoull(number.substr(trunk.size())), 0};
+  std::uint64_t national = 0;
+  digits_value(trunk.size(), number.size() - trunk.size(), national);
+  *parsed = {facts.country_code, national, 0};
   return true;
 }
 
-}  // namespace
-
-PhoneFinder::PhoneFinder(std::vector<PhoneOverride> overrides, std::vector<std::string> fallback_regions)
-    : overrides_(std::move(overrides)), fallback_regions_(std::move(fallback_regions)) {}
+const PhoneFinder::RegionFacts& PhoneFinder::FactsOf(const std::string& region) const {
+  for (const RegionFacts& facts : region_facts_) {
+    if (facts.region == region) return facts;
+  }
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  RegionFacts facts{region, util.GetCountryCodeForRegion(region), {}};
+  util.GetNddPrefixForRegion(region, true, &facts.trunk);
+  region_facts_.push_back(std::move(facts));
+  return region_facts_.back();
+}
 
 bool PhoneFinder::ParseNumber(const std::string& number, const std::string& region, PhoneNumberParts* parsed) const {
   switch (validity_.Parse(number, region, parsed)) {
@@ -207,9 +231,8 @@ bool PhoneFinder::IsValidNumber(const PhoneNumberParts& number) const {
 }
 
 std::optional<std::string> PhoneFinder::ParseIn(const std::string& number, const std::string& region) const {
-  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
   PhoneNumberParts parsed;
-  const bool fast = FastParse(util, number, region, &parsed);
+  const bool fast = FastParse(number, region, &parsed);
   if (!fast && !ParseNumber(number, region, &parsed)) return std::nullopt;
   if (IsValidNumber(parsed)) return FormatE164(parsed);
   const std::string national = NationalSignificantNumber(parsed);

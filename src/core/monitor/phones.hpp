@@ -4,6 +4,8 @@
 // library's Parse and IsValidNumber for the common shapes without its regular expressions.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +39,16 @@ class PhoneFinder {
                                                     const std::optional<std::string>& region) const;
   [[nodiscard]] std::optional<std::string> ParseIn(const std::string& number,
                                                    const std::string& region) const;
+  // The number built directly for the plain shapes ("+" and digits, or a national number after
+  // the region's trunk prefix), as the library's Parse would; false for any other shape.
+  [[nodiscard]] bool FastParse(const std::string& number, const std::string& region, PhoneNumberParts* parsed) const;
+  // The metadata FastParse reads for a region, asked of the library once per region.
+  struct RegionFacts {
+    std::string region;
+    int country_code = 0;
+    std::string trunk;  // the national (trunk) prefix, digits only
+  };
+  [[nodiscard]] const RegionFacts& FactsOf(const std::string& region) const;
   // libphonenumber's Parse and IsValidNumber, answered by `validity_` where it can.
   [[nodiscard]] bool ParseNumber(const std::string& number, const std::string& region, PhoneNumberParts* parsed) const;
   [[nodiscard]] bool IsValidNumber(const PhoneNumberParts& number) const;
@@ -46,6 +58,10 @@ class PhoneFinder {
   // No cache of results: most numbers of a scan are distinct, and with PhoneValidity a number is
   // answered in about the time a look-up by its text took (the stage was 8 % faster without it).
   mutable PhoneValidity validity_;
+  // FastParse's look-ups of the library's metadata: per calling code whether a region has it (0
+  // not asked yet, 1 none, 2 yes), and per region seen (a scan sees few).
+  mutable std::array<std::int8_t, 1000> code_has_region_{};
+  mutable std::vector<RegionFacts> region_facts_;
 };
 
 }  // namespace vigil::core::monitor
