@@ -7,6 +7,11 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <bit>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/monitor/digit_words.hpp"
 
@@ -40,11 +45,15 @@ void MappedText::AppendAsciiLowered(std::string_view ascii, std::uint32_t origin
   text_.resize(base + ascii.size());
   starts_.resize(base + ascii.size());
   ends_.resize(base + ascii.size());
+  // Through raw pointers: the compiler then knows the three outputs do not alias.
+  char* text = text_.data() + base;
+  std::uint32_t* starts = starts_.data() + base;
+  std::uint32_t* ends = ends_.data() + base;
   for (std::size_t index = 0; index < ascii.size(); ++index) {
     const char c = ascii[index];
-    text_[base + index] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
-    starts_[base + index] = original_start + static_cast<std::uint32_t>(index);
-    ends_[base + index] = original_start + static_cast<std::uint32_t>(index) + 1;
+    text[index] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    starts[index] = original_start + static_cast<std::uint32_t>(index);
+    ends[index] = original_start + static_cast<std::uint32_t>(index) + 1;
   }
 }
 
@@ -109,6 +118,29 @@ LetterScript ScriptOf(UChar32 c) {
     case USCRIPT_GREEK: return LetterScript::kGreek;
     default: return LetterScript::kOther;
   }
+}
+
+// The end of the run of printable ASCII from `pos` that Fold copies lowered: it stops before a
+// control character, and one byte before a non-ASCII character (which may combine with it).
+int32_t PrintableAsciiRunEnd(const uint8_t* bytes, int32_t pos, int32_t length) {
+  int32_t end = pos;
+#if defined(__SSE2__)
+  const __m128i low = _mm_set1_epi8(0x1F);
+  const __m128i high = _mm_set1_epi8(0x7F);
+  for (; end + 16 <= length; end += 16) {
+    // Signed compares: bytes from 0x80 on are negative, so below 0x20 as well.
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + end));
+    const __m128i outside = _mm_or_si128(_mm_cmpgt_epi8(_mm_add_epi8(low, _mm_set1_epi8(1)), block),
+                                         _mm_cmpeq_epi8(block, high));
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(outside));
+    if (mask != 0) {
+      end += std::countr_zero(mask);
+      break;
+    }
+  }
+#endif
+  while (end < length && bytes[end] >= 0x20 && bytes[end] < 0x7F) ++end;
+  return end < length && bytes[end] >= 0x80 ? end - 1 : end;
 }
 
 }  // namespace
@@ -198,11 +230,7 @@ MappedText Normaliser::Fold(std::string_view original) {
     // ASCII fast path, a whole run at a time; the last ASCII byte before a non-ASCII character
     // may take a combining mark, so it goes through the general path.
     if (byte < 0x80 && (pos + 1 == length || bytes[pos + 1] < 0x80)) {
-      int32_t end = pos;
-      while (end < length && bytes[end] < 0x80 && bytes[end] >= 0x20 && bytes[end] != 0x7F &&
-             (end + 1 == length || bytes[end + 1] < 0x80)) {
-        ++end;
-      }
+      const int32_t end = PrintableAsciiRunEnd(bytes, pos, length);
       if (end > pos) {
         out.AppendAsciiLowered(original.substr(static_cast<std::size_t>(pos), static_cast<std::size_t>(end - pos)),
                                static_cast<uint32_t>(pos));

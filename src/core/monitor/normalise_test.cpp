@@ -52,6 +52,20 @@ TEST(Normalise, MapsFoldedSpansBackToTheOriginal) {
   EXPECT_EQ(folded.ToOriginal(0, folded.text().size()), (ByteSpan{0, original.size()}));
 }
 
+TEST(Normalise, AsciiRunsEndBeforeControlsAndCombiningMarksAtAnyLength) {
+  // The ASCII runs are read sixteen bytes at a time: the last letter before a combining mark
+  // still composes with it, and control characters still drop, wherever the run ends.
+  Normaliser normaliser = MakeNormaliser();
+  for (std::size_t lead = 0; lead < 40; ++lead) {
+    const std::string letters(lead, 'A');
+    const std::string original = letters + "Cafe\xCC\x81\x01X\x7F" + letters + "Z";
+    const MappedText folded = normaliser.Fold(original);
+    const std::string lowered(lead, 'a');
+    ASSERT_EQ(folded.text(), lowered + "caf\xC3\xA9x" + lowered + "z") << lead;
+    EXPECT_EQ(OriginalOf(original, folded, lead + 3, lead + 5), "e\xCC\x81") << lead;
+  }
+}
+
 TEST(Normalise, SkeletonMatchesLatinAndCyrillicLookalikes) {
   Normaliser normaliser = MakeNormaliser();
   // "работа" in Cyrillic, and with Latin p, a and o mixed in.
