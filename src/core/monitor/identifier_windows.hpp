@@ -86,6 +86,9 @@ class IdentifierWindowFinder {
   // chunk's masks, the others through ScanPlainToken and ScanToken; returns the position after
   // them. Requires plain_masks_ (and SSE2).
   std::size_t ScanChunk(std::string_view field, std::size_t pos);
+  // Appends the token at `start` (not a separator), read by ScanPlainToken or ScanToken, marking it
+  // when it is not inert; returns its end.
+  std::size_t ScanOneToken(std::string_view field, std::size_t start);
   // Whether the plain word [start, start + length) of `field` (3 to kMaxSpecialWord bytes; `word`
   // points at it, four bytes readable) has a number word's or marker's WordShapeKey.
   [[nodiscard]] bool SpecialShape(std::string_view field, const unsigned char* word, std::size_t start,
@@ -119,6 +122,7 @@ class IdentifierWindowFinder {
   // By a word's last folded byte: bit n set when a number word or marker of n bytes ends with it.
   std::array<std::uint64_t, 256> special_ends_{};
   std::vector<Token> tokens_;            // scratch
+  std::vector<std::uint32_t> marked_;    // scratch: the indices of the non-inert tokens, ascending
   std::vector<CandidateWindow> windows_;  // scratch, returned by Find
 };
 

@@ -74,9 +74,7 @@ std::size_t IdentifierWindowFinder::ScanChunk(std::string_view field, std::size_
     const std::uint64_t ends_after = last_bytes >> first;
     if (ends_after == 0) {  // the token runs past the chunk: the next chunk starts with it
       if (first > 0) return pos + first;
-      Token& token = tokens_.emplace_back();
-      if (!ScanPlainToken(field, pos, token)) ScanToken(field, pos, token);
-      return token.end;
+      return ScanOneToken(field, pos);
     }
     const unsigned last = first + static_cast<unsigned>(std::countr_zero(ends_after));
     // As ScanPlainToken's ordinary word, on the masks: letters (and other two-byte word
@@ -108,11 +106,11 @@ std::size_t IdentifierWindowFinder::ScanChunk(std::string_view field, std::size_
       tokens_.push_back(Token{static_cast<std::uint32_t>(pos + first), static_cast<std::uint32_t>(pos + last + 1),
                               TokenKind::kInert, true, false, false, 0});
     } else if (DigitToken(chunk + first, last - first + 1, digits)) {
+      marked_.push_back(static_cast<std::uint32_t>(tokens_.size()));
       tokens_.push_back(Token{static_cast<std::uint32_t>(pos + first), static_cast<std::uint32_t>(pos + last + 1),
                               TokenKind::kChain, false, false, false, digits});
     } else {
-      Token& token = tokens_.emplace_back();
-      if (!ScanPlainToken(field, pos + first, token)) ScanToken(field, pos + first, token);
+      ScanOneToken(field, pos + first);
     }
   }
   return pos + valid;
@@ -120,6 +118,13 @@ std::size_t IdentifierWindowFinder::ScanChunk(std::string_view field, std::size_
   (void)field;
   return pos;
 #endif
+}
+
+std::size_t IdentifierWindowFinder::ScanOneToken(std::string_view field, std::size_t start) {
+  Token& token = tokens_.emplace_back();
+  if (!ScanPlainToken(field, start, token)) ScanToken(field, start, token);
+  if (token.kind != TokenKind::kInert) marked_.push_back(static_cast<std::uint32_t>(tokens_.size() - 1));
+  return token.end;
 }
 
 std::size_t IdentifierWindowFinder::ExpandLeft(std::size_t first) const {
@@ -152,6 +157,7 @@ std::size_t IdentifierWindowFinder::ExpandRight(std::size_t last) const {
 
 const std::vector<CandidateWindow>& IdentifierWindowFinder::Find(std::string_view field) {
   tokens_.clear();
+  marked_.clear();
   windows_.clear();
   if (field.size() > UINT32_MAX) {  // token offsets are 32-bit: such a field is searched whole
     windows_.push_back({{0, field.size()}, true, true});
@@ -170,19 +176,15 @@ const std::vector<CandidateWindow>& IdentifierWindowFinder::Find(std::string_vie
       ++pos;
       continue;
     }
-    Token& token = tokens_.emplace_back();
-    if (!ScanPlainToken(field, pos, token)) ScanToken(field, pos, token);
-    pos = token.end;
+    pos = ScanOneToken(field, pos);
   }
-  for (std::size_t first = 0; first < tokens_.size();) {
-    if (tokens_[first].kind == TokenKind::kInert) {
-      ++first;
-      continue;
-    }
+  // Clusters: runs of consecutive non-inert tokens, found from their indices alone.
+  for (std::size_t mark = 0; mark < marked_.size();) {
+    const std::size_t first = marked_[mark];
     std::size_t after = first;
     bool live = false;
     int digits = 0;
-    for (; after < tokens_.size() && tokens_[after].kind != TokenKind::kInert; ++after) {
+    for (; mark < marked_.size() && marked_[mark] == after; ++mark, ++after) {
       live = live || tokens_[after].kind == TokenKind::kLive;
       digits += tokens_[after].digits;
     }
@@ -206,7 +208,6 @@ const std::vector<CandidateWindow>& IdentifierWindowFinder::Find(std::string_vie
         windows_.push_back(window);
       }
     }
-    first = after;
   }
   return windows_;
 }
