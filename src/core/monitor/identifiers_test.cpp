@@ -44,6 +44,21 @@ TEST(Identifiers, PhonesInCommonWritings) {
   EXPECT_EQ(SpanText(text, found[2]), "+48 512 345 678");
 }
 
+TEST(Identifiers, PhonesAfterTextOfAnyLength) {
+  // The phone stage skips to the next digit or "+" sixteen bytes at a time: a number (with or
+  // without "+") is found with its span wherever the block edges fall.
+  IdentifierExtractor extractor = MakeExtractor();
+  for (std::size_t lead = 0; lead < 40; ++lead) {
+    const std::string prose = std::string(lead, 'x') + " tel ";
+    for (const std::string number : {"+48 512 345 678", "050 123 45 67"}) {
+      const std::string text = prose + number + " ok";
+      const auto found = extractor.Extract(text, std::string("UA"));
+      ASSERT_EQ(found.size(), 1U) << text;
+      EXPECT_EQ(SpanText(text, found[0]), number) << text;
+    }
+  }
+}
+
 TEST(Identifiers, RegionHintDecidesNationalNumbers) {
   IdentifierExtractor extractor = MakeExtractor();
   EXPECT_EQ(ValuesOf(extractor.Extract("tel. 512 345 678", std::string("PL")), IdentifierType::kPhone),
