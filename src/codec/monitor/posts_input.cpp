@@ -187,12 +187,12 @@ std::size_t PostsRoom(std::string_view text) {
   return std::min(estimate, text.size() / kMinPostLineBytes + 1);
 }
 
-// Reads the lines of `text` (whole lines; its first line is `first_line`). Progress is reported
-// as `scale` times the bytes read, out of `total`.
+// Reads the lines of `text` (whole lines; its first line is `first_line`) into vectors with
+// `room` posts reserved. Progress is reported as `scale` times the bytes read, out of `total`.
 Result<PostsInput> ReadJsonLinesChunk(std::string_view text, int first_line, const InputOptions& options,
-                                      const InputProgress& progress, std::size_t scale, std::size_t total) {
+                                      const InputProgress& progress, std::size_t scale, std::size_t total,
+                                      std::size_t room) {
   PostsInput input;
-  const std::size_t room = PostsRoom(text);
   input.posts.reserve(room);
   input.lines.reserve(room);
   input.flags.reserve(room);
@@ -263,7 +263,7 @@ Result<PostsInput> ReadPostsJsonLines(std::string_view text, const InputOptions&
                                       const InputProgress& progress, int threads) {
   // One piece: the posts stay where they were read, without merging.
   const auto read_whole = [&]() -> Result<PostsInput> {
-    auto input = ReadJsonLinesChunk(text, 1, options, progress, 1, text.size());
+    auto input = ReadJsonLinesChunk(text, 1, options, progress, 1, text.size(), PostsRoom(text));
     if (input && progress) progress(text.size(), text.size());
     return input;
   };
@@ -289,17 +289,22 @@ Result<PostsInput> ReadPostsJsonLines(std::string_view text, const InputOptions&
   std::vector<Result<PostsInput>> parts(chunks.size(), PostsInput{});
   std::vector<std::thread> running;
   for (std::size_t piece = 1; piece < chunks.size(); ++piece) {
-    running.emplace_back([&, piece] { parts[piece] = ReadJsonLinesChunk(chunks[piece], first_lines[piece], options, {}, 1, text.size()); });
+    running.emplace_back([&, piece] {
+      parts[piece] = ReadJsonLinesChunk(chunks[piece], first_lines[piece], options, {}, 1, text.size(), PostsRoom(chunks[piece]));
+    });
   }
-  if (!chunks.empty()) parts[0] = ReadJsonLinesChunk(chunks[0], 1, options, progress, chunks.size(), text.size());
+  // The first piece has room for the posts of all: the others are moved in behind its own.
+  parts[0] = ReadJsonLinesChunk(chunks[0], 1, options, progress, chunks.size(), text.size(), PostsRoom(text));
   for (auto& thread : running) thread.join();
-  PostsInput input;
   for (auto& part : parts) {
     if (!part) return tl::unexpected(part.error());  // strict: the first bad line in the file
-    Append(input.posts, part->posts);
-    Append(input.lines, part->lines);
-    Append(input.flags, part->flags);
-    Append(input.invalid, part->invalid);
+  }
+  PostsInput input = std::move(*parts[0]);
+  for (std::size_t piece = 1; piece < parts.size(); ++piece) {
+    Append(input.posts, parts[piece]->posts);
+    Append(input.lines, parts[piece]->lines);
+    Append(input.flags, parts[piece]->flags);
+    Append(input.invalid, parts[piece]->invalid);
   }
   if (progress) progress(text.size(), text.size());
   return input;

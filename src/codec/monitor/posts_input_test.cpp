@@ -90,7 +90,8 @@ TEST(PostsJsonLines, RepairsOnlyTheLinesWithInvalidUtf8InALargeInput) {
 
 TEST(PostsJsonLines, ReadsEveryPostWhenTheFirstMegabyteMisleadsTheEstimate) {
   // Over 4 MB, room for the posts is estimated from the first megabyte: long lines first, then
-  // short ones (the vectors must grow), and the other way round (room to spare).
+  // short ones (the vectors must grow), and the other way round (room to spare); read whole and
+  // in two pieces (the first one has room for all).
   const auto line = [](std::size_t idx, std::size_t text_bytes) {
     return R"({"id":")" + std::to_string(idx) + R"(","source":"s","posted_at":"2024-05-01T10:00:00Z","text":")" +
            std::string(text_bytes, 't') + "\"}\n";
@@ -100,12 +101,14 @@ TEST(PostsJsonLines, ReadsEveryPostWhenTheFirstMegabyteMisleadsTheEstimate) {
     std::size_t count = 0;
     while (text.size() < (std::size_t{1} << 20)) text += line(count++, long_first ? 2000 : 1);
     while (text.size() < (std::size_t{6} << 20)) text += line(count++, long_first ? 1 : 2000);
-    auto input = ReadPostsJsonLines(text, {});
-    ASSERT_TRUE(input.has_value()) << input.error().message;
-    ASSERT_EQ(input->posts.size(), count) << long_first;
-    EXPECT_EQ(input->posts.back().id, std::to_string(count - 1));
-    EXPECT_EQ(input->lines.back(), static_cast<int>(count));
-    EXPECT_EQ(input->flags.size(), count);
+    for (int threads : {1, 2}) {
+      auto input = ReadPostsJsonLines(text, {}, {}, threads);
+      ASSERT_TRUE(input.has_value()) << input.error().message;
+      ASSERT_EQ(input->posts.size(), count) << long_first << threads;
+      EXPECT_EQ(input->posts.back().id, std::to_string(count - 1));
+      EXPECT_EQ(input->lines.back(), static_cast<int>(count));
+      EXPECT_EQ(input->flags.size(), count);
+    }
   }
 }
 
