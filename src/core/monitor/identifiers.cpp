@@ -201,6 +201,7 @@ struct IdentifierExtractor::Impl {
   PhoneFinder phones;
   WebAddressFinder web;
   IdentifierWindowFinder windows;
+  std::vector<ByteSpan> blocked;  // Search's scratch: spans of e-mails and web addresses
 
   // Extract on the given forms; `emails` false skips the e-mail and handle search, for a window
   // whose fold holds no "@" and no e-mail marker.
@@ -223,7 +224,7 @@ Result<IdentifierExtractor> IdentifierExtractor::Create(IdentifierOptions option
   if (!windows) return tl::unexpected(windows.error());
   auto impl = std::make_unique<Impl>(Impl{std::move(*normaliser),
                                           PhoneFinder(options.phone_overrides, options.fallback_regions),
-                                          std::move(*web), std::move(*windows)});
+                                          std::move(*web), std::move(*windows), {}});
   return IdentifierExtractor(std::move(impl));
 }
 
@@ -283,7 +284,7 @@ std::vector<Identifier> IdentifierExtractor::Impl::Search(std::string_view field
       FindEmails(folded, found);
     }
   }
-  std::vector<ByteSpan> blocked;
+  blocked.clear();
   for (const Identifier& email : found) blocked.push_back(email.span);
   web.Find(field, folded, phones, found, blocked);
   if (has_at) {

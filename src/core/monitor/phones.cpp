@@ -54,12 +54,6 @@ std::size_t NextDigitOrPlus(std::string_view text, std::size_t pos) {
   return pos;
 }
 
-struct Group {
-  std::size_t start = 0;
-  std::size_t end = 0;
-  char separator_before = 0;  // the first separator byte before the group, 0 for the first
-};
-
 // The word just before `at` (skipping spaces and light punctuation), folded text, and whether a
 // full stop lay between (a sentence may have ended there).
 struct WordBefore {
@@ -137,7 +131,7 @@ bool IsMoneyBefore(std::string_view word) {
                               "cost", "$", "€", "£", "₴"});
 }
 
-int CountDigits(std::string_view text, const std::vector<Group>& groups, std::size_t first, std::size_t last) {
+int CountDigits(std::string_view text, const std::vector<DigitGroup>& groups, std::size_t first, std::size_t last) {
   int count = 0;
   for (std::size_t index = first; index <= last; ++index) {
     count += static_cast<int>(groups[index].end - groups[index].start);
@@ -152,7 +146,7 @@ bool HasEuropeanCountryCode(std::string_view digits) {
                                                        "372", "36", "43", "44", "39", "34", "33", "7"});
 }
 
-bool IsDateTriple(std::string_view text, const std::vector<Group>& groups, std::size_t at) {
+bool IsDateTriple(std::string_view text, const std::vector<DigitGroup>& groups, std::size_t at) {
   if (at + 2 >= groups.size()) return false;
   const char sep = groups[at + 1].separator_before;
   if ((sep != '.' && sep != '/' && sep != '-') || groups[at + 2].separator_before != sep) return false;
@@ -311,9 +305,9 @@ std::vector<Identifier> PhoneFinder::Find(std::string_view original, const Mappe
                                           const std::optional<std::string>& region) const {
   std::vector<Identifier> found;
   const std::string_view text = digits.text();
-  // Reused by every run of the text (most runs are short: prices, years).
-  std::vector<Group> groups;
-  std::vector<std::pair<std::size_t, std::size_t>> pieces;
+  // Reused by every run of the text (most runs are short: prices, years) and every call.
+  std::vector<DigitGroup>& groups = groups_;
+  std::vector<std::pair<std::size_t, std::size_t>>& pieces = pieces_;
   std::size_t pos = 0;
   while (pos < text.size()) {
     // Most of a text holds no digit: skip to the next digit or "+" in a loop of its own.
@@ -341,7 +335,7 @@ std::vector<Identifier> PhoneFinder::Find(std::string_view original, const Mappe
     groups.clear();
     char pending_separator = 0;
     while (pos < text.size() && IsDigit(text[pos])) {
-      Group group{pos, pos, pending_separator};
+      DigitGroup group{pos, pos, pending_separator};
       while (pos < text.size() && IsDigit(text[pos])) ++pos;
       group.end = pos;
       groups.push_back(group);

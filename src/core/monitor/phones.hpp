@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/monitor/identifiers.hpp"
@@ -16,6 +17,13 @@
 #include "core/monitor/phone_validity.hpp"
 
 namespace vigil::core::monitor {
+
+// A run of digits in a text, as PhoneFinder reads a number in groups ("050 123 45 67").
+struct DigitGroup {
+  std::size_t start = 0;
+  std::size_t end = 0;
+  char separator_before = 0;  // the first separator byte before the group, 0 for the first
+};
 
 // NOT thread-safe (PhoneValidity's scratch space): one per IdentifierExtractor, one extractor per
 // thread.
@@ -62,6 +70,9 @@ class PhoneFinder {
   // not asked yet, 1 none, 2 yes), and per region seen (a scan sees few).
   mutable std::array<std::int8_t, 1000> code_has_region_{};
   mutable std::vector<RegionFacts> region_facts_;
+  // Find's scratch space: the digit groups of a run, and the pieces it splits into around dates.
+  mutable std::vector<DigitGroup> groups_;
+  mutable std::vector<std::pair<std::size_t, std::size_t>> pieces_;
 };
 
 }  // namespace vigil::core::monitor
