@@ -202,6 +202,7 @@ struct IdentifierExtractor::Impl {
   WebAddressFinder web;
   IdentifierWindowFinder windows;
   std::vector<ByteSpan> blocked;  // Search's scratch: spans of e-mails and web addresses
+  MappedText folded;              // Extract's scratch: the fold of the current window
 
   // Extract on the given forms; `emails` false skips the e-mail and handle search, for a window
   // whose fold holds no "@" and no e-mail marker.
@@ -224,7 +225,7 @@ Result<IdentifierExtractor> IdentifierExtractor::Create(IdentifierOptions option
   if (!windows) return tl::unexpected(windows.error());
   auto impl = std::make_unique<Impl>(Impl{std::move(*normaliser),
                                           PhoneFinder(options.phone_overrides, options.fallback_regions),
-                                          std::move(*web), std::move(*windows), {}});
+                                          std::move(*web), std::move(*windows), {}, {}});
   return IdentifierExtractor(std::move(impl));
 }
 
@@ -237,7 +238,8 @@ std::vector<Identifier> IdentifierExtractor::Extract(std::string_view field,
   for (const CandidateWindow& candidate : windows) {
     const ByteSpan& window = candidate.span;
     const std::string_view part = field.substr(window.start, window.end - window.start);
-    const MappedText folded = impl_->normaliser.Fold(part);
+    MappedText& folded = impl_->folded;
+    impl_->normaliser.FoldInto(part, folded);
     // DeobfuscateDigits's work, without its copy of a text that has nothing to convert, and not
     // even tried where the pre-filter saw nothing it could convert.
     const std::optional<MappedText> digits =

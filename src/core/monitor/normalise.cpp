@@ -57,6 +57,13 @@ void MappedText::AppendAsciiLowered(std::string_view ascii, std::uint32_t origin
   }
 }
 
+void MappedText::Clear() {
+  text_.clear();
+  starts_.clear();
+  ends_.clear();
+  original_size_ = 0;
+}
+
 void MappedText::Reserve(std::size_t bytes) {
   text_.reserve(bytes);
   starts_.reserve(bytes);
@@ -215,6 +222,12 @@ Result<Normaliser> Normaliser::Create() {
 
 MappedText Normaliser::Fold(std::string_view original) {
   MappedText out;
+  FoldInto(original, out);
+  return out;
+}
+
+void Normaliser::FoldInto(std::string_view original, MappedText& out) {
+  out.Clear();
   out.SetOriginalSize(original.size());
   out.Reserve(original.size());
   const auto* bytes = reinterpret_cast<const uint8_t*>(original.data());
@@ -294,7 +307,6 @@ MappedText Normaliser::Fold(std::string_view original) {
     }
     pos = end;
   }
-  return out;
 }
 
 MappedText Normaliser::Skeleton(const MappedText& folded) {

@@ -41,6 +41,8 @@ class MappedText {
   void AppendSlice(const MappedText& source, std::size_t start, std::size_t end);
   void SetOriginalSize(std::size_t size) { original_size_ = static_cast<std::uint32_t>(size); }
   void Reserve(std::size_t bytes);
+  // Empties the text and its map, keeping their memory.
+  void Clear();
 
  private:
   std::string text_;
@@ -66,6 +68,9 @@ class Normaliser {
   // other than tab and newline removed. Invalid UTF-8 bytes are dropped. ASCII takes a table path;
   // other characters are folded once and cached.
   [[nodiscard]] MappedText Fold(std::string_view original);
+  // Fold into `out`, replacing what it held but keeping its memory (for a caller that folds many
+  // short texts, such as the identifier stage's windows).
+  void FoldInto(std::string_view original, MappedText& out);
 
   // The confusable skeleton (ICU uspoof_getSkeleton, then NFKC case folding) of a folded text,
   // mapped to the same original: Latin and Cyrillic look-alikes give the same bytes ("pабота" and

@@ -66,6 +66,19 @@ TEST(Normalise, AsciiRunsEndBeforeControlsAndCombiningMarksAtAnyLength) {
   }
 }
 
+TEST(Normalise, FoldIntoReplacesWhatTheTextHeld) {
+  Normaliser normaliser = MakeNormaliser();
+  MappedText out;
+  normaliser.FoldInto("ДОВГИЙ ТЕКСТ, Straße ﬁnance 0501234567", out);
+  const std::string second = "Ｔｅｌ 050";
+  normaliser.FoldInto(second, out);
+  const MappedText fresh = normaliser.Fold(second);
+  EXPECT_EQ(out.text(), fresh.text());
+  EXPECT_EQ(out.original_size(), second.size());
+  ASSERT_EQ(out.text(), "tel 050");
+  for (std::size_t at = 0; at < out.text().size(); ++at) EXPECT_EQ(out.ToOriginal(at, at + 1), fresh.ToOriginal(at, at + 1));
+}
+
 TEST(Normalise, SkeletonMatchesLatinAndCyrillicLookalikes) {
   Normaliser normaliser = MakeNormaliser();
   // "работа" in Cyrillic, and with Latin p, a and o mixed in.
