@@ -330,6 +330,7 @@ std::optional<MappedText> DeobfuscateDigitRunsIfAny(const MappedText& folded) {
   std::vector<Token> tokens = Tokenise(text);
   MappedText out;
   out.SetOriginalSize(folded.original_size());
+  std::vector<bool> converted;  // per token of the current run: whether it becomes digits
   bool changed = false;    // `out` is reserved and written from the first conversion on
   std::size_t copied = 0;  // bytes of `text` already written to `out`
   std::size_t index = 0;
@@ -359,7 +360,7 @@ std::optional<MappedText> DeobfuscateDigitRunsIfAny(const MappedText& folded) {
     }
     const bool convert_lookalikes = digits >= 4;
     // Decide per token whether it becomes digits.
-    std::vector<bool> converted(last - index + 1, false);
+    converted.assign(last - index + 1, false);
     auto is_digit_like = [&](std::size_t at) {
       const TokenKind kind = tokens[at].kind;
       return kind == TokenKind::kDigits || (kind == TokenKind::kMixed && convert_lookalikes) ||

@@ -299,8 +299,7 @@ std::vector<Identifier> IdentifierExtractor::Impl::Search(std::string_view field
       if (!inside) found.push_back(std::move(handle));
     }
   }
-  std::vector<Identifier> numbers = phones.Find(field, digits, blocked, region);
-  found.insert(found.end(), std::make_move_iterator(numbers.begin()), std::make_move_iterator(numbers.end()));
+  phones.Find(field, digits, blocked, region, found);
 
   // Stable by span start; an insertion sort, because a field holds few identifiers and
   // std::stable_sort would allocate a buffer for them.

@@ -300,10 +300,8 @@ std::optional<std::string> PhoneFinder::InternationalToE164(std::string_view dig
   return ParseIn(number, "ZZ");
 }
 
-std::vector<Identifier> PhoneFinder::Find(std::string_view original, const MappedText& digits,
-                                          const std::vector<ByteSpan>& blocked,
-                                          const std::optional<std::string>& region) const {
-  std::vector<Identifier> found;
+void PhoneFinder::Find(std::string_view original, const MappedText& digits, const std::vector<ByteSpan>& blocked,
+                       const std::optional<std::string>& region, std::vector<Identifier>& found) const {
   const std::string_view text = digits.text();
   // Reused by every run of the text (most runs are short: prices, years) and every call.
   std::vector<DigitGroup>& groups = groups_;
@@ -424,7 +422,6 @@ std::vector<Identifier> PhoneFinder::Find(std::string_view original, const Mappe
       }
     }
   }
-  return found;
 }
 
 }  // namespace vigil::core::monitor

@@ -31,11 +31,11 @@ class PhoneFinder {
  public:
   PhoneFinder(std::vector<PhoneOverride> overrides, std::vector<std::string> fallback_regions);
 
-  // Phones in `digits` (a DeobfuscateDigits text of `original`), spans in `original`; candidates
-  // that overlap `blocked` (original spans of web addresses and e-mails) are skipped.
-  [[nodiscard]] std::vector<Identifier> Find(std::string_view original, const MappedText& digits,
-                                             const std::vector<ByteSpan>& blocked,
-                                             const std::optional<std::string>& region) const;
+  // Appends to `found` the phones in `digits` (a DeobfuscateDigits text of `original`), spans in
+  // `original`; candidates that overlap `blocked` (original spans of web addresses and e-mails)
+  // are skipped.
+  void Find(std::string_view original, const MappedText& digits, const std::vector<ByteSpan>& blocked,
+            const std::optional<std::string>& region, std::vector<Identifier>& found) const;
 
   // E.164 for a number written with or without "+" (e.g. from a wa.me link); nullopt when it is
   // not a valid number. `digits` may start with "+" and holds digits only otherwise.
