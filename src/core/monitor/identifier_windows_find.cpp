@@ -100,7 +100,18 @@ std::size_t IdentifierWindowFinder::ScanChunk(std::string_view field, std::size_
           chunk[word_end - 1] < 0x80 ? LowerAscii(chunk[word_end - 1])
                                      : chars_[static_cast<std::size_t>(DecodeTwoBytes(chunk[word_end - 2], chunk[word_end - 1]))].folded[1];
       const bool may_be_special = (((special_lengths_[head] & special_ends_[tail]) >> length) & 1) != 0;
-      ordinary = ordinary && plain && (!may_be_special || !SpecialShape(field, chunk + first, pos + first, length));
+      if (ordinary && plain && may_be_special && SpecialShape(field, chunk + first, pos + first, length)) {
+        // Likely a number word or marker: classified here as ScanPlainToken would (EndWord's
+        // checks all pass), without reading the word again.
+        Token token{static_cast<std::uint32_t>(pos + first), static_cast<std::uint32_t>(pos + last + 1),
+                    TokenKind::kInert, false, false, false, 0};
+        ClassifyWord(field, pos + first, pos + word_end, true, token);
+        if (token.kind != TokenKind::kLive && (token.digits > 0 || !token.ordinary)) token.kind = TokenKind::kChain;
+        if (token.kind != TokenKind::kInert) marked_.push_back(static_cast<std::uint32_t>(tokens_.size()));
+        tokens_.push_back(token);
+        continue;
+      }
+      ordinary = ordinary && plain;
     }
     if (ordinary) {
       tokens_.push_back(Token{static_cast<std::uint32_t>(pos + first), static_cast<std::uint32_t>(pos + last + 1),
