@@ -115,6 +115,25 @@ TEST_F(MonitorCli, ThreadCountDoesNotChangeTheOutput) {
   EXPECT_EQ(one, four);
 }
 
+TEST_F(MonitorCli, ALongerEarlierOutputFileIsReplacedWhole) {
+  // The report is written over the old file without truncating it first, then cut to its length.
+  Write("out", std::string(1 << 20, 'x'));
+  const std::string in = Write("posts.jsonl", kPosts);
+  const auto run = RunVigil(Scan("--in " + in));
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  const std::string written = Read("out");
+  EXPECT_LT(written.size(), std::size_t{1} << 20);
+  EXPECT_EQ(written.find('x' + std::string(16, 'x')), std::string::npos);
+  EXPECT_EQ(nlohmann::json::parse(written)["summary"]["posts"], 3);
+}
+
+TEST_F(MonitorCli, AnUnwritableOutputIsAClearFailure) {
+  const std::string in = Write("posts.jsonl", kPosts);
+  const auto run = RunVigil("monitor scan --data " + kData + " --in " + in + " --out " + (dir_ / "no-such-dir" / "out").string());
+  EXPECT_EQ(run.exit_code, 1) << run.output;
+  EXPECT_NE(run.output.find("cannot write"), std::string::npos) << run.output;
+}
+
 TEST_F(MonitorCli, CsvWithAColumnMap) {
   const std::string in = Write("jobs.csv",
                                "job_id,description,site,when\r\n"
