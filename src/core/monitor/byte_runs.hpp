@@ -11,6 +11,12 @@
 #include <limits>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "core/monitor/lexicon_matcher.hpp"
+
 namespace vigil::core::monitor {
 
 // Bit 7 set in each byte of `chunk` that is ASCII white space (' ', '\t', '\n', '\v', '\f', '\r'),
@@ -26,19 +32,64 @@ namespace vigil::core::monitor {
   return (is_blank | control) & ~chunk & kHigh;
 }
 
-// One bit per byte of text[base, base + 64) (bit k for byte base + k): set where `flags` (bit 7 per
-// byte of an eight-byte chunk, see AsciiSpaceFlags) marks the byte, XOR `invert`; bytes past the
-// end are clear.
-template <typename Flags>
-[[nodiscard]] std::uint64_t ByteClassMask(std::string_view text, std::size_t base, Flags flags, bool invert) {
+// The byte classes whose runs are looked for.
+enum class ByteClass {
+  kFoldedWord,  // IsFoldedWordByte: 0x80 and above, 'a'..'z', '0'..'9' (MinHash's words)
+  kNonSpace,    // not ASCII white space (the template's words)
+};
+
+namespace byte_runs_detail {
+
+// Bit 7 of each of eight bytes in the class (SWAR, for a block's tail and builds without SSE2).
+template <ByteClass kClass>
+std::uint64_t ClassFlags(std::uint64_t chunk) {
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  if constexpr (kClass == ByteClass::kFoldedWord) return (chunk & kHigh) | AsciiAlnumFlags(chunk);
+  return ~AsciiSpaceFlags(chunk) & kHigh;
+}
+
+#if defined(__SSE2__)
+// Bit i for byte i of the sixteen at `bytes`: unsigned `low <= byte < low + count` through the
+// sign bit.
+template <ByteClass kClass>
+std::uint64_t ClassMask16(const char* bytes) {
+  const auto splat = [](int byte) { return _mm_set1_epi8(static_cast<char>(byte)); };
+  const auto in_range = [&](__m128i block, int low, int count) {
+    return _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(block, splat(low)), splat(0x80)), splat(count ^ 0x80));
+  };
+  const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes));
+  if constexpr (kClass == ByteClass::kFoldedWord) {
+    // A byte from 0x80 has its sign bit set already.
+    const __m128i ascii_word = _mm_or_si128(in_range(block, 'a', 26), in_range(block, '0', 10));
+    return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(ascii_word, block)));
+  }
+  const __m128i space = _mm_or_si128(_mm_cmpeq_epi8(block, splat(' ')), in_range(block, '\t', 5));
+  return ~static_cast<std::uint32_t>(_mm_movemask_epi8(space)) & 0xFFFFU;
+}
+#endif
+
+}  // namespace byte_runs_detail
+
+// One bit per byte of text[base, base + 64) (bit k for byte base + k): set for the bytes of the
+// class; bytes past the end are clear. A whole block sixteen bytes at a time with SSE2, a block's
+// tail eight at a time.
+template <ByteClass kClass>
+[[nodiscard]] std::uint64_t ByteClassMask(std::string_view text, std::size_t base) {
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
   std::uint64_t mask = 0;
+#if defined(__SSE2__)
+  if (base + 64 <= text.size()) {
+    for (std::size_t at = 0; at < 64; at += 16) {
+      mask |= byte_runs_detail::ClassMask16<kClass>(text.data() + base + at) << at;
+    }
+    return mask;
+  }
+#endif
   for (std::size_t chunk_at = 0; chunk_at < 64 && base + chunk_at < text.size(); chunk_at += 8) {
     const std::size_t length = std::min<std::size_t>(8, text.size() - base - chunk_at);
     std::uint64_t chunk = 0;
     std::memcpy(&chunk, text.data() + base + chunk_at, length);
-    std::uint64_t marked = flags(chunk);
-    if (invert) marked = ~marked & kHigh;
+    std::uint64_t marked = byte_runs_detail::ClassFlags<kClass>(chunk);
     if (length < 8) marked &= kHigh >> (8 * (8 - length));  // bytes past the end
     mask |= (((marked >> 7) * 0x0102040810204080ULL) >> 56) << chunk_at;
   }

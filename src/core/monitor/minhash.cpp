@@ -27,13 +27,8 @@ std::uint64_t SplitMix64(std::uint64_t& state) {
 
 void HashFoldedWords(std::string_view folded, std::vector<std::uint64_t>& words) {
   words.clear();
-  // Word bytes: those IsFoldedWordByte accepts (0x80 and above, 'a'..'z', '0'..'9').
-  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
   ForEachByteRun(
-      folded.size(),
-      [&](std::size_t base) {
-        return ByteClassMask(folded, base, [](std::uint64_t chunk) { return (chunk & kHigh) | AsciiAlnumFlags(chunk); }, false);
-      },
+      folded.size(), [&](std::size_t base) { return ByteClassMask<ByteClass::kFoldedWord>(folded, base); },
       [&](std::size_t start, std::size_t end) { words.push_back(XXH3_64bits(folded.data() + start, end - start)); });
 }
 

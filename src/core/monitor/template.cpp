@@ -17,7 +17,7 @@ namespace {
 std::vector<std::string_view> SplitWords(std::string_view text) {
   std::vector<std::string_view> words;
   ForEachByteRun(
-      text.size(), [&](std::size_t base) { return ByteClassMask(text, base, AsciiSpaceFlags, true); },
+      text.size(), [&](std::size_t base) { return ByteClassMask<ByteClass::kNonSpace>(text, base); },
       [&](std::size_t start, std::size_t end) { words.push_back(text.substr(start, end - start)); });
   return words;
 }
