@@ -81,10 +81,11 @@ class IdentifierWindowFinder {
   // 0xD1), perhaps followed by one punctuation byte, read sixteen bytes at once; false (token
   // untouched or partly set) for any other token or too near the field's end.
   bool ScanPlainToken(std::string_view field, std::size_t start, Token& token) const;
-  // Appends to tokens_ the tokens that start in the 64 bytes from `pos` (a token start or a
-  // separator) and end there, ordinary words (as ScanPlainToken finds them) straight from the
-  // chunk's masks, the others through ScanPlainToken and ScanToken; returns the position after
-  // them. Requires plain_masks_ (and SSE2).
+  // Appends to tokens_ (and marked_) the tokens that start in the 64 bytes from `pos` (a token
+  // start or a separator) and end there: ordinary words, digit tokens and likely number words
+  // straight from the chunk's masks (with what ScanPlainToken and ScanToken would record), the
+  // others through ScanOneToken; returns the position after them, or the start of a token that
+  // runs past the chunk. Requires plain_masks_ (and SSE2).
   std::size_t ScanChunk(std::string_view field, std::size_t pos);
   // Appends the token at `start` (not a separator), read by ScanPlainToken or ScanToken, marking it
   // when it is not inert; returns its end.
