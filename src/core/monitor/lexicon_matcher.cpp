@@ -57,8 +57,7 @@ bool HasWhiteSpaceRun(std::string_view text) {
   return any != 0;
 }
 // U+2019 and U+02BC stand for the apostrophe inside Ukrainian words (об’єм, сім’я); a phrase's
-// ASCII apostrophe matches all three, so U+2019 is kept as a letter rather than turned to spaces.
-constexpr UChar32 kRightQuote = 0x2019;
+// ASCII apostrophe matches all three (the fold keeps U+2019 as a letter: fold_for_scan.cpp).
 constexpr std::string_view kApostrophes = "(?:'|\xE2\x80\x99|\xCA\xBC|`)";
 
 std::string PhraseToRegex(const std::string& phrase) {
@@ -90,20 +89,6 @@ void AppendUtf8(std::string& out, UChar32 code) {
   int32_t length = 0;
   U8_APPEND_UNSAFE(buffer, length, code);
   out.append(buffer, static_cast<std::size_t>(length));
-}
-
-// The folded form of one code point, appended to `out` with exactly `length` bytes.
-void AppendFolded(std::string& out, UChar32 code, int32_t length) {
-  if (code != kRightQuote && (u_isUWhiteSpace(code) || u_ispunct(code))) {
-    out.append(static_cast<std::size_t>(length), ' ');
-    return;
-  }
-  const UChar32 lower = u_tolower(code);
-  if (U8_LENGTH(lower) == length) {
-    AppendUtf8(out, lower);
-  } else {
-    AppendUtf8(out, code);
-  }
 }
 
 // Folds a pattern like the text, leaving escapes and placeholders alone. Non-ASCII characters
@@ -229,84 +214,7 @@ std::optional<unsigned long long> PhraseStart(const PhraseShape& shape, std::str
 }
 
 
-// Folded forms of every two-byte character (U+0080..U+07FF: Latin with diacritics, Greek,
-// Cyrillic, Armenian, Hebrew, Arabic): the two output bytes, computed once with ICU. Posts are
-// mostly ASCII and two-byte letters, so the per-character ICU calls are left for the rest.
-struct TwoByteFolds {
-  std::array<char, 2 * 0x800> bytes{};
-  TwoByteFolds() {
-    for (UChar32 code = 0x80; code < 0x800; ++code) {
-      std::string out;
-      AppendFolded(out, code, 2);
-      bytes[static_cast<std::size_t>(code) * 2] = out[0];
-      bytes[static_cast<std::size_t>(code) * 2 + 1] = out[1];
-    }
-  }
-};
-
-const TwoByteFolds& Folds() {
-  static const TwoByteFolds folds;
-  return folds;
-}
-
 }  // namespace
-
-void FoldForScanInto(std::string_view text, std::string& out) {
-  const TwoByteFolds& folds = Folds();
-  out.resize(text.size());
-  char* to = out.data();
-  const auto length = static_cast<int32_t>(text.size());
-  int32_t pos = 0;
-  while (pos < length) {
-    const auto byte = static_cast<unsigned char>(text[static_cast<std::size_t>(pos)]);
-    // From an ASCII byte, eight ASCII bytes at once: a byte from 'A' to 'Z' gets 0x20 added (bit 7
-    // of byte + 0x3F is set from 'A' on, of byte + 0x25 from '[' on; no byte below 0x80 carries
-    // into the next). Inside a run of two-byte letters the attempt is not made.
-    if (byte < 0x80 && pos + 8 <= length) {
-      std::uint64_t chunk = 0;
-      std::memcpy(&chunk, text.data() + pos, sizeof chunk);
-      constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-      if ((chunk & kHigh) == 0) {
-        const std::uint64_t upper = (chunk + 0x3F3F3F3F3F3F3F3FULL) & ~(chunk + 0x2525252525252525ULL) & kHigh;
-        chunk |= upper >> 2;
-        std::memcpy(to + pos, &chunk, sizeof chunk);
-        pos += 8;
-        continue;
-      }
-    }
-    if (byte < 0x80) {
-      to[pos] = (byte >= 'A' && byte <= 'Z') ? static_cast<char>(byte - 'A' + 'a') : static_cast<char>(byte);
-      ++pos;
-      continue;
-    }
-    if (byte >= 0xC2 && byte <= 0xDF && pos + 1 < length) {
-      const auto next = static_cast<unsigned char>(text[static_cast<std::size_t>(pos) + 1]);
-      if ((next & 0xC0) == 0x80) {
-        const std::size_t code = (static_cast<std::size_t>(byte & 0x1F) << 6) | (next & 0x3F);
-        to[pos] = folds.bytes[code * 2];
-        to[pos + 1] = folds.bytes[code * 2 + 1];
-        pos += 2;
-        continue;
-      }
-    }
-    const int32_t start = pos;
-    UChar32 code = 0;
-    U8_NEXT(text.data(), pos, length, code);
-    std::string piece;
-    if (code < 0) {
-      piece.assign(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(pos - start)));
-    } else {
-      AppendFolded(piece, code, pos - start);
-    }
-    std::copy(piece.begin(), piece.end(), to + start);
-  }
-}
-
-std::string FoldForScan(std::string_view text) {
-  std::string out;
-  FoldForScanInto(text, out);
-  return out;
-}
 
 Result<std::string> ExpandPattern(const LexiconPattern& pattern) {
   std::string source =
