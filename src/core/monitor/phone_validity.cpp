@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <list>
 #include <set>
 #include <unordered_map>
@@ -122,7 +123,17 @@ std::string NationalSignificantNumber(const PhoneNumberParts& number) {
 }
 
 std::string FormatE164(const PhoneNumberParts& number) {
-  return "+" + std::to_string(number.country_code) + NationalSignificantNumber(number);
+  // Written into one buffer: a number's E.164 form fits the string's inline storage, so the
+  // result costs no allocation (most phones of a scan are formatted once each).
+  const auto zeros = static_cast<std::size_t>(std::max(number.leading_zeros, 0));
+  if (zeros > kMaxInput) return "+" + std::to_string(number.country_code) + NationalSignificantNumber(number);
+  char buffer[1 + 11 + kMaxInput + 20];
+  char* out = buffer;
+  *out++ = '+';
+  out = std::to_chars(out, buffer + sizeof buffer, number.country_code).ptr;
+  out = std::fill_n(out, zeros, '0');
+  out = std::to_chars(out, buffer + sizeof buffer, number.national_number).ptr;
+  return std::string(buffer, out);
 }
 
 struct PhoneValidity::Impl {
@@ -137,6 +148,10 @@ struct PhoneValidity::Impl {
   // The last scan's table and text: Parse and then IsValid often ask about the same number twice.
   const CodeTable* last_table = nullptr;
   std::string last_text;
+  // The region Parse was last asked about and its region_index entry ({-1, 0}: not valid).
+  bool last_region_known = false;
+  std::string last_region;
+  std::pair<int, int> last_region_entry{-1, 0};
 
   explicit Impl(std::size_t asks_per_pattern_byte);
   ~Impl();
@@ -386,9 +401,14 @@ PhoneValidity& PhoneValidity::operator=(PhoneValidity&&) noexcept = default;
 
 std::optional<bool> PhoneValidity::IsValid(const PhoneNumberParts& number) {
   if (number.leading_zeros < 0) return std::nullopt;
-  const std::string nsn = NationalSignificantNumber(number);
-  if (nsn.size() > kMaxInput) return std::nullopt;
-  return impl_->IsValidNsn(number.country_code, nsn);
+  // NationalSignificantNumber, written into a buffer (no string for each number asked about).
+  const auto zeros = static_cast<std::size_t>(number.leading_zeros);
+  if (zeros > kMaxInput) return std::nullopt;
+  char nsn[kMaxInput + 20];
+  char* end = std::to_chars(std::fill_n(nsn, zeros, '0'), nsn + sizeof nsn, number.national_number).ptr;
+  const auto length = static_cast<std::size_t>(end - nsn);
+  if (length > kMaxInput) return std::nullopt;
+  return impl_->IsValidNsn(number.country_code, std::string_view(nsn, length));
 }
 
 bool PhoneValidity::MayStripAfterCode(int country_code) const {
@@ -405,16 +425,23 @@ PhoneParseOutcome PhoneValidity::Parse(std::string_view number, std::string_view
   if (digits.size() < 3 || digits.size() > kMaxInput) return kAsk;
   if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) return kAsk;
 
-  const auto default_region = impl.region_index.find(std::string(region));
-  const bool region_valid = default_region != impl.region_index.end();
-  CodeTable* default_table = region_valid ? &impl.tables[default_region->second.first] : nullptr;
-  const std::size_t default_index = region_valid ? default_region->second.second : 0;
+  // A scan asks about few regions, most often the same one as before.
+  if (!impl.last_region_known || region != impl.last_region) {
+    const auto found = impl.region_index.find(std::string(region));
+    impl.last_region.assign(region);
+    impl.last_region_known = true;
+    impl.last_region_entry = found == impl.region_index.end() ? std::pair<int, int>{-1, 0} : found->second;
+  }
+  const bool region_valid = impl.last_region_entry.first >= 0;
+  CodeTable* default_table = region_valid ? &impl.tables[static_cast<std::size_t>(impl.last_region_entry.first)] : nullptr;
+  const std::size_t default_index = region_valid ? static_cast<std::size_t>(impl.last_region_entry.second) : 0;
 
   // ExtractCountryCode: the shortest leading digits that name a calling code.
   auto extract_code = [&](std::string_view rest, std::string_view* national) {
     if (rest.empty() || rest[0] == '0') return 0;
     for (std::size_t length = 1; length <= kMaxLengthCountryCode && length <= rest.size(); ++length) {
-      const int code = std::stoi(std::string(rest.substr(0, length)));
+      int code = 0;  // the digits were checked above
+      for (std::size_t at = 0; at < length; ++at) code = code * 10 + (rest[at] - '0');
       if (impl.TableOf(code) != nullptr) {
         *national = rest.substr(length);
         return code;
@@ -487,7 +514,8 @@ PhoneParseOutcome PhoneValidity::Parse(std::string_view number, std::string_view
     while (static_cast<std::size_t>(zeros) < national.size() - 1 && national[zeros] == '0') ++zeros;
   }
   parsed->country_code = code;
-  parsed->national_number = std::stoull(std::string(national));
+  // At most kMaxLengthForNsn digits: the value fits.
+  std::from_chars(national.data(), national.data() + national.size(), parsed->national_number);
   parsed->leading_zeros = zeros;
   return PhoneParseOutcome::kParsed;
 }

@@ -252,9 +252,12 @@ std::optional<std::string> PhoneFinder::ParseIn(const std::string& number, const
   const bool fast = FastParse(number, region, &parsed);
   if (!fast && !ParseNumber(number, region, &parsed)) return std::nullopt;
   if (IsValidNumber(parsed)) return FormatE164(parsed);
-  const std::string national = NationalSignificantNumber(parsed);
+  // Built only when an override names the number's calling code (most invalid numbers have none).
+  std::string national;
   for (const PhoneOverride& entry : overrides_) {
-    if (parsed.country_code == entry.country_code && static_cast<int>(national.size()) == entry.national_length &&
+    if (parsed.country_code != entry.country_code) continue;
+    if (national.empty()) national = NationalSignificantNumber(parsed);
+    if (static_cast<int>(national.size()) == entry.national_length &&
         national.compare(0, entry.national_prefix.size(), entry.national_prefix) == 0) {
       return "+" + std::to_string(entry.country_code) + national;
     }
