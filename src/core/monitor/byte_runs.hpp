@@ -74,7 +74,7 @@ std::uint64_t ClassMask16(const char* bytes) {
 // class; bytes past the end are clear. A whole block sixteen bytes at a time with SSE2, a block's
 // tail eight at a time.
 template <ByteClass kClass>
-[[nodiscard]] std::uint64_t ByteClassMask(std::string_view text, std::size_t base) {
+[[nodiscard, gnu::always_inline]] inline std::uint64_t ByteClassMask(std::string_view text, std::size_t base) {
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
   std::uint64_t mask = 0;
 #if defined(__SSE2__)

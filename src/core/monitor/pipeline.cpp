@@ -17,7 +17,7 @@ namespace {
 
 // Posts handled between two calls of the near-duplicate index (and of `progress`): bounds the
 // signatures held at once.
-constexpr std::size_t kBlockPosts = 4096;
+constexpr std::size_t kBlockPosts = 1024;
 
 bool ReadDigits(std::string_view text, std::size_t pos, std::size_t count, int& value) {
   if (pos + count > text.size()) return false;
@@ -391,6 +391,11 @@ Result<PipelineResult> Pipeline::Run(const std::vector<Post>& posts, int threads
       const Post& post = posts[accepted[at]];
       Work& work = block[pos];
       if (impl.options.link_near_duplicates) {
+        // The next post's signature was computed a block ago and has left the near caches.
+        if (pos + 1 < block.size()) {
+          const Signature& next = block[pos + 1].signature;
+          for (std::size_t at = 0; at < next.size(); at += 64 / sizeof(std::uint32_t)) __builtin_prefetch(&next[at]);
+        }
         // Only edges that join two near-duplicate groups are kept: the clusters are the same,
         // and a family of k copies keeps k - 1 edges instead of up to k² / 2.
         // Candidates already in the post's group are not verified (their edge would not be kept).
