@@ -6,6 +6,7 @@
 #include <unicode/uspoof.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <bit>
 
@@ -28,8 +29,18 @@ ByteSpan MappedText::ToOriginal(std::size_t start, std::size_t end) const {
 void MappedText::Append(std::string_view piece, std::uint32_t original_start,
                         std::uint32_t original_end) {
   text_.append(piece);
-  starts_.insert(starts_.end(), piece.size(), original_start);
-  ends_.insert(ends_.end(), piece.size(), original_end);
+  // Pieces are mostly one to four bytes (a folded character): push_back stays inline where a
+  // ranged insert would not.
+  for (std::size_t index = 0; index < piece.size(); ++index) {
+    starts_.push_back(original_start);
+    ends_.push_back(original_end);
+  }
+}
+
+void MappedText::AppendMapped(std::string_view piece, const std::uint32_t* starts, const std::uint32_t* ends) {
+  text_.append(piece);
+  starts_.insert(starts_.end(), starts, starts + piece.size());
+  ends_.insert(ends_.end(), ends, ends + piece.size());
 }
 
 void MappedText::AppendSlice(const MappedText& source, std::size_t start, std::size_t end) {
@@ -163,6 +174,76 @@ struct Normaliser::Impl {
     if (spoof != nullptr) uspoof_close(spoof);
   }
 
+  // The fold of a character below U+0800 as FoldShortRun reads it, filled from FoldEntry on
+  // first use.
+  struct ShortFold {
+    std::uint8_t state = 0;  // 0 not filled yet, 1 its form fits `form`, 2 it does not
+    bool boundary_before = true;
+    std::uint8_t size = 0;
+    char form[4] = {0, 0, 0, 0};
+  };
+  std::array<ShortFold, 0x800> short_folds{};
+
+  const ShortFold& ShortFoldOf(UChar32 c) {
+    ShortFold& fold = short_folds[static_cast<std::size_t>(c)];
+    if (fold.state != 0) return fold;
+    const CharEntry& entry = FoldEntry(c);
+    fold.boundary_before = entry.boundary_before;
+    fold.state = entry.form.size() <= sizeof fold.form ? 1 : 2;
+    if (fold.state == 1) {
+      fold.size = static_cast<std::uint8_t>(entry.form.size());
+      std::copy(entry.form.begin(), entry.form.end(), fold.form);
+    }
+    return fold;
+  }
+
+  // FoldInto's loop for a run of two-byte characters, and ASCII characters just before one, that
+  // each make a segment of their own (the character after each is ASCII, the end, or a two-byte
+  // character with a boundary before it): their forms from the table, written a block at a time.
+  // Returns where the run ends (`pos` when the character at `pos` is not such a character); the
+  // ASCII and general paths read on from there.
+  int32_t FoldShortRun(const uint8_t* bytes, int32_t pos, int32_t length, MappedText& out) {
+    constexpr int kBlockChars = 64;
+    char text[kBlockChars * 4];
+    std::uint32_t starts[kBlockChars * 4];
+    std::uint32_t ends[kBlockChars * 4];
+    std::size_t filled = 0;
+    int chars = 0;
+    auto two_byte_at = [&](int32_t at) {
+      return at + 1 < length && bytes[at] >= 0xC2 && bytes[at] <= 0xDF && (bytes[at + 1] & 0xC0) == 0x80;
+    };
+    auto decode = [&](int32_t at) { return static_cast<UChar32>(((bytes[at] & 0x1F) << 6) | (bytes[at + 1] & 0x3F)); };
+    while (pos < length) {
+      UChar32 c = bytes[pos];
+      int32_t next = pos + 1;
+      if (c < 0x80) {
+        if (next == length || bytes[next] < 0x80) break;  // ASCII before ASCII: FoldInto's run
+      } else if (two_byte_at(pos)) {
+        c = decode(pos);
+        next = pos + 2;
+      } else {
+        break;
+      }
+      const ShortFold& fold = ShortFoldOf(c);
+      if (fold.state != 1) break;
+      if (next < length && bytes[next] >= 0x80 && (!two_byte_at(next) || !ShortFoldOf(decode(next)).boundary_before)) break;
+      for (std::size_t index = 0; index < fold.size; ++index) {
+        text[filled] = fold.form[index];
+        starts[filled] = static_cast<std::uint32_t>(pos);
+        ends[filled] = static_cast<std::uint32_t>(next);
+        ++filled;
+      }
+      pos = next;
+      if (++chars == kBlockChars) {
+        out.AppendMapped(std::string_view(text, filled), starts, ends);
+        filled = 0;
+        chars = 0;
+      }
+    }
+    if (filled > 0) out.AppendMapped(std::string_view(text, filled), starts, ends);
+    return pos;
+  }
+
   CharEntry& FoldEntry(UChar32 c) {
     CharEntry& entry = fold_cache.At(c);
     if (entry.filled) return entry;
@@ -256,6 +337,13 @@ void Normaliser::FoldInto(std::string_view original, MappedText& out) {
       }
       ++pos;
       continue;
+    }
+    if (byte < 0xE0) {  // most non-ASCII text (Cyrillic, Greek, Latin-1) and the ASCII before it
+      const int32_t end = impl_->FoldShortRun(bytes, pos, length, out);
+      if (end > pos) {
+        pos = end;
+        continue;
+      }
     }
     const int32_t start = pos;
     UChar32 c = 0;

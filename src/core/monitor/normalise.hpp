@@ -37,6 +37,8 @@ class MappedText {
   void Append(std::string_view piece, std::uint32_t original_start, std::uint32_t original_end);
   // Appends printable ASCII `ascii`, lower-cased, that is original bytes from `original_start` on.
   void AppendAsciiLowered(std::string_view ascii, std::uint32_t original_start);
+  // Appends `piece`, whose byte i was produced by original bytes [starts[i], ends[i]).
+  void AppendMapped(std::string_view piece, const std::uint32_t* starts, const std::uint32_t* ends);
   // Appends bytes [start, end) of `source` (derived from the same original) with their map.
   void AppendSlice(const MappedText& source, std::size_t start, std::size_t end);
   void SetOriginalSize(std::size_t size) { original_size_ = static_cast<std::uint32_t>(size); }

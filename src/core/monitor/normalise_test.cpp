@@ -2,7 +2,14 @@
 
 #include <gtest/gtest.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/uspoof.h>
+#include <unicode/utf8.h>
+
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "core/monitor/digit_words.hpp"
 
@@ -77,6 +84,76 @@ TEST(Normalise, FoldIntoReplacesWhatTheTextHeld) {
   EXPECT_EQ(out.original_size(), second.size());
   ASSERT_EQ(out.text(), "tel 050");
   for (std::size_t at = 0; at < out.text().size(); ++at) EXPECT_EQ(out.ToOriginal(at, at + 1), fresh.ToOriginal(at, at + 1));
+}
+
+// Fold as its definition reads: each segment (a character and the non-ASCII characters after it
+// with no normalisation boundary before them) folded by ICU, control and format characters
+// dropped, every output byte mapped to its whole segment. Invalid bytes vanish.
+std::pair<std::string, std::vector<ByteSpan>> ReferenceFold(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  std::string out;
+  std::vector<ByteSpan> spans;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t pos = 0;
+  while (pos < length) {
+    const int32_t start = pos;
+    UChar32 c = 0;
+    U8_NEXT(bytes, pos, length, c);
+    if (c < 0) continue;
+    int32_t end = pos;
+    while (end < length && bytes[end] >= 0x80) {
+      int32_t next_pos = end;
+      UChar32 next = 0;
+      U8_NEXT(bytes, next_pos, length, next);
+      if (next < 0 || casefold->hasBoundaryBefore(next)) break;
+      end = next_pos;
+    }
+    const icu::UnicodeString segment = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data() + start, end - start));
+    status = U_ZERO_ERROR;
+    const icu::UnicodeString folded = casefold->normalize(segment, status);
+    std::string piece;
+    for (int32_t index = 0; index < folded.length();) {
+      const UChar32 part = folded.char32At(index);
+      index += U16_LENGTH(part);
+      const int8_t type = u_charType(part);
+      if (part != '\t' && part != '\n' && (type == U_CONTROL_CHAR || type == U_FORMAT_CHAR)) continue;
+      icu::UnicodeString(part).toUTF8String(piece);
+    }
+    out += piece;
+    spans.insert(spans.end(), piece.size(), ByteSpan{static_cast<std::size_t>(start), static_cast<std::size_t>(end)});
+    pos = end;
+  }
+  return {out, spans};
+}
+
+TEST(Normalise, FoldOfShortCharactersEqualsTheSegmentDefinition) {
+  // Random texts of every character below U+0800 (letters, combining marks, soft hyphens, "ß"),
+  // ASCII, a few longer characters and invalid bytes: the table path for runs of short
+  // characters must give the per-segment fold and map.
+  Normaliser normaliser = MakeNormaliser();
+  std::mt19937 random(20261128);
+  const std::vector<std::string> others = {" ", "a", "Z", "7", ".", "\t", "\x01", "\xE2\x80\x8B", "\xEF\xAC\x81",
+                                           "\xFF", "\xC0", "\xCC\x81", "\xD0"};
+  MappedText out;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int chars = static_cast<int>(random() % 24);
+    for (int index = 0; index < chars; ++index) {
+      if (random() % 3 == 0) {
+        text += others[random() % others.size()];
+      } else {
+        const auto code = static_cast<unsigned>(0x80 + random() % (0x800 - 0x80));
+        text += static_cast<char>(0xC0 | (code >> 6));
+        text += static_cast<char>(0x80 | (code & 0x3F));
+      }
+    }
+    const auto [expected, spans] = ReferenceFold(text);
+    normaliser.FoldInto(text, out);
+    ASSERT_EQ(out.text(), expected) << round;
+    for (std::size_t at = 0; at < expected.size(); ++at) ASSERT_EQ(out.ToOriginal(at, at + 1), spans[at]) << round << " " << at;
+  }
 }
 
 TEST(Normalise, SkeletonMatchesLatinAndCyrillicLookalikes) {
