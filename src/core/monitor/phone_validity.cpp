@@ -114,6 +114,16 @@ std::optional<std::size_t> SingleEnd(std::uint32_t ends) {
   return static_cast<std::size_t>(__builtin_ctz(ends));
 }
 
+constexpr std::size_t kNsnRoom = kMaxInput + 20;  // leading zeros, then up to 20 digits
+
+// NationalSignificantNumber written at `out` (kNsnRoom bytes, no string); its end, or nullptr when
+// it has more than kMaxInput leading zeros.
+char* WriteNsn(const PhoneNumberParts& number, char* out) {
+  const auto zeros = static_cast<std::size_t>(std::max(number.leading_zeros, 0));
+  if (zeros > kMaxInput) return nullptr;
+  return std::to_chars(std::fill_n(out, zeros, '0'), out + kNsnRoom, number.national_number).ptr;
+}
+
 }  // namespace
 
 std::string NationalSignificantNumber(const PhoneNumberParts& number) {
@@ -123,17 +133,12 @@ std::string NationalSignificantNumber(const PhoneNumberParts& number) {
 }
 
 std::string FormatE164(const PhoneNumberParts& number) {
-  // Written into one buffer: a number's E.164 form fits the string's inline storage, so the
-  // result costs no allocation (most phones of a scan are formatted once each).
-  const auto zeros = static_cast<std::size_t>(std::max(number.leading_zeros, 0));
-  if (zeros > kMaxInput) return "+" + std::to_string(number.country_code) + NationalSignificantNumber(number);
-  char buffer[1 + 11 + kMaxInput + 20];
-  char* out = buffer;
-  *out++ = '+';
-  out = std::to_chars(out, buffer + sizeof buffer, number.country_code).ptr;
-  out = std::fill_n(out, zeros, '0');
-  out = std::to_chars(out, buffer + sizeof buffer, number.national_number).ptr;
-  return std::string(buffer, out);
+  // One buffer: a number's E.164 form fits the string's inline storage (no allocation).
+  char buffer[12 + kNsnRoom];
+  buffer[0] = '+';
+  char* end = WriteNsn(number, std::to_chars(buffer + 1, buffer + 12, number.country_code).ptr);
+  if (end == nullptr) return "+" + std::to_string(number.country_code) + NationalSignificantNumber(number);
+  return std::string(buffer, end);
 }
 
 struct PhoneValidity::Impl {
@@ -401,14 +406,10 @@ PhoneValidity& PhoneValidity::operator=(PhoneValidity&&) noexcept = default;
 
 std::optional<bool> PhoneValidity::IsValid(const PhoneNumberParts& number) {
   if (number.leading_zeros < 0) return std::nullopt;
-  // NationalSignificantNumber, written into a buffer (no string for each number asked about).
-  const auto zeros = static_cast<std::size_t>(number.leading_zeros);
-  if (zeros > kMaxInput) return std::nullopt;
-  char nsn[kMaxInput + 20];
-  char* end = std::to_chars(std::fill_n(nsn, zeros, '0'), nsn + sizeof nsn, number.national_number).ptr;
-  const auto length = static_cast<std::size_t>(end - nsn);
-  if (length > kMaxInput) return std::nullopt;
-  return impl_->IsValidNsn(number.country_code, std::string_view(nsn, length));
+  char nsn[kNsnRoom];
+  const char* end = WriteNsn(number, nsn);
+  if (end == nullptr || static_cast<std::size_t>(end - nsn) > kMaxInput) return std::nullopt;
+  return impl_->IsValidNsn(number.country_code, std::string_view(nsn, static_cast<std::size_t>(end - nsn)));
 }
 
 bool PhoneValidity::MayStripAfterCode(int country_code) const {
