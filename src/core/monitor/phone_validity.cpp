@@ -1,5 +1,7 @@
 #include "core/monitor/phone_validity.hpp"
 
+#include "core/monitor/phone_nsn.hpp"
+
 #include <hs/hs.h>
 #include <phonenumbers/phonemetadata.pb.h>
 #include <phonenumbers/phonenumberutil.h>
@@ -28,8 +30,9 @@ using i18n::phonenumbers::PhoneNumberDesc;
 constexpr std::size_t kMinLengthForNsn = 2;   // PhoneNumberUtil::kMinLengthForNsn
 constexpr std::size_t kMaxLengthForNsn = 17;  // PhoneNumberUtil::kMaxLengthForNsn
 constexpr std::size_t kMaxLengthCountryCode = 3;
-// Longer inputs take the library's path; shorter ones keep every match end in a 32-bit mask.
-constexpr std::size_t kMaxInput = 24;
+using phone_nsn::kMaxInput;
+using phone_nsn::kNsnRoom;
+using phone_nsn::WriteNsn;
 
 // One pattern of a region in its code's database. The number descriptions come first, in the
 // order GetNumberTypeHelper tries them (the order does not change validity); then the prefixes.
@@ -80,6 +83,21 @@ bool HasLength(std::uint32_t mask, std::size_t length) { return length < 32 && (
 
 enum class LengthResult { kPossible, kLocalOnly, kTooShort, kTooLong, kInvalidLength };
 
+// TestNumberLength for the general description (type UNKNOWN).
+std::optional<LengthResult> TestNumberLength(std::size_t length, const PhoneMetadata& metadata) {
+  const auto& possible = metadata.general_desc().possible_length();
+  if (possible.empty()) return std::nullopt;
+  if (possible.Get(0) == -1) return LengthResult::kInvalidLength;
+  const auto& local = metadata.general_desc().possible_length_local_only();
+  const int actual = static_cast<int>(length);
+  if (std::find(local.begin(), local.end(), actual) != local.end()) return LengthResult::kLocalOnly;
+  if (possible.Get(0) == actual) return LengthResult::kPossible;
+  if (possible.Get(0) > actual) return LengthResult::kTooShort;
+  if (*(possible.end() - 1) < actual) return LengthResult::kTooLong;
+  return std::find(possible.begin() + 1, possible.end(), actual) != possible.end() ? LengthResult::kPossible
+                                                                                   : LengthResult::kInvalidLength;
+}
+
 struct Region {
   const PhoneMetadata* metadata = nullptr;
   // IsNumberMatchingDesc's length test per description: checked only when the list is not empty.
@@ -114,32 +132,7 @@ std::optional<std::size_t> SingleEnd(std::uint32_t ends) {
   return static_cast<std::size_t>(__builtin_ctz(ends));
 }
 
-constexpr std::size_t kNsnRoom = kMaxInput + 20;  // leading zeros, then up to 20 digits
-
-// NationalSignificantNumber written at `out` (kNsnRoom bytes, no string); its end, or nullptr when
-// it has more than kMaxInput leading zeros.
-char* WriteNsn(const PhoneNumberParts& number, char* out) {
-  const auto zeros = static_cast<std::size_t>(std::max(number.leading_zeros, 0));
-  if (zeros > kMaxInput) return nullptr;
-  return std::to_chars(std::fill_n(out, zeros, '0'), out + kNsnRoom, number.national_number).ptr;
-}
-
 }  // namespace
-
-std::string NationalSignificantNumber(const PhoneNumberParts& number) {
-  std::string nsn(static_cast<std::size_t>(std::max(number.leading_zeros, 0)), '0');
-  nsn += std::to_string(number.national_number);
-  return nsn;
-}
-
-std::string FormatE164(const PhoneNumberParts& number) {
-  // One buffer: a number's E.164 form fits the string's inline storage (no allocation).
-  char buffer[12 + kNsnRoom];
-  buffer[0] = '+';
-  char* end = WriteNsn(number, std::to_chars(buffer + 1, buffer + 12, number.country_code).ptr);
-  if (end == nullptr) return "+" + std::to_string(number.country_code) + NationalSignificantNumber(number);
-  return std::string(buffer, end);
-}
 
 struct PhoneValidity::Impl {
   i18n::phonenumbers::PhoneMetadataCollection collection;
@@ -378,25 +371,6 @@ std::optional<std::string_view> PhoneValidity::Impl::StripNationalPrefix(CodeTab
   }
   return stripped;
 }
-
-namespace {
-
-// TestNumberLength for the general description (type UNKNOWN).
-std::optional<LengthResult> TestNumberLength(std::size_t length, const PhoneMetadata& metadata) {
-  const auto& possible = metadata.general_desc().possible_length();
-  if (possible.empty()) return std::nullopt;
-  if (possible.Get(0) == -1) return LengthResult::kInvalidLength;
-  const auto& local = metadata.general_desc().possible_length_local_only();
-  const int actual = static_cast<int>(length);
-  if (std::find(local.begin(), local.end(), actual) != local.end()) return LengthResult::kLocalOnly;
-  if (possible.Get(0) == actual) return LengthResult::kPossible;
-  if (possible.Get(0) > actual) return LengthResult::kTooShort;
-  if (*(possible.end() - 1) < actual) return LengthResult::kTooLong;
-  return std::find(possible.begin() + 1, possible.end(), actual) != possible.end() ? LengthResult::kPossible
-                                                                                   : LengthResult::kInvalidLength;
-}
-
-}  // namespace
 
 PhoneValidity::PhoneValidity(std::size_t asks_per_pattern_byte)
     : impl_(std::make_unique<Impl>(asks_per_pattern_byte)) {}
