@@ -11,6 +11,7 @@
 #include "core/monitor/language.hpp"
 #include "core/monitor/lexicon_matcher.hpp"
 #include "core/monitor/lookalike_lexicon.hpp"
+#include "core/monitor/union_find.hpp"
 
 namespace vigil::core::monitor {
 namespace {
@@ -42,35 +43,6 @@ std::int64_t DaysFromCivil(std::int64_t year, unsigned month, unsigned day) {
 }
 
 bool IsLeap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-// Union-find with path halving and union by size.
-class DisjointSets {
- public:
-  explicit DisjointSets(std::size_t size) : parent_(size), size_(size, 1) {
-    for (std::size_t idx = 0; idx < size; ++idx) parent_[idx] = static_cast<std::uint32_t>(idx);
-  }
-  std::uint32_t Find(std::size_t item) {
-    auto at = static_cast<std::uint32_t>(item);
-    while (parent_[at] != at) {
-      parent_[at] = parent_[parent_[at]];
-      at = parent_[at];
-    }
-    return at;
-  }
-  // False when `a` and `b` were already in one set.
-  bool Union(std::size_t a, std::size_t b) {
-    std::uint32_t root_a = Find(a), root_b = Find(b);
-    if (root_a == root_b) return false;
-    if (size_[root_a] < size_[root_b]) std::swap(root_a, root_b);
-    parent_[root_b] = root_a;
-    size_[root_a] += size_[root_b];
-    return true;
-  }
-
- private:
-  std::vector<std::uint32_t> parent_;
-  std::vector<std::uint32_t> size_;
-};
 
 using Work = PostAnalysis;
 
@@ -420,9 +392,10 @@ Result<PipelineResult> Pipeline::Run(const std::vector<Post>& posts, int threads
 
   // Blocks are processed by all workers taking chunks in turn, while the calling thread first
   // links the block before (linking is sequential). A stage runs over a whole chunk before the
-  // next starts: one worker takes the whole block (each library's tables reloaded less often,
-  // 1.3 s less on a million posts than chunks of 64); several share a block in small chunks.
-  const std::size_t chunk_posts = workers.size() == 1 ? kBlockPosts : kSharedChunkPosts;
+  // next starts, so large chunks reload each library's tables less often (one worker takes the
+  // whole block: 1.3 s less on a million posts than chunks of 64). Several workers take a share
+  // of what is left, down to kSharedChunkPosts, so that they finish a block close together.
+  const std::size_t shares = 2 * workers.size();
   std::vector<Work> current, previous;
   std::size_t previous_begin = 0;
   for (std::size_t begin = 0; begin <= accepted.size(); begin += kBlockPosts) {
@@ -432,9 +405,13 @@ Result<PipelineResult> Pipeline::Run(const std::vector<Post>& posts, int threads
     std::atomic<std::size_t> next_chunk{0};
     auto run_chunks = [&](std::size_t worker) {
       for (;;) {
-        const std::size_t from = next_chunk.fetch_add(chunk_posts);
-        if (from >= current.size()) return;
-        const std::size_t count = std::min(current.size(), from + chunk_posts) - from;
+        std::size_t from = next_chunk.load();
+        std::size_t count = 0;
+        do {
+          if (from >= current.size()) return;
+          const std::size_t left = current.size() - from;
+          count = workers.size() == 1 ? left : std::min(left, std::max(kSharedChunkPosts, left / shares));
+        } while (!next_chunk.compare_exchange_weak(from, from + count));
         if (auto done = impl.ProcessChunk(posts, &accepted[begin + from], count, workers[worker], &current[from]);
             !done) {
           statuses[worker] = done;
