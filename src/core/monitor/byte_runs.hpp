@@ -11,9 +11,7 @@
 #include <limits>
 #include <string_view>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "core/monitor/sse_bytes.hpp"
 
 #include "core/monitor/lexicon_matcher.hpp"
 
@@ -49,21 +47,18 @@ std::uint64_t ClassFlags(std::uint64_t chunk) {
 }
 
 #if defined(__SSE2__)
-// Bit i for byte i of the sixteen at `bytes`: unsigned `low <= byte < low + count` through the
-// sign bit.
+// Bit i for byte i of the sixteen at `bytes`.
 template <ByteClass kClass>
 std::uint64_t ClassMask16(const char* bytes) {
-  const auto splat = [](int byte) { return _mm_set1_epi8(static_cast<char>(byte)); };
-  const auto in_range = [&](__m128i block, int low, int count) {
-    return _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(block, splat(low)), splat(0x80)), splat(count ^ 0x80));
-  };
+  using sse_bytes::InRange;
+  using sse_bytes::Splat;
   const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes));
   if constexpr (kClass == ByteClass::kFoldedWord) {
     // A byte from 0x80 has its sign bit set already.
-    const __m128i ascii_word = _mm_or_si128(in_range(block, 'a', 26), in_range(block, '0', 10));
+    const __m128i ascii_word = _mm_or_si128(InRange(block, 'a', 26), InRange(block, '0', 10));
     return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(ascii_word, block)));
   }
-  const __m128i space = _mm_or_si128(_mm_cmpeq_epi8(block, splat(' ')), in_range(block, '\t', 5));
+  const __m128i space = _mm_or_si128(_mm_cmpeq_epi8(block, Splat(' ')), InRange(block, '\t', 5));
   return ~static_cast<std::uint32_t>(_mm_movemask_epi8(space)) & 0xFFFFU;
 }
 #endif

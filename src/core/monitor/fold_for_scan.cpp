@@ -10,13 +10,16 @@
 #include <cstring>
 
 #include "core/monitor/lexicon_matcher.hpp"
+#include "core/monitor/sse_bytes.hpp"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace vigil::core::monitor {
 namespace {
+
+#if defined(__SSE2__)
+using sse_bytes::InRange;
+using sse_bytes::Splat;
+#endif
 
 // U+2019 stands for the apostrophe inside Ukrainian words (об’єм): kept as a letter rather than
 // turned into a space, so that a phrase's apostrophe can match it.
@@ -65,35 +68,30 @@ const TwoByteFolds& Folds() {
 // second byte, U+0420..U+042F to 0xD1 and -0x20, U+0400..U+040F to 0xD1 and +0x10, the rest
 // unchanged.
 int FoldAsciiAndCyrillic16(const char* from, char* to) {
-  const auto splat = [](int byte) { return _mm_set1_epi8(static_cast<char>(byte)); };
-  // Unsigned `low <= byte < low + count` through the sign bit.
-  const auto in_range = [&](__m128i block, int low, int count) {
-    return _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(block, splat(low)), splat(0x80)), splat(count ^ 0x80));
-  };
   __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from));
-  const __m128i upper_ascii = in_range(block, 'A', 26);
+  const __m128i upper_ascii = InRange(block, 'A', 26);
   const int non_ascii = _mm_movemask_epi8(block);
   if (non_ascii == 0) {
-    block = _mm_add_epi8(block, _mm_and_si128(upper_ascii, splat(0x20)));
+    block = _mm_add_epi8(block, _mm_and_si128(upper_ascii, Splat(0x20)));
     _mm_storeu_si128(reinterpret_cast<__m128i*>(to), block);
     return 16;
   }
-  const __m128i d0 = _mm_cmpeq_epi8(block, splat(0xD0));
-  const __m128i d1 = _mm_cmpeq_epi8(block, splat(0xD1));
+  const __m128i d0 = _mm_cmpeq_epi8(block, Splat(0xD0));
+  const __m128i d1 = _mm_cmpeq_epi8(block, Splat(0xD1));
   // Second bytes: after a 0xD0 any of 0x80..0xBF, after a 0xD1 only 0x80..0x9F (U+0440..U+045F).
-  const __m128i d0_trail = _mm_and_si128(_mm_slli_si128(d0, 1), in_range(block, 0x80, 0x40));
-  const __m128i d1_trail = _mm_and_si128(_mm_slli_si128(d1, 1), in_range(block, 0x80, 0x20));
+  const __m128i d0_trail = _mm_and_si128(_mm_slli_si128(d0, 1), InRange(block, 0x80, 0x40));
+  const __m128i d1_trail = _mm_and_si128(_mm_slli_si128(d1, 1), InRange(block, 0x80, 0x20));
   const __m128i trails = _mm_or_si128(d0_trail, d1_trail);
   // Every non-ASCII byte is such a second byte or the lead before one.
   const __m128i leads = _mm_srli_si128(trails, 1);
   const int other = non_ascii & ~_mm_movemask_epi8(_mm_or_si128(trails, leads));
-  const __m128i plus_20 = _mm_and_si128(d0_trail, in_range(block, 0x90, 0x10));
-  const __m128i minus_20 = _mm_and_si128(d0_trail, in_range(block, 0xA0, 0x10));
-  const __m128i plus_10 = _mm_and_si128(d0_trail, in_range(block, 0x80, 0x10));
+  const __m128i plus_20 = _mm_and_si128(d0_trail, InRange(block, 0x90, 0x10));
+  const __m128i minus_20 = _mm_and_si128(d0_trail, InRange(block, 0xA0, 0x10));
+  const __m128i plus_10 = _mm_and_si128(d0_trail, InRange(block, 0x80, 0x10));
   const __m128i next_lead = _mm_srli_si128(_mm_or_si128(minus_20, plus_10), 1);  // 0xD0 -> 0xD1
-  __m128i delta = _mm_and_si128(_mm_or_si128(upper_ascii, plus_20), splat(0x20));
-  delta = _mm_sub_epi8(delta, _mm_and_si128(minus_20, splat(0x20)));
-  delta = _mm_add_epi8(delta, _mm_and_si128(plus_10, splat(0x10)));
+  __m128i delta = _mm_and_si128(_mm_or_si128(upper_ascii, plus_20), Splat(0x20));
+  delta = _mm_sub_epi8(delta, _mm_and_si128(minus_20, Splat(0x20)));
+  delta = _mm_add_epi8(delta, _mm_and_si128(plus_10, Splat(0x10)));
   delta = _mm_sub_epi8(delta, next_lead);  // next_lead lanes are -1
   _mm_storeu_si128(reinterpret_cast<__m128i*>(to), _mm_add_epi8(block, delta));
   return other == 0 ? 16 : std::countr_zero(static_cast<unsigned>(other));

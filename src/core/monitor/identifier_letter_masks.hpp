@@ -5,9 +5,7 @@
 
 #include <cstdint>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "core/monitor/sse_bytes.hpp"
 
 namespace vigil::core::monitor::letter_masks {
 
@@ -29,35 +27,32 @@ struct LetterMasks {
 
 // `letters` only, unless `all`.
 inline LetterMasks ReadLetterMasks(const unsigned char* bytes, bool all) {
-  auto splat = [](int byte) { return _mm_set1_epi8(static_cast<char>(byte)); };
-  // Unsigned `low <= byte < low + count` through the sign bit.
-  auto in_range = [&](__m128i block, int low, int count) {
-    return _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(block, splat(low)), splat(0x80)), splat(count ^ 0x80));
-  };
+  using sse_bytes::InRange;
+  using sse_bytes::Splat;
   const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes));
-  const __m128i lowered = _mm_or_si128(block, splat(0x20));
-  const __m128i letters = in_range(lowered, 'a', 26);
-  const __m128i continuations = _mm_cmpeq_epi8(_mm_and_si128(block, splat(0xC0)), splat(0x80));
+  const __m128i lowered = _mm_or_si128(block, Splat(0x20));
+  const __m128i letters = InRange(lowered, 'a', 26);
+  const __m128i continuations = _mm_cmpeq_epi8(_mm_and_si128(block, Splat(0xC0)), Splat(0x80));
   const __m128i before_continuation = _mm_srli_si128(continuations, 1);
-  const __m128i cyrillic_lead_bytes = _mm_cmpeq_epi8(_mm_and_si128(block, splat(0xFE)), splat(0xD0));
+  const __m128i cyrillic_lead_bytes = _mm_cmpeq_epi8(_mm_and_si128(block, Splat(0xFE)), Splat(0xD0));
   const __m128i leads = _mm_and_si128(cyrillic_lead_bytes, before_continuation);
   const __m128i trails = _mm_and_si128(continuations, _mm_slli_si128(leads, 1));
   LetterMasks masks;
   masks.letters = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letters, _mm_or_si128(leads, trails))));
   if (!all) return masks;
   const __m128i ascii_lookalikes = _mm_or_si128(
-      _mm_cmpeq_epi8(lowered, splat('o')), _mm_or_si128(_mm_cmpeq_epi8(lowered, splat('l')), _mm_cmpeq_epi8(lowered, splat('i'))));
+      _mm_cmpeq_epi8(lowered, Splat('o')), _mm_or_si128(_mm_cmpeq_epi8(lowered, Splat('l')), _mm_cmpeq_epi8(lowered, Splat('i'))));
   // О о І after 0xD0 (trails 0x9E 0xBE 0x86), і after 0xD1 (0x96): moved onto their leads.
   const __m128i after_d0 = _mm_srli_si128(
-      _mm_or_si128(_mm_cmpeq_epi8(block, splat(0x9E)), _mm_or_si128(_mm_cmpeq_epi8(block, splat(0xBE)), _mm_cmpeq_epi8(block, splat(0x86)))),
+      _mm_or_si128(_mm_cmpeq_epi8(block, Splat(0x9E)), _mm_or_si128(_mm_cmpeq_epi8(block, Splat(0xBE)), _mm_cmpeq_epi8(block, Splat(0x86)))),
       1);
-  const __m128i after_d1 = _mm_srli_si128(_mm_cmpeq_epi8(block, splat(0x96)), 1);
-  const __m128i cyrillic_lookalikes = _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(block, splat(0xD0)), after_d0),
-                                                   _mm_and_si128(_mm_cmpeq_epi8(block, splat(0xD1)), after_d1));
+  const __m128i after_d1 = _mm_srli_si128(_mm_cmpeq_epi8(block, Splat(0x96)), 1);
+  const __m128i cyrillic_lookalikes = _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(block, Splat(0xD0)), after_d0),
+                                                   _mm_and_si128(_mm_cmpeq_epi8(block, Splat(0xD1)), after_d1));
   masks.plain = static_cast<unsigned>(_mm_movemask_epi8(
       _mm_or_si128(_mm_andnot_si128(ascii_lookalikes, letters), _mm_andnot_si128(cyrillic_lookalikes, leads))));
   const __m128i other_leads =
-      _mm_and_si128(_mm_andnot_si128(cyrillic_lead_bytes, in_range(block, 0xC2, 0x1E)), before_continuation);
+      _mm_and_si128(_mm_andnot_si128(cyrillic_lead_bytes, InRange(block, 0xC2, 0x1E)), before_continuation);
   const __m128i other_trails = _mm_and_si128(continuations, _mm_slli_si128(other_leads, 1));
   masks.other_leads = static_cast<unsigned>(_mm_movemask_epi8(other_leads));
   masks.other_chars = masks.other_leads | static_cast<unsigned>(_mm_movemask_epi8(other_trails));
@@ -77,10 +72,8 @@ struct ChunkMasks {
 // Reads the sixty-four bytes at `bytes`: each kind of byte compared sixteen at a time, then the
 // two-byte characters joined across the blocks with 64-bit shifts.
 inline ChunkMasks ReadChunkMasks(const unsigned char* bytes) {
-  auto splat = [](int byte) { return _mm_set1_epi8(static_cast<char>(byte)); };
-  auto in_range = [&](__m128i block, int low, int count) {
-    return _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(block, splat(low)), splat(0x80)), splat(count ^ 0x80));
-  };
+  using sse_bytes::InRange;
+  using sse_bytes::Splat;
   auto bits = [](__m128i mask, int part) {
     return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(mask))) << (16 * part);
   };
@@ -88,16 +81,16 @@ inline ChunkMasks ReadChunkMasks(const unsigned char* bytes) {
   std::uint64_t d0_lookalike_trails = 0, d1_lookalike_trails = 0, separators = 0;
   for (int part = 0; part < 4; ++part) {
     const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + 16 * part));
-    const __m128i lowered = _mm_or_si128(block, splat(0x20));
-    const auto is = [&](int byte) { return _mm_cmpeq_epi8(block, splat(byte)); };
-    ascii_letters |= bits(in_range(lowered, 'a', 26), part);
-    ascii_lookalikes |= bits(_mm_or_si128(_mm_cmpeq_epi8(lowered, splat('o')),
-                                          _mm_or_si128(_mm_cmpeq_epi8(lowered, splat('l')), _mm_cmpeq_epi8(lowered, splat('i')))),
+    const __m128i lowered = _mm_or_si128(block, Splat(0x20));
+    const auto is = [&](int byte) { return _mm_cmpeq_epi8(block, Splat(byte)); };
+    ascii_letters |= bits(InRange(lowered, 'a', 26), part);
+    ascii_lookalikes |= bits(_mm_or_si128(_mm_cmpeq_epi8(lowered, Splat('o')),
+                                          _mm_or_si128(_mm_cmpeq_epi8(lowered, Splat('l')), _mm_cmpeq_epi8(lowered, Splat('i')))),
                              part);
     d0 |= bits(is(0xD0), part);
     d1 |= bits(is(0xD1), part);
-    continuations |= bits(_mm_cmpeq_epi8(_mm_and_si128(block, splat(0xC0)), splat(0x80)), part);
-    two_byte_leads |= bits(in_range(block, 0xC2, 0x1E), part);
+    continuations |= bits(_mm_cmpeq_epi8(_mm_and_si128(block, Splat(0xC0)), Splat(0x80)), part);
+    two_byte_leads |= bits(InRange(block, 0xC2, 0x1E), part);
     // О о І after 0xD0 (0x9E 0xBE 0x86), і after 0xD1 (0x96).
     d0_lookalike_trails |= bits(_mm_or_si128(is(0x9E), _mm_or_si128(is(0xBE), is(0x86))), part);
     d1_lookalike_trails |= bits(is(0x96), part);

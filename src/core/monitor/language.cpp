@@ -1,6 +1,7 @@
 #include "core/monitor/language.hpp"
 
 #include "core/monitor/language_letters.hpp"
+#include "core/monitor/sse_bytes.hpp"
 
 // CLD2's headers use printf-family declarations without including <cstdio>.
 #include <algorithm>
@@ -18,12 +19,13 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 namespace vigil::core::monitor {
 namespace {
+
+#if defined(__SSE2__)
+using sse_bytes::InRange;
+using sse_bytes::Splat;
+#endif
 
 // Cuts `text` to at most `limit` bytes without splitting a UTF-8 sequence.
 std::string_view BoundedPrefix(std::string_view text, std::size_t limit) {
@@ -176,34 +178,33 @@ struct BlockCounters {
 // go to the histogram one by one.
 int CountBlock(const std::uint8_t* bytes, const ShortLetterClasses& table, std::array<int, 256>& histogram,
                BlockCounters& counters) {
-  const auto splat = [](int byte) { return _mm_set1_epi8(static_cast<char>(byte)); };
   const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes));
   // ASCII letters: with bit 5 set, 'a'..'z' (unsigned, through the sign bit; bytes from 0x80 on
   // fall outside).
-  const __m128i lowered = _mm_or_si128(block, splat(0x20));
+  const __m128i lowered = _mm_or_si128(block, Splat(0x20));
   const __m128i letters =
-      _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(lowered, splat('a')), splat(0x80)), splat(26 ^ 0x80));
+      InRange(lowered, 'a', 26);
   const auto high = static_cast<unsigned>(_mm_movemask_epi8(block));
   if (high == 0) {
     counters.latin = _mm_sub_epi8(counters.latin, letters);
     return 16;
   }
   const auto leads = static_cast<unsigned>(_mm_movemask_epi8(
-      _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(block, splat(0xC2)), splat(0x80)), splat(0x1E ^ 0x80))));
+      InRange(block, 0xC2, 0x1E)));
   const auto continuations =
-      static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(block, splat(0xC0)), splat(0x80))));
+      static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(block, Splat(0xC0)), Splat(0x80))));
   const unsigned whole_leads = leads & 0x7FFF;
   const unsigned counted_high = leads & 0x8000 ? high & 0x7FFF : high;
   if ((whole_leads | continuations) != counted_high || continuations != whole_leads << 1) return 0;
   counters.latin = _mm_sub_epi8(counters.latin, letters);
-  const __m128i d0 = _mm_cmpeq_epi8(block, splat(0xD0));
-  const __m128i d1 = _mm_cmpeq_epi8(block, splat(0xD1));
+  const __m128i d0 = _mm_cmpeq_epi8(block, Splat(0xD0));
+  const __m128i d1 = _mm_cmpeq_epi8(block, Splat(0xD1));
   const auto cyrillic_leads = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(d0, d1))) & 0x7FFF;
   if (cyrillic_leads != 0) {
     // Counted at the continuation byte, so a lead in the last byte is not.
     const __m128i after_d0 = _mm_slli_si128(d0, 1);
     const __m128i after_d1 = _mm_slli_si128(d1, 1);
-    const auto is = [&](int byte) { return _mm_cmpeq_epi8(block, splat(byte)); };
+    const auto is = [&](int byte) { return _mm_cmpeq_epi8(block, Splat(byte)); };
     counters.cyrillic = _mm_sub_epi8(counters.cyrillic, _mm_or_si128(after_d0, after_d1));
     // і ї є (D1 96, 97, 94) and І Ї Є (D0 86, 87, 84).
     const __m128i ukrainian = _mm_or_si128(_mm_and_si128(after_d1, _mm_or_si128(is(0x96), _mm_or_si128(is(0x97), is(0x94)))),
@@ -367,12 +368,11 @@ bool HoldsNonAsciiLetters(std::string_view text) {
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
   std::size_t pos = 0;
 #if defined(__SSE2__)
-  const auto splat = [](int byte) { return _mm_set1_epi8(static_cast<char>(byte)); };
   for (; pos + 16 <= text.size(); pos += 16) {
     const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + pos));
     // Unsigned byte >= 0xC3, through the sign bit, and not 0xE2.
-    const __m128i from_c3 = _mm_cmpgt_epi8(_mm_xor_si128(block, splat(0x80)), splat(0xC2 ^ 0x80));
-    if (_mm_movemask_epi8(_mm_andnot_si128(_mm_cmpeq_epi8(block, splat(0xE2)), from_c3)) != 0) return true;
+    const __m128i from_c3 = _mm_cmpgt_epi8(_mm_xor_si128(block, Splat(0x80)), Splat(0xC2 ^ 0x80));
+    if (_mm_movemask_epi8(_mm_andnot_si128(_mm_cmpeq_epi8(block, Splat(0xE2)), from_c3)) != 0) return true;
   }
 #endif
   for (; pos < text.size(); ++pos) {
@@ -384,13 +384,12 @@ bool HoldsNonAsciiLetters(std::string_view text) {
 // The ASCII letters of the sixty-four bytes at `bytes`, bit i for byte i.
 std::uint64_t AsciiLetterMask(const unsigned char* bytes) {
 #if defined(__SSE2__)
-  const auto splat = [](int byte) { return _mm_set1_epi8(static_cast<char>(byte)); };
   std::uint64_t mask = 0;
   for (int part = 0; part < 4; ++part) {
     const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + 16 * part));
-    const __m128i lowered = _mm_or_si128(block, splat(0x20));
+    const __m128i lowered = _mm_or_si128(block, Splat(0x20));
     const __m128i letters =
-        _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(lowered, splat('a')), splat(0x80)), splat(26 ^ 0x80));
+        InRange(lowered, 'a', 26);
     mask |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(letters))) << (16 * part);
   }
   return mask;

@@ -1,11 +1,9 @@
 #include "core/monitor/phones.hpp"
+#include "core/monitor/sse_bytes.hpp"
 
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include <algorithm>
 #include <array>
@@ -15,6 +13,11 @@
 
 namespace vigil::core::monitor {
 namespace {
+
+#if defined(__SSE2__)
+using sse_bytes::InRange;
+using sse_bytes::Splat;
+#endif
 
 using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
@@ -40,13 +43,12 @@ std::size_t DashLength(std::string_view text, std::size_t at) {
 // time where SSE2 is.
 std::size_t NextDigitOrPlus(std::string_view text, std::size_t pos) {
 #if defined(__SSE2__)
-  const auto splat = [](int byte) { return _mm_set1_epi8(static_cast<char>(byte)); };
   for (; pos + 16 <= text.size(); pos += 16) {
     const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
     // Unsigned '0' <= byte <= '9' through the sign bit, or '+'.
     const __m128i digits =
-        _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(block, splat('0')), splat(0x80)), splat(10 ^ 0x80));
-    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(digits, _mm_cmpeq_epi8(block, splat('+')))));
+        InRange(block, '0', 10);
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(digits, _mm_cmpeq_epi8(block, Splat('+')))));
     if (mask != 0) return pos + static_cast<std::size_t>(std::countr_zero(mask));
   }
 #endif
