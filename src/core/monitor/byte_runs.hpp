@@ -34,6 +34,7 @@ namespace vigil::core::monitor {
 enum class ByteClass {
   kFoldedWord,  // IsFoldedWordByte: 0x80 and above, 'a'..'z', '0'..'9' (MinHash's words)
   kNonSpace,    // not ASCII white space (the template's words)
+  kAsciiLetter,  // 'a'..'z' and 'A'..'Z' (the English function-word check's words)
 };
 
 namespace byte_runs_detail {
@@ -43,6 +44,12 @@ template <ByteClass kClass>
 std::uint64_t ClassFlags(std::uint64_t chunk) {
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
   if constexpr (kClass == ByteClass::kFoldedWord) return (chunk & kHigh) | AsciiAlnumFlags(chunk);
+  if constexpr (kClass == ByteClass::kAsciiLetter) {
+    // With bit 5 set, letters are 'a'..'z': bit 7 of b + 0x1F is set from 'a' on, of b + 0x05 from
+    // '{' on (b below 0x80: no carry).
+    const std::uint64_t low = (chunk | 0x2020202020202020ULL) & ~kHigh;
+    return (low + 0x1F1F1F1F1F1F1F1FULL) & ~(low + 0x0505050505050505ULL) & ~chunk & kHigh;
+  }
   return ~AsciiSpaceFlags(chunk) & kHigh;
 }
 
@@ -57,6 +64,9 @@ std::uint64_t ClassMask16(const char* bytes) {
     // A byte from 0x80 has its sign bit set already.
     const __m128i ascii_word = _mm_or_si128(InRange(block, 'a', 26), InRange(block, '0', 10));
     return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(ascii_word, block)));
+  }
+  if constexpr (kClass == ByteClass::kAsciiLetter) {
+    return static_cast<std::uint32_t>(_mm_movemask_epi8(InRange(_mm_or_si128(block, Splat(0x20)), 'a', 26)));
   }
   const __m128i space = _mm_or_si128(_mm_cmpeq_epi8(block, Splat(' ')), InRange(block, '\t', 5));
   return ~static_cast<std::uint32_t>(_mm_movemask_epi8(space)) & 0xFFFFU;

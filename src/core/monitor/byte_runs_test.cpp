@@ -45,7 +45,7 @@ TEST(ByteRuns, SpaceFlagsMarkExactlyTheSixAsciiSpaces) {
   }
 }
 
-TEST(ByteRuns, NonSpaceAndWordRunsEqualAByteByByteSplit) {
+TEST(ByteRuns, NonSpaceWordAndLetterRunsEqualAByteByByteSplit) {
   std::mt19937 random(7);
   // Spaces, controls, letters, digits, punctuation, UTF-8 bytes: runs of every length, across
   // block ends, at the text's end.
@@ -73,6 +73,13 @@ TEST(ByteRuns, NonSpaceAndWordRunsEqualAByteByByteSplit) {
         [&](std::size_t start, std::size_t end) { folded_words.emplace_back(start, end); });
     EXPECT_EQ(folded_words, RunsByteByByte(text, [](unsigned char byte) { return IsFoldedWordByte(static_cast<char>(byte)); }))
         << round;
+    std::vector<std::pair<std::size_t, std::size_t>> letter_words;
+    ForEachByteRun(
+        text.size(), [&](std::size_t base) { return ByteClassMask<ByteClass::kAsciiLetter>(text, base); },
+        [&](std::size_t start, std::size_t end) { letter_words.emplace_back(start, end); });
+    EXPECT_EQ(letter_words, RunsByteByByte(text, [](unsigned char byte) {
+                return (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z');
+              })) << round;
   }
 }
 

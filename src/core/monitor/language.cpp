@@ -1,5 +1,6 @@
 #include "core/monitor/language.hpp"
 
+#include "core/monitor/byte_runs.hpp"
 #include "core/monitor/language_letters.hpp"
 #include "core/monitor/sse_bytes.hpp"
 
@@ -381,74 +382,25 @@ bool HoldsNonAsciiLetters(std::string_view text) {
   return false;
 }
 
-// The ASCII letters of the sixty-four bytes at `bytes`, bit i for byte i.
-std::uint64_t AsciiLetterMask(const unsigned char* bytes) {
-#if defined(__SSE2__)
-  std::uint64_t mask = 0;
-  for (int part = 0; part < 4; ++part) {
-    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + 16 * part));
-    const __m128i lowered = _mm_or_si128(block, Splat(0x20));
-    const __m128i letters =
-        InRange(lowered, 'a', 26);
-    mask |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(letters))) << (16 * part);
-  }
-  return mask;
-#else
-  std::uint64_t mask = 0;
-  for (int index = 0; index < 64; ++index) {
-    const unsigned lowered = bytes[index] | 0x20U;
-    if (lowered >= 'a' && lowered <= 'z') mask |= std::uint64_t{1} << index;
-  }
-  return mask;
-#endif
-}
-
 }  // namespace
 
 bool PlainEnglish(std::string_view prefix) {
-  // Letters beyond ASCII leave the text to CLD2: looked for first, so that the words are read
-  // only until the last function word needed.
+  // Letters beyond ASCII leave the text to CLD2: looked for first.
   if (HoldsNonAsciiLetters(prefix)) return false;
-  const auto* bytes = reinterpret_cast<const unsigned char*>(prefix.data());
-  const std::size_t size = prefix.size();
-  const auto is_letter = [](unsigned char byte) { return (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z'; };
+  // Words of ASCII letters found 64 bytes at a time; one of three to six letters is packed,
+  // lower-cased and compared with the function words as one number.
   int found = 0;
-  std::size_t pos = 0;
-  while (pos < size) {
-    // Sixty-four bytes at a time (near the end a copy padded with zeros, so that eight bytes can
-    // be read from any word start): the words that start and end in them, found by their masks.
-    unsigned char padded[72];
-    const unsigned char* chunk = bytes + pos;
-    const std::size_t valid = std::min<std::size_t>(64, size - pos);
-    if (size - pos < 72) {
-      std::memset(padded, 0, sizeof padded);
-      std::memcpy(padded, bytes + pos, size - pos);
-      chunk = padded;
-    }
-    const std::uint64_t letters = AsciiLetterMask(chunk);
-    const std::uint64_t ends = letters & ~(letters >> 1);
-    std::size_t next = pos + valid;
-    for (std::uint64_t starts = letters & ~(letters << 1); starts != 0; starts &= starts - 1) {
-      const auto start = static_cast<unsigned>(std::countr_zero(starts));
-      const auto last = static_cast<unsigned>(std::countr_zero(ends >> start)) + start;
-      if (last == 63 && valid == 64 && pos + 64 < size && is_letter(bytes[pos + 64])) {
-        next = pos + start;  // the word goes on in the next chunk
-        if (start == 0) {    // longer than a chunk: no function word
-          while (next < size && is_letter(bytes[next])) ++next;
-        }
-        break;
-      }
-      const unsigned length = last - start + 1;
-      if (length < 3 || length > 6) continue;
-      std::uint64_t packed = 0;
-      std::memcpy(&packed, chunk + start, sizeof packed);
-      const std::uint64_t kept = (std::uint64_t{1} << (8 * length)) - 1;
-      packed = (packed | 0x2020202020202020ULL) & kept;
-      if (IsEnglishFunctionWord(packed) && ++found >= kEnglishFunctionWords) return true;
-    }
-    pos = next;
-  }
-  return false;
+  ForEachByteRun(
+      prefix.size(), [&](std::size_t base) { return ByteClassMask<ByteClass::kAsciiLetter>(prefix, base); },
+      [&](std::size_t start, std::size_t end) {
+        const std::size_t length = end - start;
+        if (length < 3 || length > 6) return;
+        std::uint64_t packed = 0;
+        std::memcpy(&packed, prefix.data() + start, length);
+        packed |= 0x2020202020202020ULL & ((std::uint64_t{1} << (8 * length)) - 1);
+        if (IsEnglishFunctionWord(packed)) ++found;
+      });
+  return found >= kEnglishFunctionWords;
 }
 
 LanguageGuess DetectLanguageWithoutShortcuts(std::string_view text, std::size_t prefix_bytes) {
